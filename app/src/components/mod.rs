@@ -1,0 +1,100 @@
+//! Building blocks shared by the pages.
+pub mod shell;
+
+use crate::error::AppError;
+use leptos::prelude::*;
+use leptos_router::components::Redirect;
+use leptos_router::hooks::use_params_map;
+
+/// The organization ID in the URL (`/o/:org/...`); 0 when it is not a number (then every
+/// server function refuses it).
+pub fn org_param() -> Memo<i32> {
+    let params = use_params_map();
+    Memo::new(move |_| {
+        params
+            .read()
+            .get("org")
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(0)
+    })
+}
+
+/// A numeric URL parameter by name, 0 when absent or not a number.
+pub fn id_param(name: &'static str) -> Memo<i32> {
+    let params = use_params_map();
+    Memo::new(move |_| {
+        params
+            .read()
+            .get(name)
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(0)
+    })
+}
+
+/// What a page shows when loading its data failed: sign-in, 403, 404 or a general message.
+#[component]
+pub fn ErrorView(error: AppError) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    {
+        use crate::server::request::set_status;
+        use http::StatusCode;
+        match &error {
+            AppError::Forbidden => set_status(StatusCode::FORBIDDEN),
+            AppError::NotFound => set_status(StatusCode::NOT_FOUND),
+            AppError::Internal => set_status(StatusCode::INTERNAL_SERVER_ERROR),
+            _ => {}
+        }
+    }
+    match error {
+        AppError::NotSignedIn => view! { <Redirect path="/sign-in"/> }.into_any(),
+        AppError::Forbidden => view! {
+            <section class="page-message" aria-labelledby="err-title">
+                <p class="status-code">"403"</p>
+                <h1 id="err-title">"Access denied"</h1>
+                <p>"You do not have access to this page as the organization you act as."</p>
+                <p><a href="/choose">"Choose another organization"</a></p>
+            </section>
+        }
+        .into_any(),
+        AppError::NotFound => view! {
+            <section class="page-message" aria-labelledby="err-title">
+                <p class="status-code">"404"</p>
+                <h1 id="err-title">"Not found"</h1>
+                <p>"It may have been removed, or the link is wrong."</p>
+                <p><a href="/">"Go to the start page"</a></p>
+            </section>
+        }
+        .into_any(),
+        other => view! {
+            <section class="page-message" aria-labelledby="err-title">
+                <h1 id="err-title">"Something went wrong"</h1>
+                <p>{other.to_string()}</p>
+            </section>
+        }
+        .into_any(),
+    }
+}
+
+/// The outcome of a form's last submission: the error in an alert, or a success note.
+#[component]
+pub fn FormResult<T: Clone + Send + Sync + 'static>(
+    #[prop(into)] value: Signal<Option<Result<T, AppError>>>,
+    /// The message on success (`None`: say nothing).
+    #[prop(into, optional)]
+    success: Option<Callback<T, String>>,
+) -> impl IntoView {
+    move || match value.get() {
+        Some(Err(e)) => {
+            Some(view! { <p class="form-error" role="alert">{e.to_string()}</p> }.into_any())
+        }
+        Some(Ok(v)) => success
+            .map(|f| view! { <p class="form-success" role="status">{f.run(v)}</p> }.into_any()),
+        None => None,
+    }
+}
+
+/// A small coloured label, such as an organization kind or a role.
+#[component]
+pub fn Badge(#[prop(into)] text: String, #[prop(into, optional)] tone: String) -> impl IntoView {
+    view! { <span class=format!("badge {tone}")>{text}</span> }
+}

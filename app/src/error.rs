@@ -1,0 +1,65 @@
+//! The one error type of every server function and service: user-meaningful variants only.
+//! Database and other internal details are logged where they happen and never reach the page.
+use leptos::server_fn::codec::JsonEncoding;
+use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum AppError {
+    #[error("Please sign in to continue.")]
+    NotSignedIn,
+    #[error("You do not have access to this.")]
+    Forbidden,
+    #[error("Not found.")]
+    NotFound,
+    /// Input that fails validation; the text tells the user what to fix.
+    #[error("{0}")]
+    Invalid(String),
+    /// The action conflicts with the current state; the text says how.
+    #[error("{0}")]
+    Conflict(String),
+    #[error("Too many requests. Wait a few minutes and try again.")]
+    RateLimited,
+    #[error("This link is invalid or has expired. Request a new one.")]
+    LinkExpired,
+    #[error("Something went wrong on our side. Try again in a moment.")]
+    Internal,
+}
+
+impl AppError {
+    pub fn invalid(msg: impl Into<String>) -> Self {
+        Self::Invalid(msg.into())
+    }
+}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        match value {
+            // Malformed form input (for example a missing field) is the user's to fix.
+            ServerFnErrorErr::Args(_) | ServerFnErrorErr::Deserialization(_) => {
+                Self::invalid("The form was incomplete. Check the fields and try again.")
+            }
+            _ => Self::Internal,
+        }
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl From<sea_orm::DbErr> for AppError {
+    fn from(err: sea_orm::DbErr) -> Self {
+        tracing::error!(error = %err, "database error");
+        Self::Internal
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl From<sea_orm::TransactionError<AppError>> for AppError {
+    fn from(err: sea_orm::TransactionError<AppError>) -> Self {
+        match err {
+            sea_orm::TransactionError::Connection(e) => e.into(),
+            sea_orm::TransactionError::Transaction(e) => e,
+        }
+    }
+}

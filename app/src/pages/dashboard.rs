@@ -1,0 +1,87 @@
+//! The start page of each kind of organization, linking onward.
+use crate::api::get_org_overview;
+use crate::components::{org_param, Badge, ErrorView};
+use crate::dto::{OrgKind, OrgOverview};
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+/// `/o/:org`: what this organization can do here.
+#[component]
+pub fn DashboardPage() -> impl IntoView {
+    let org = org_param();
+    let overview = Resource::new(move || org.get(), get_org_overview);
+    view! {
+        <Title text="Dashboard"/>
+        <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                match overview.await {
+                    Ok(o) => view! { <Dashboard o=o/> }.into_any(),
+                    Err(e) => view! { <ErrorView error=e/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Dashboard(o: OrgOverview) -> impl IntoView {
+    let base = format!("/o/{}", o.organization_id);
+    let members = format!(
+        "{} member{}",
+        o.member_count,
+        if o.member_count == 1 { "" } else { "s" }
+    );
+    let body = match o.kind {
+        OrgKind::Operator => view! {
+            <div class="cards">
+                <a class="card stat" href=format!("{base}/organizations")>
+                    <span class="stat-number">{o.partner_count}</span><span>"partners"</span>
+                </a>
+                <a class="card stat" href=format!("{base}/organizations")>
+                    <span class="stat-number">{o.customer_count}</span><span>"customers"</span>
+                </a>
+            </div>
+            <p>"Onboard partners and customers, add installations and name contact persons under "
+                <a href=format!("{base}/organizations")>"Organizations"</a>"."</p>
+        }
+        .into_any(),
+        OrgKind::Partner => view! {
+            <p>"As a partner you build integration products on the platform API. Start by making sure
+                your team is here: add colleagues under "<a href=format!("{base}/users")>"Users"</a>"."</p>
+        }
+        .into_any(),
+        OrgKind::Customer => {
+            let empty = o.installations.is_empty();
+            view! {
+                <h2>"Installations"</h2>
+                {if empty {
+                    view! { <p class="empty">"No installations yet. The platform operator adds them when your environment is set up."</p> }.into_any()
+                } else {
+                    view! {
+                        <table>
+                            <thead><tr><th scope="col">"Installation ID"</th><th scope="col">"Name"</th><th scope="col">"Status"</th></tr></thead>
+                            <tbody>
+                                {o.installations.iter().map(|i| view! {
+                                    <tr>
+                                        <td><code>{i.installation_id.clone()}</code>{i.is_sandbox.then(|| view! { " " <Badge text="Partner sandbox" tone="sandbox"/> })}</td>
+                                        <td>{i.name.clone()}</td>
+                                        <td>{i.status.clone()}</td>
+                                    </tr>
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    }.into_any()
+                }}
+            }
+            .into_any()
+        }
+    };
+    view! {
+        <header class="page-header">
+            <h1>{o.name.clone()}</h1>
+            <p class="muted">{o.kind.label()}" · you are "{o.role.label().to_lowercase()}" · "
+                <a href=format!("{base}/users")>{members}</a></p>
+        </header>
+        {body}
+    }
+}

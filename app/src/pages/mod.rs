@@ -1,0 +1,7 @@
+//! One module per page (or group of pages).
+pub mod dashboard;
+pub mod errors;
+pub mod home;
+pub mod operator;
+pub mod sign_in;
+pub mod users;

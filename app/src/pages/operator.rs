@@ -1,0 +1,207 @@
+//! The operator's onboarding screens: organizations, their installations and contact persons.
+use crate::api::{
+    get_organization_detail, list_organizations, CreateInstallation, CreateOrganization,
+    SetContactPerson,
+};
+use crate::components::{id_param, org_param, Badge, ErrorView, FormResult};
+use crate::dto::{OrgKind, OrganizationDetail};
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+/// `/o/:org/organizations`: every partner and customer, and "New organization".
+#[component]
+pub fn OrganizationsPage() -> impl IntoView {
+    let org = org_param();
+    let create = ServerAction::<CreateOrganization>::new();
+    let list = Resource::new(
+        move || (org.get(), create.version().get()),
+        |(org, _)| list_organizations(org),
+    );
+    view! {
+        <Title text="Organizations"/>
+        <header class="page-header"><h1>"Organizations"</h1></header>
+        <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                let orgs = match list.await {
+                    Ok(o) => o,
+                    Err(e) => return view! { <ErrorView error=e/> }.into_any(),
+                };
+                if orgs.is_empty() {
+                    return view! { <p class="empty">"No partners or customers yet. Create the first one below."</p> }.into_any();
+                }
+                view! {
+                    <table aria-label="Organizations">
+                        <thead><tr>
+                            <th scope="col">"Name"</th><th scope="col">"Kind"</th><th scope="col">"Business identifier"</th>
+                            <th scope="col">"Members"</th><th scope="col">"Installations"</th><th scope="col">"Status"</th>
+                        </tr></thead>
+                        <tbody>
+                            {orgs.into_iter().map(|o| view! {
+                                <tr>
+                                    <td><a href=format!("/o/{}/organizations/{}", org.get(), o.id)>{o.name.clone()}</a></td>
+                                    <td><Badge text=o.kind.label() tone=o.kind.as_str()/></td>
+                                    <td>{match (o.business_id_scheme.clone(), o.business_id.clone()) {
+                                        (Some(s), Some(id)) => format!("{s} {id}"),
+                                        _ => "—".into(),
+                                    }}</td>
+                                    <td>{o.member_count}</td>
+                                    <td>{if o.kind == OrgKind::Customer { o.installation_count.to_string() } else { "—".into() }}</td>
+                                    <td>{o.status.clone()}</td>
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                }
+                .into_any()
+            })}
+        </Transition>
+        <section class="card form-card" aria-labelledby="new-org-title">
+            <h2 id="new-org-title">"New organization"</h2>
+            <ActionForm action=create>
+                <input type="hidden" name="org_id" value=move || org.get()/>
+                <div class="field-row">
+                    <div class="field">
+                        <label for="org-kind">"Kind"</label>
+                        <select id="org-kind" name="kind">
+                            <option value="partner">"Partner"</option>
+                            <option value="customer">"Customer"</option>
+                        </select>
+                    </div>
+                    <div class="field grow">
+                        <label for="org-name">"Name"</label>
+                        <input id="org-name" name="name" type="text" autocomplete="off"/>
+                    </div>
+                </div>
+                <div class="field-row">
+                    <div class="field">
+                        <label for="org-scheme">"Identifier scheme"</label>
+                        <input id="org-scheme" name="business_id_scheme" type="text" placeholder="NO:ORG"/>
+                    </div>
+                    <div class="field grow">
+                        <label for="org-bid">"Business identifier"</label>
+                        <input id="org-bid" name="business_id" type="text" placeholder="923609016"/>
+                    </div>
+                </div>
+                <FormResult value=create.value()/>
+                <button type="submit" class="primary">"Create organization"</button>
+            </ActionForm>
+        </section>
+    }
+}
+
+/// `/o/:org/organizations/:id`: installations and contact person of one organization.
+#[component]
+pub fn OrganizationPage() -> impl IntoView {
+    let org = org_param();
+    let id = id_param("id");
+    let add_inst = ServerAction::<CreateInstallation>::new();
+    let contact = ServerAction::<SetContactPerson>::new();
+    let detail = Resource::new(
+        move || {
+            (
+                org.get(),
+                id.get(),
+                add_inst.version().get(),
+                contact.version().get(),
+            )
+        },
+        |(org, id, ..)| get_organization_detail(org, id),
+    );
+    view! {
+        <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                match detail.await {
+                    Ok(d) => view! { <Detail d=d org=org.get() add_inst=add_inst contact=contact/> }.into_any(),
+                    Err(e) => view! { <ErrorView error=e/> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn Detail(
+    d: OrganizationDetail,
+    org: i32,
+    add_inst: ServerAction<CreateInstallation>,
+    contact: ServerAction<SetContactPerson>,
+) -> impl IntoView {
+    let o = d.organization;
+    let is_customer = o.kind == OrgKind::Customer;
+    let target = o.id;
+    view! {
+        <Title text=o.name.clone()/>
+        <p><a href=format!("/o/{org}/organizations")>"← Organizations"</a></p>
+        <header class="page-header">
+            <h1>{o.name.clone()}</h1>
+            <p><Badge text=o.kind.label() tone=o.kind.as_str()/>" "{o.status.clone()}</p>
+        </header>
+        <section aria-labelledby="contact-title">
+            <h2 id="contact-title">"Contact person and admins"</h2>
+            {if d.admins.is_empty() {
+                view! { <p class="empty">"No admin yet. Name the contact person below; they get an invitation by e-mail."</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="plain-list" aria-label="Admins">
+                        {d.admins.iter().map(|a| view! {
+                            <li>{a.email.clone()}" "<span class="muted">{a.last_sign_in_at.clone().unwrap_or_else(|| "Invitation pending".into())}</span></li>
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+            <ActionForm action=contact attr:class="card form-card">
+                <input type="hidden" name="org_id" value=org/>
+                <input type="hidden" name="target_id" value=target/>
+                <div class="field">
+                    <label for="contact-email">"Contact person's e-mail"</label>
+                    <input id="contact-email" name="email" type="text" inputmode="email" autocomplete="off"/>
+                </div>
+                <FormResult value=contact.value() success=|e: String| format!("Invitation sent to {e}.")/>
+                <button type="submit" class="primary">"Invite contact person"</button>
+            </ActionForm>
+        </section>
+        {is_customer.then(|| view! {
+            <section aria-labelledby="inst-title">
+                <h2 id="inst-title">"Installations"</h2>
+                {if d.installations.is_empty() {
+                    view! { <p class="empty">"No installations yet. Add the customer's first environment below."</p> }.into_any()
+                } else {
+                    view! {
+                        <table aria-label="Installations">
+                            <thead><tr><th scope="col">"Installation ID"</th><th scope="col">"Name"</th><th scope="col">"Status"</th></tr></thead>
+                            <tbody>
+                                {d.installations.iter().map(|i| view! {
+                                    <tr>
+                                        <td><code>{i.installation_id.clone()}</code>{i.is_sandbox.then(|| view! { " " <Badge text="Partner sandbox" tone="sandbox"/> })}</td>
+                                        <td>{i.name.clone()}</td>
+                                        <td>{i.status.clone()}</td>
+                                    </tr>
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    }.into_any()
+                }}
+                <ActionForm action=add_inst attr:class="card form-card">
+                    <input type="hidden" name="org_id" value=org/>
+                    <input type="hidden" name="customer_id" value=target/>
+                    <div class="field-row">
+                        <div class="field">
+                            <label for="inst-id">"Installation ID"</label>
+                            <input id="inst-id" name="installation_id" type="text" placeholder="MSVPAR" autocomplete="off"/>
+                        </div>
+                        <div class="field grow">
+                            <label for="inst-name">"Installation name"</label>
+                            <input id="inst-name" name="name" type="text" autocomplete="off"/>
+                        </div>
+                    </div>
+                    <div class="field checkbox">
+                        <input id="inst-sandbox" name="is_sandbox" type="checkbox" value="on"/>
+                        <label for="inst-sandbox">"This is the partner sandbox"</label>
+                    </div>
+                    <FormResult value=add_inst.value()/>
+                    <button type="submit" class="primary">"Add installation"</button>
+                </ActionForm>
+            </section>
+        })}
+    }
+}

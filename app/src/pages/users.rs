@@ -1,0 +1,127 @@
+//! The Users page: members with role and last sign-in; admins add, re-role and remove them.
+use crate::api::{list_members, ChangeRole, InviteMember, RemoveMember};
+use crate::components::{org_param, Badge, ErrorView, FormResult};
+use crate::dto::{MemberDto, Role};
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+/// `/o/:org/users`.
+#[component]
+pub fn UsersPage() -> impl IntoView {
+    let org = org_param();
+    let invite = ServerAction::<InviteMember>::new();
+    let change = ServerAction::<ChangeRole>::new();
+    let remove = ServerAction::<RemoveMember>::new();
+    let members = Resource::new(
+        move || {
+            (
+                org.get(),
+                invite.version().get(),
+                change.version().get(),
+                remove.version().get(),
+            )
+        },
+        |(org, ..)| list_members(org),
+    );
+    view! {
+        <Title text="Users"/>
+        <header class="page-header"><h1>"Users"</h1></header>
+        <FormResult value=change.value()/>
+        <FormResult value=remove.value()/>
+        <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                let page = match members.await {
+                    Ok(p) => p,
+                    Err(e) => return view! { <ErrorView error=e/> }.into_any(),
+                };
+                let manage = page.can_manage;
+                view! {
+                    <p class="muted">{format!("Members of {}.", page.organization_name)}
+                        {(!manage).then_some(" Only admins can add or change members.")}</p>
+                    <table aria-label="Members">
+                        <thead><tr>
+                            <th scope="col">"E-mail"</th><th scope="col">"Name"</th><th scope="col">"Role"</th>
+                            <th scope="col">"Last sign-in"</th>
+                            {manage.then(|| view! { <th scope="col"><span class="visually-hidden">"Actions"</span></th> })}
+                        </tr></thead>
+                        <tbody>
+                            {page.members.into_iter().map(|m| view! { <MemberRow m=m manage=manage org=org.get() change=change remove=remove/> }).collect_view()}
+                        </tbody>
+                    </table>
+                    {manage.then(|| view! { <InviteForm org=org.get() invite=invite/> })}
+                }
+                .into_any()
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn MemberRow(
+    m: MemberDto,
+    manage: bool,
+    org: i32,
+    change: ServerAction<ChangeRole>,
+    remove: ServerAction<RemoveMember>,
+) -> impl IntoView {
+    let other = if m.role == Role::Admin {
+        Role::Member
+    } else {
+        Role::Admin
+    };
+    let make_label = format!("Make {} {}", m.email, other.as_str());
+    let remove_label = format!("Remove {}", m.email);
+    view! {
+        <tr>
+            <td>{m.email.clone()}</td>
+            <td>{m.name.clone()}</td>
+            <td><Badge text=m.role.label() tone=m.role.as_str()/></td>
+            <td>{m.last_sign_in_at.clone().unwrap_or_else(|| "Invitation pending".into())}</td>
+            {manage.then(|| view! {
+                <td class="row-actions">
+                    <ActionForm action=change attr:class="inline">
+                        <input type="hidden" name="org_id" value=org/>
+                        <input type="hidden" name="user_id" value=m.user_id/>
+                        <input type="hidden" name="role" value=other.as_str()/>
+                        <button type="submit" class="secondary" aria-label=make_label>
+                            {format!("Make {}", other.as_str())}
+                        </button>
+                    </ActionForm>
+                    <ActionForm action=remove attr:class="inline">
+                        <input type="hidden" name="org_id" value=org/>
+                        <input type="hidden" name="user_id" value=m.user_id/>
+                        <button type="submit" class="danger" aria-label=remove_label>"Remove"</button>
+                    </ActionForm>
+                </td>
+            })}
+        </tr>
+    }
+}
+
+#[component]
+fn InviteForm(org: i32, invite: ServerAction<InviteMember>) -> impl IntoView {
+    view! {
+        <section class="card form-card" aria-labelledby="invite-title">
+            <h2 id="invite-title">"Add a user"</h2>
+            <p class="muted">"They get an e-mail with a link to sign in. Admins can manage users; members can see them."</p>
+            <ActionForm action=invite>
+                <input type="hidden" name="org_id" value=org/>
+                <div class="field-row">
+                    <div class="field">
+                        <label for="invite-email">"E-mail address"</label>
+                        <input id="invite-email" name="email" type="text" inputmode="email" autocomplete="off"/>
+                    </div>
+                    <div class="field">
+                        <label for="invite-role">"Role"</label>
+                        <select id="invite-role" name="role">
+                            <option value="member" selected>"Member"</option>
+                            <option value="admin">"Admin"</option>
+                        </select>
+                    </div>
+                </div>
+                <FormResult value=invite.value() success=|email: String| format!("Invitation sent to {email}.")/>
+                <button type="submit" class="primary" disabled=move || invite.pending().get()>"Submit"</button>
+            </ActionForm>
+        </section>
+    }
+}

@@ -1,0 +1,197 @@
+//! sea-orm entities, one module per table. Relations are expressed as explicit queries in the
+//! services, so the entities stay plain.
+#![allow(missing_docs)]
+
+macro_rules! plain_entity {
+    () => {
+        #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+        pub enum Relation {}
+        impl ActiveModelBehavior for ActiveModel {}
+    };
+}
+
+pub mod user {
+    use sea_orm::entity::prelude::*;
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "users")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        pub email: String,
+        pub name: String,
+        pub created_at: DateTimeUtc,
+        pub last_sign_in_at: Option<DateTimeUtc>,
+    }
+    plain_entity!();
+}
+
+pub mod organization {
+    use sea_orm::entity::prelude::*;
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "organizations")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        pub kind: String,
+        pub name: String,
+        pub business_id_scheme: Option<String>,
+        pub business_id: Option<String>,
+        pub status: String,
+        pub created_at: DateTimeUtc,
+    }
+    plain_entity!();
+}
+
+pub mod membership {
+    use sea_orm::entity::prelude::*;
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "memberships")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        pub user_id: i32,
+        pub organization_id: i32,
+        pub role: String,
+        pub created_at: DateTimeUtc,
+    }
+    plain_entity!();
+}
+
+pub mod invitation {
+    use sea_orm::entity::prelude::*;
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "invitations")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        pub organization_id: i32,
+        pub user_id: i32,
+        pub role: String,
+        pub invited_by: Option<i32>,
+        pub created_at: DateTimeUtc,
+        pub accepted_at: Option<DateTimeUtc>,
+    }
+    plain_entity!();
+}
+
+pub mod sign_in_token {
+    use sea_orm::entity::prelude::*;
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "sign_in_tokens")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        pub user_id: i32,
+        pub token_hash: String,
+        /// `sign_in` or `invitation`.
+        pub purpose: String,
+        /// For an invitation: the organization the user was invited to.
+        pub organization_id: Option<i32>,
+        pub created_at: DateTimeUtc,
+        pub expires_at: DateTimeUtc,
+        pub used_at: Option<DateTimeUtc>,
+    }
+    plain_entity!();
+}
+
+pub mod session {
+    use sea_orm::entity::prelude::*;
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "sessions")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        pub user_id: i32,
+        pub token_hash: String,
+        pub created_at: DateTimeUtc,
+        pub last_seen_at: DateTimeUtc,
+        pub expires_at: DateTimeUtc,
+        pub ip: Option<String>,
+        pub user_agent: Option<String>,
+    }
+    plain_entity!();
+}
+
+pub mod installation {
+    use sea_orm::entity::prelude::*;
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "installations")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        pub installation_id: String,
+        pub name: String,
+        pub customer_id: i32,
+        pub status: String,
+        pub is_sandbox: bool,
+        pub created_at: DateTimeUtc,
+    }
+    plain_entity!();
+}
+
+pub mod audit_entry {
+    use sea_orm::entity::prelude::*;
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "audit_log")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        pub at: DateTimeUtc,
+        pub actor_user_id: Option<i32>,
+        /// The actor's e-mail, or `cli` / `system`.
+        pub actor: String,
+        /// The organization the actor was acting as.
+        pub organization_id: Option<i32>,
+        pub action: String,
+        pub target: String,
+        pub details: String,
+        pub ip: Option<String>,
+    }
+    plain_entity!();
+}
+
+pub mod outbound_mail {
+    use sea_orm::entity::prelude::*;
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "outbound_mail")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        pub to_address: String,
+        pub subject: String,
+        pub text_body: String,
+        pub created_at: DateTimeUtc,
+        pub sent_at: Option<DateTimeUtc>,
+        pub attempts: i32,
+        pub last_error: Option<String>,
+    }
+    plain_entity!();
+}
+
+pub mod service_token {
+    use sea_orm::entity::prelude::*;
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "service_tokens")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        pub name: String,
+        pub token_hash: String,
+        pub created_at: DateTimeUtc,
+        pub revoked_at: Option<DateTimeUtc>,
+    }
+    plain_entity!();
+}
+
+pub mod rate_limit_event {
+    use sea_orm::entity::prelude::*;
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "rate_limit_events")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        pub key: String,
+        pub at: DateTimeUtc,
+    }
+    plain_entity!();
+}

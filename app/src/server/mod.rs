@@ -1,0 +1,45 @@
+//! Server-only code: configuration, database, entities, domain services and the request
+//! context of server functions. Compiled only with the `ssr` feature.
+pub mod db;
+pub mod entities;
+pub mod request;
+pub mod secrets;
+pub mod services;
+#[cfg(test)]
+pub mod testing;
+
+use crate::dto::Environment;
+use sea_orm::DatabaseConnection;
+use std::sync::Arc;
+
+/// Runtime configuration the services need (the server binary reads it from the environment).
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub env: Environment,
+    /// Base URL used in links sent by e-mail, without a trailing slash.
+    pub public_url: String,
+    /// Whether outgoing mail is kept for `/dev/mailbox`. Never true in production.
+    pub dev_mailbox: bool,
+}
+
+impl Config {
+    /// Whether cookies must carry `Secure` and the `__Host-` prefix.
+    pub fn https(&self) -> bool {
+        self.public_url.starts_with("https://")
+    }
+    /// The label of the environment badge in the header, `None` in production.
+    pub fn env_badge(&self) -> Option<String> {
+        match self.env {
+            Environment::Production => None,
+            Environment::Test => Some("TEST".into()),
+            Environment::Dev => Some("DEV".into()),
+        }
+    }
+}
+
+/// What every request handler and server function can reach.
+#[derive(Clone)]
+pub struct AppState {
+    pub db: DatabaseConnection,
+    pub config: Arc<Config>,
+}

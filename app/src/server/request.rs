@@ -1,0 +1,120 @@
+//! The request context of server functions: application state, the session cookie, the acting
+//! user and the client address.
+use super::entities::user;
+use super::services::{auth, Actor};
+use super::{AppState, Config};
+use crate::error::AppError;
+use axum::extract::ConnectInfo;
+use http::header::{COOKIE, SET_COOKIE, USER_AGENT};
+use http::request::Parts;
+use http::HeaderValue;
+use leptos::prelude::*;
+use std::net::SocketAddr;
+
+/// The session cookie's name over plain http (development, tests).
+pub const COOKIE_NAME: &str = "portico_session";
+/// Over https the `__Host-` prefix makes browsers insist on Secure, Path=/ and no Domain.
+pub const SECURE_COOKIE_NAME: &str = "__Host-portico_session";
+
+pub fn cookie_name(config: &Config) -> &'static str {
+    if config.https() {
+        SECURE_COOKIE_NAME
+    } else {
+        COOKIE_NAME
+    }
+}
+
+/// The application state provided to every server function and page render.
+pub fn state() -> Result<AppState, AppError> {
+    use_context::<AppState>().ok_or_else(|| {
+        tracing::error!("AppState missing from the server function context");
+        AppError::Internal
+    })
+}
+
+/// The value of the session cookie in a request, if any.
+pub fn session_cookie(parts: &Parts, config: &Config) -> Option<String> {
+    let name = cookie_name(config);
+    parts
+        .headers
+        .get_all(COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|kv| kv.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v.to_owned())
+}
+
+/// The client's address as seen by this server.
+pub fn client_ip(parts: &Parts) -> Option<String> {
+    parts
+        .extensions
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|ci| ci.0.ip().to_string())
+}
+
+/// The request's user agent, for the session list.
+pub fn user_agent(parts: &Parts) -> Option<String> {
+    parts
+        .headers
+        .get(USER_AGENT)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned)
+}
+
+pub fn parts() -> Result<Parts, AppError> {
+    use_context::<Parts>().ok_or(AppError::Internal)
+}
+
+/// The signed-in user of this request, if any.
+pub async fn current_user(st: &AppState) -> Result<Option<user::Model>, AppError> {
+    let parts = parts()?;
+    match session_cookie(&parts, &st.config) {
+        Some(token) => auth::session_user(&st.db, &token).await,
+        None => Ok(None),
+    }
+}
+
+/// The state and the acting user, or [`AppError::NotSignedIn`].
+pub async fn actor() -> Result<(AppState, Actor), AppError> {
+    let st = state()?;
+    let user = current_user(&st).await?.ok_or(AppError::NotSignedIn)?;
+    let ip = parts().ok().and_then(|p| client_ip(&p));
+    Ok((st, Actor::user(user.id, &user.email, ip)))
+}
+
+fn set_cookie(value: String) {
+    if let (Some(res), Ok(v)) = (
+        use_context::<leptos_axum::ResponseOptions>(),
+        HeaderValue::from_str(&value),
+    ) {
+        res.append_header(SET_COOKIE, v);
+    }
+}
+
+/// Sets the session cookie: HttpOnly, SameSite=Lax, Secure over https.
+pub fn set_session_cookie(config: &Config, token: &str) {
+    let secure = if config.https() { "; Secure" } else { "" };
+    let max_age = auth::SESSION_TTL.num_seconds();
+    set_cookie(format!(
+        "{}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}{secure}",
+        cookie_name(config)
+    ));
+}
+
+/// Tells the browser to forget the session cookie.
+pub fn clear_session_cookie(config: &Config) {
+    let secure = if config.https() { "; Secure" } else { "" };
+    set_cookie(format!(
+        "{}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{secure}",
+        cookie_name(config)
+    ));
+}
+
+/// Sets the HTTP status of the page being rendered (403, 404).
+pub fn set_status(code: http::StatusCode) {
+    if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
+        res.set_status(code);
+    }
+}

@@ -1,0 +1,48 @@
+//! Domain services. Each is a plain async fn taking a connection, the acting user and typed
+//! input, and returning typed output or an [`AppError`](crate::error::AppError).
+pub mod audit;
+pub mod auth;
+pub mod bootstrap;
+pub mod mail;
+pub mod members;
+pub mod orgs;
+pub mod rate_limit;
+pub mod validate;
+
+/// Who makes a change: a signed-in user, or a command-line tool. Used for authorization and
+/// written to the audit log with the client address.
+#[derive(Debug, Clone)]
+pub struct Actor {
+    pub user_id: Option<i32>,
+    /// The user's e-mail, or `cli`.
+    pub label: String,
+    pub ip: Option<String>,
+}
+
+impl Actor {
+    /// A signed-in user.
+    pub fn user(user_id: i32, email: &str, ip: Option<String>) -> Self {
+        Self {
+            user_id: Some(user_id),
+            label: email.to_owned(),
+            ip,
+        }
+    }
+    /// The operator's command-line tools (`server seed-demo`, `create-operator`, ...).
+    pub fn cli() -> Self {
+        Self {
+            user_id: None,
+            label: "cli".into(),
+            ip: None,
+        }
+    }
+}
+
+/// Now, truncated to whole microseconds so values read back from either database compare equal.
+pub fn now() -> chrono::DateTime<chrono::Utc> {
+    let n = chrono::Utc::now();
+    chrono::DateTime::from_timestamp_micros(n.timestamp_micros()).unwrap_or(n)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,431 @@
+//! Organizations, memberships and installations: who may act as whom, and the operator's
+//! onboarding of partners and customers.
+use super::{audit, bootstrap, members, now, validate, Actor};
+use crate::dto::{
+    InstallationDto, MembershipDto, OrgKind, OrganizationDetail, OrganizationDto, Role,
+};
+use crate::error::AppError;
+use crate::server::entities::{installation, membership, organization, user};
+use crate::server::Config;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
+    QueryOrder, Set, TransactionTrait,
+};
+use std::str::FromStr;
+
+pub const STATUS_ACTIVE: &str = "active";
+
+pub(crate) fn kind_of(org: &organization::Model) -> OrgKind {
+    OrgKind::from_str(&org.kind).unwrap_or(OrgKind::Customer)
+}
+
+pub(crate) fn role_of(m: &membership::Model) -> Role {
+    Role::from_str(&m.role).unwrap_or(Role::Member)
+}
+
+/// The active organizations a user may act as, operator first, then by kind and name.
+pub async fn memberships_of(
+    db: &impl ConnectionTrait,
+    user_id: i32,
+) -> Result<Vec<MembershipDto>, AppError> {
+    let ms = membership::Entity::find()
+        .filter(membership::Column::UserId.eq(user_id))
+        .all(db)
+        .await?;
+    let orgs = organization::Entity::find()
+        .filter(organization::Column::Id.is_in(ms.iter().map(|m| m.organization_id)))
+        .filter(organization::Column::Status.eq(STATUS_ACTIVE))
+        .all(db)
+        .await?;
+    let mut out: Vec<MembershipDto> = ms
+        .iter()
+        .filter_map(|m| {
+            let o = orgs.iter().find(|o| o.id == m.organization_id)?;
+            Some(MembershipDto {
+                organization_id: o.id,
+                organization_name: o.name.clone(),
+                kind: kind_of(o),
+                role: role_of(m),
+            })
+        })
+        .collect();
+    out.sort_by_key(|m| (kind_rank(m.kind), m.organization_name.to_lowercase()));
+    Ok(out)
+}
+
+fn kind_rank(k: OrgKind) -> u8 {
+    match k {
+        OrgKind::Operator => 0,
+        OrgKind::Partner => 1,
+        OrgKind::Customer => 2,
+    }
+}
+
+/// The organization and the actor's role in it, or [`AppError::Forbidden`] when the actor is not
+/// a member of that (active) organization. Every organization-scoped service starts here.
+pub async fn require_member(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    org_id: i32,
+) -> Result<(organization::Model, Role), AppError> {
+    let user_id = actor.user_id.ok_or(AppError::NotSignedIn)?;
+    let m = membership::Entity::find()
+        .filter(membership::Column::UserId.eq(user_id))
+        .filter(membership::Column::OrganizationId.eq(org_id))
+        .one(db)
+        .await?
+        .ok_or(AppError::Forbidden)?;
+    let org = organization::Entity::find_by_id(org_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::Forbidden)?;
+    if org.status != STATUS_ACTIVE {
+        return Err(AppError::Forbidden);
+    }
+    Ok((org, role_of(&m)))
+}
+
+/// Like [`require_member`], but the actor must be an admin.
+pub async fn require_admin(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    org_id: i32,
+) -> Result<organization::Model, AppError> {
+    match require_member(db, actor, org_id).await? {
+        (org, Role::Admin) => Ok(org),
+        _ => Err(AppError::Forbidden),
+    }
+}
+
+/// The actor must be a member of the operator organization `operator_org_id` (any role may
+/// read; changes need [`require_operator_admin`]).
+pub async fn require_operator(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    operator_org_id: i32,
+) -> Result<Role, AppError> {
+    let (org, role) = require_member(db, actor, operator_org_id).await?;
+    if kind_of(&org) != OrgKind::Operator {
+        return Err(AppError::Forbidden);
+    }
+    Ok(role)
+}
+
+async fn require_operator_admin(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    operator_org_id: i32,
+) -> Result<(), AppError> {
+    match require_operator(db, actor, operator_org_id).await? {
+        Role::Admin => Ok(()),
+        Role::Member => Err(AppError::Forbidden),
+    }
+}
+
+/// Input of the operator's "New organization" form.
+#[derive(Debug, Clone)]
+pub struct NewOrganization {
+    pub kind: String,
+    pub name: String,
+    pub business_id_scheme: Option<String>,
+    pub business_id: Option<String>,
+}
+
+/// The operator creates a partner or customer organization.
+pub async fn create_organization(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    operator_org_id: i32,
+    input: NewOrganization,
+) -> Result<i32, AppError> {
+    require_operator_admin(db, actor, operator_org_id).await?;
+    let kind = match OrgKind::from_str(&input.kind) {
+        Ok(k @ (OrgKind::Partner | OrgKind::Customer)) => k,
+        _ => {
+            return Err(AppError::invalid(
+                "Choose whether the organization is a partner or a customer.",
+            ))
+        }
+    };
+    let name = validate::name(&input.name, "The organization name")?;
+    let scheme = validate::optional(
+        input.business_id_scheme.as_deref(),
+        32,
+        "The identifier scheme",
+    )?;
+    let business_id =
+        validate::optional(input.business_id.as_deref(), 64, "The business identifier")?;
+    if business_id.is_some() != scheme.is_some() {
+        return Err(AppError::invalid("Give both the identifier scheme (for example NO:ORG) and the business identifier, or neither."));
+    }
+    let taken = organization::Entity::find()
+        .filter(organization::Column::Kind.eq(kind.as_str()))
+        .filter(organization::Column::Name.eq(&name))
+        .one(db)
+        .await?;
+    if taken.is_some() {
+        return Err(AppError::Conflict(format!(
+            "A {} named {name} already exists.",
+            kind.as_str()
+        )));
+    }
+    let org = bootstrap::insert_organization(db, kind, &name, scheme, business_id).await?;
+    audit::record(
+        db,
+        actor,
+        Some(operator_org_id),
+        "organization.created",
+        &name,
+        kind.as_str(),
+    )
+    .await?;
+    Ok(org.id)
+}
+
+async fn org_dto(
+    db: &impl ConnectionTrait,
+    o: organization::Model,
+) -> Result<OrganizationDto, AppError> {
+    let member_count = membership::Entity::find()
+        .filter(membership::Column::OrganizationId.eq(o.id))
+        .count(db)
+        .await?;
+    let installation_count = installation::Entity::find()
+        .filter(installation::Column::CustomerId.eq(o.id))
+        .count(db)
+        .await?;
+    Ok(OrganizationDto {
+        id: o.id,
+        kind: kind_of(&o),
+        name: o.name,
+        business_id_scheme: o.business_id_scheme,
+        business_id: o.business_id,
+        status: o.status,
+        member_count,
+        installation_count,
+    })
+}
+
+/// Every partner and customer, for the operator, by kind and name.
+pub async fn list_organizations(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    operator_org_id: i32,
+) -> Result<Vec<OrganizationDto>, AppError> {
+    require_operator(db, actor, operator_org_id).await?;
+    let orgs = organization::Entity::find()
+        .filter(organization::Column::Kind.ne(OrgKind::Operator.as_str()))
+        .order_by_asc(organization::Column::Kind)
+        .order_by_asc(organization::Column::Name)
+        .all(db)
+        .await?;
+    let mut out = Vec::with_capacity(orgs.len());
+    for o in orgs {
+        out.push(org_dto(db, o).await?);
+    }
+    Ok(out)
+}
+
+/// One organization with its installations and admins, for the operator.
+pub async fn organization_detail(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    operator_org_id: i32,
+    org_id: i32,
+) -> Result<OrganizationDetail, AppError> {
+    require_operator(db, actor, operator_org_id).await?;
+    let org = organization::Entity::find_by_id(org_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let installations = installation::Entity::find()
+        .filter(installation::Column::CustomerId.eq(org_id))
+        .order_by_asc(installation::Column::InstallationId)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(installation_dto)
+        .collect();
+    let admins = members::member_rows(db, org_id)
+        .await?
+        .into_iter()
+        .filter(|m| m.role == Role::Admin)
+        .collect();
+    Ok(OrganizationDetail {
+        organization: org_dto(db, org).await?,
+        installations,
+        admins,
+    })
+}
+
+pub(crate) fn installation_dto(i: installation::Model) -> InstallationDto {
+    InstallationDto {
+        id: i.id,
+        installation_id: i.installation_id,
+        name: i.name,
+        status: i.status,
+        is_sandbox: i.is_sandbox,
+    }
+}
+
+/// The operator adds an installation to a customer. Installation IDs are unique, and only one
+/// installation can be the partner sandbox.
+pub async fn create_installation<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    actor: &Actor,
+    operator_org_id: i32,
+    customer_id: i32,
+    raw_installation_id: &str,
+    raw_name: &str,
+    is_sandbox: bool,
+) -> Result<InstallationDto, AppError> {
+    require_operator_admin(db, actor, operator_org_id).await?;
+    let customer = organization::Entity::find_by_id(customer_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if kind_of(&customer) != OrgKind::Customer {
+        return Err(AppError::invalid("Installations belong to customers."));
+    }
+    let installation_id = validate::installation_id(raw_installation_id)?;
+    let name = validate::name(raw_name, "The installation name")?;
+    let (actor, iid) = (actor.clone(), installation_id.clone());
+    let inst = db
+        .transaction::<_, installation::Model, AppError>(|txn| {
+            Box::pin(async move {
+                if installation::Entity::find()
+                    .filter(installation::Column::InstallationId.eq(&iid))
+                    .one(txn)
+                    .await?
+                    .is_some()
+                {
+                    return Err(AppError::Conflict(format!(
+                        "The installation ID {iid} is already in use."
+                    )));
+                }
+                if is_sandbox
+                    && installation::Entity::find()
+                        .filter(installation::Column::IsSandbox.eq(true))
+                        .one(txn)
+                        .await?
+                        .is_some()
+                {
+                    return Err(AppError::Conflict(
+                        "There is already a partner sandbox installation.".into(),
+                    ));
+                }
+                let inst =
+                    bootstrap::insert_installation(txn, customer_id, &iid, &name, is_sandbox)
+                        .await?;
+                audit::record(
+                    txn,
+                    &actor,
+                    Some(operator_org_id),
+                    "installation.created",
+                    &iid,
+                    &format!("customer {customer_id}"),
+                )
+                .await?;
+                Ok(inst)
+            })
+        })
+        .await?;
+    Ok(installation_dto(inst))
+}
+
+/// The operator names a partner's (or customer's) contact person: an admin, invited by e-mail.
+pub async fn set_contact_person<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    config: &Config,
+    actor: &Actor,
+    operator_org_id: i32,
+    org_id: i32,
+    raw_email: &str,
+) -> Result<(), AppError> {
+    require_operator_admin(db, actor, operator_org_id).await?;
+    let org = organization::Entity::find_by_id(org_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if kind_of(&org) == OrgKind::Operator {
+        return Err(AppError::invalid(
+            "Use the Users page to add operator staff.",
+        ));
+    }
+    members::add_member(db, config, actor, &org, raw_email, Role::Admin).await?;
+    audit::record(
+        db,
+        actor,
+        Some(operator_org_id),
+        "organization.contact_person_set",
+        &org.name,
+        "",
+    )
+    .await
+}
+
+/// A user by e-mail, created if new.
+pub(crate) async fn find_or_create_user(
+    db: &impl ConnectionTrait,
+    email: &str,
+) -> Result<user::Model, AppError> {
+    if let Some(u) = user::Entity::find()
+        .filter(user::Column::Email.eq(email))
+        .one(db)
+        .await?
+    {
+        return Ok(u);
+    }
+    Ok(user::ActiveModel {
+        email: Set(email.to_owned()),
+        name: Set(String::new()),
+        created_at: Set(now()),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?)
+}
+
+/// The dashboard of an organization the actor is a member of.
+pub async fn overview(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    org_id: i32,
+) -> Result<crate::dto::OrgOverview, AppError> {
+    let (org, role) = require_member(db, actor, org_id).await?;
+    let kind = kind_of(&org);
+    let count_kind = |k: OrgKind| {
+        organization::Entity::find()
+            .filter(organization::Column::Kind.eq(k.as_str()))
+            .count(db)
+    };
+    let (partner_count, customer_count) = if kind == OrgKind::Operator {
+        (
+            count_kind(OrgKind::Partner).await?,
+            count_kind(OrgKind::Customer).await?,
+        )
+    } else {
+        (0, 0)
+    };
+    let installations = installation::Entity::find()
+        .filter(installation::Column::CustomerId.eq(org_id))
+        .order_by_asc(installation::Column::InstallationId)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(installation_dto)
+        .collect();
+    Ok(crate::dto::OrgOverview {
+        organization_id: org.id,
+        name: org.name,
+        kind,
+        role,
+        member_count: membership::Entity::find()
+            .filter(membership::Column::OrganizationId.eq(org_id))
+            .count(db)
+            .await?,
+        installations,
+        partner_count,
+        customer_count,
+    })
+}

@@ -1,0 +1,100 @@
+//! Input validation at the service boundary, with messages that say what to fix.
+use crate::error::AppError;
+
+/// Trims and lower-cases an e-mail address, or explains what is wrong with it.
+pub fn email(raw: &str) -> Result<String, AppError> {
+    let e = raw.trim().to_lowercase();
+    let bad = || AppError::invalid("Enter a valid e-mail address, like name@example.com.");
+    if e.is_empty() {
+        return Err(AppError::invalid("Enter your e-mail address."));
+    }
+    if e.len() > 254 || e.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err(bad());
+    }
+    let (local, domain) = e.rsplit_once('@').ok_or_else(bad)?;
+    let domain_ok = domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !domain.contains("..")
+        && domain
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '.' || c == '-');
+    if local.is_empty() || local.len() > 64 || local.contains('@') || !domain_ok {
+        return Err(bad());
+    }
+    Ok(e)
+}
+
+/// A display name of an organization or installation: 2 to 200 characters after trimming.
+pub fn name(raw: &str, what: &str) -> Result<String, AppError> {
+    let n = raw.trim();
+    if n.chars().count() < 2 || n.chars().count() > 200 {
+        return Err(AppError::invalid(format!(
+            "{what} must be 2 to 200 characters."
+        )));
+    }
+    Ok(n.to_owned())
+}
+
+/// An installation ID such as `MSVPAR` or a six-digit MSN: 2 to 32 letters, digits, `-` or `_`,
+/// stored upper-case.
+pub fn installation_id(raw: &str) -> Result<String, AppError> {
+    let id = raw.trim().to_uppercase();
+    if id.len() < 2
+        || id.len() > 32
+        || !id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    {
+        return Err(AppError::invalid(
+            "An installation ID is 2 to 32 letters, digits, '-' or '_' (for example MSVPAR).",
+        ));
+    }
+    Ok(id)
+}
+
+/// An optional free-text field: trimmed, `None` when empty, at most `max` characters.
+pub fn optional(raw: Option<&str>, max: usize, what: &str) -> Result<Option<String>, AppError> {
+    match raw.map(str::trim).filter(|s| !s.is_empty()) {
+        None => Ok(None),
+        Some(s) if s.chars().count() > max => Err(AppError::invalid(format!(
+            "{what} is at most {max} characters."
+        ))),
+        Some(s) => Ok(Some(s.to_owned())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn emails() {
+        assert_eq!(email("  Anna@Example.COM ").unwrap(), "anna@example.com");
+        for bad in [
+            "",
+            "anna",
+            "anna@",
+            "@example.com",
+            "anna@example",
+            "an na@example.com",
+            "a@b@c.com",
+            "a@.com",
+            "a@b..com",
+        ] {
+            assert!(
+                matches!(email(bad), Err(AppError::Invalid(_))),
+                "{bad:?} should be refused"
+            );
+        }
+    }
+
+    #[test]
+    fn installation_ids() {
+        assert_eq!(installation_id(" msvpar ").unwrap(), "MSVPAR");
+        assert_eq!(installation_id("123456").unwrap(), "123456");
+        assert!(installation_id("M").is_err());
+        assert!(installation_id("MS VPAR").is_err());
+        assert!(installation_id("ÆØÅ123").is_err());
+    }
+}

@@ -1,0 +1,44 @@
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
+
+/** The newest link mailed to `to`, read from the dev mailbox (waits until it arrives). */
+export async function latestLink(request: APIRequestContext, to: string, after = 0): Promise<string> {
+  let link: string | undefined;
+  await expect
+    .poll(async () => {
+      const res = await request.get('/dev/mailbox.json');
+      expect(res.ok()).toBeTruthy();
+      const mails: { to: string; links: string[] }[] = await res.json();
+      const matching = mails.filter((m) => m.to === to);
+      if (matching.length <= after) return undefined;
+      link = matching[0].links[0];
+      return link;
+    }, { message: `a mail to ${to}` })
+    .toBeTruthy();
+  return link!;
+}
+
+/** How many mails the dev mailbox holds for `to`. */
+export async function mailCount(request: APIRequestContext, to: string): Promise<number> {
+  const res = await request.get('/dev/mailbox.json');
+  const mails: { to: string }[] = await res.json();
+  return mails.filter((m) => m.to === to).length;
+}
+
+/** Signs in through the real flow: "Sign in", the mailed link, the confirmation POST. */
+export async function signIn(page: Page, email: string) {
+  const before = await mailCount(page.request, email);
+  await page.goto('/sign-in');
+  await page.getByLabel('E-mail address').fill(email);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { name: 'Check your e-mail' })).toBeVisible();
+  const link = await latestLink(page.request, email, before);
+  // The link opens a confirmation page; only its button signs in.
+  await page.goto(link);
+  await expect(page.getByText(`Sign in as ${email}`)).toBeVisible();
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** A unique address for a user created by a test run. */
+export function uniqueEmail(prefix: string): string {
+  return `${prefix}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`;
+}

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Installs whatever Portico's build and tests need and is missing on this machine.
+# Safe to run repeatedly: each step checks first and does nothing when the tool is present.
+# Usage: scripts/ensure-tools.sh [--no-browser]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+CARGO_LEPTOS_VERSION=0.3.10
+say() { printf '\n==> %s\n' "$*"; }
+export PATH="$HOME/.cargo/bin:$PATH"
+
+# The wasm-bindgen CLI must match the wasm-bindgen crate pinned in Cargo.lock exactly.
+WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/,""); print; exit}' Cargo.lock)
+
+if ! rustup target list --installed | grep -q '^wasm32-unknown-unknown$'; then
+  say "Adding the wasm32-unknown-unknown Rust target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+apt_missing=()
+command -v wasm-opt >/dev/null 2>&1 || apt_missing+=(binaryen)
+if [ "${1:-}" != "--no-browser" ]; then
+  [ -x /usr/bin/chromium ] || apt_missing+=(chromium)
+fi
+if [ ${#apt_missing[@]} -gt 0 ]; then
+  say "Installing Debian packages: ${apt_missing[*]} (a few minutes, once)"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${apt_missing[@]}" >/dev/null
+fi
+
+if ! command -v wasm-bindgen >/dev/null 2>&1 || [ "$(wasm-bindgen --version | awk '{print $2}')" != "$WASM_BINDGEN_VERSION" ]; then
+  say "Installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 3 minutes, once)"
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
+fi
+
+if ! command -v cargo-leptos >/dev/null 2>&1 || [ "$(cargo leptos --version | awk '{print $2}')" != "$CARGO_LEPTOS_VERSION" ]; then
+  # A debug build of the build tool compiles in a fraction of the release time and is fast enough.
+  say "Installing cargo-leptos $CARGO_LEPTOS_VERSION (10-15 minutes of compiling, once)"
+  cargo install cargo-leptos --version "$CARGO_LEPTOS_VERSION" --locked --features no_downloads --debug --force
+fi
+
+if [ ! -d end2end/node_modules ] || [ end2end/package-lock.json -nt end2end/node_modules/.package-lock.json ]; then
+  say "Installing the end-to-end test packages (npm ci)"
+  (cd end2end && npm ci --no-audit --no-fund --loglevel=error)
+fi

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Runs every Portico test: the Rust tests of every crate (on SQLite, and on PostgreSQL when
+# 127.0.0.1:5432 answers) and the Playwright suite in headless Chromium, with and without
+# JavaScript. Installs whatever is missing first.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+say() { printf '\n==> %s\n' "$*"; }
+
+scripts/ensure-tools.sh
+export PATH="$HOME/.cargo/bin:$PATH"
+
+if (exec 3<>/dev/tcp/127.0.0.1/5432) 2>/dev/null; then
+  say "PostgreSQL answers on 127.0.0.1:5432: service tests run on SQLite and PostgreSQL"
+else
+  say "PostgreSQL is not reachable on 127.0.0.1:5432: service tests run on SQLite only (PostgreSQL runs are skipped)"
+fi
+
+say "Rust tests (the first build takes 15-20 minutes on two cores)"
+cargo test -p migration -p app -p server --features app/ssr
+
+say "Building the site with cargo-leptos (server and WASM bundle)"
+cargo leptos build
+
+say "Playwright end-to-end tests in Chromium (with and without JavaScript)"
+cd end2end
+npx playwright test

@@ -1,0 +1,80 @@
+//! Configuration from the environment (and a `.env` file, loaded by `main`).
+use app::dto::Environment;
+use std::net::SocketAddr;
+
+/// Everything the server process needs to know at start.
+#[derive(Debug, Clone)]
+pub struct ServerConfig {
+    pub database_url: String,
+    pub site_addr: SocketAddr,
+    /// Where `cargo leptos build` left the site (`target/site`).
+    pub site_root: String,
+    pub app: app::server::Config,
+    pub smtp: Option<SmtpConfig>,
+}
+
+/// Outgoing mail over SMTP (`PORTICO_SMTP_URL`, for example `smtps://user:pass@mail.example.com`).
+#[derive(Clone)]
+pub struct SmtpConfig {
+    pub url: String,
+    pub from: String,
+}
+
+impl std::fmt::Debug for SmtpConfig {
+    // The URL may carry the SMTP password: never print it.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SmtpConfig")
+            .field("from", &self.from)
+            .finish_non_exhaustive()
+    }
+}
+
+impl ServerConfig {
+    /// Reads the configuration from the environment, or says which variable is wrong.
+    pub fn from_env() -> Result<Self, String> {
+        Self::from_lookup(|name| std::env::var(name).ok())
+    }
+
+    /// Reads the configuration through `lookup` (the environment, or a map in tests).
+    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, String> {
+        let var = |name: &str| {
+            lookup(name)
+                .map(|v| v.trim().to_owned())
+                .filter(|v| !v.is_empty())
+        };
+        let env: Environment = var("PORTICO_ENV").unwrap_or_else(|| "dev".into()).parse()?;
+        let site_addr: SocketAddr = var("LEPTOS_SITE_ADDR")
+            .unwrap_or_else(|| "127.0.0.1:3000".into())
+            .parse()
+            .map_err(|e| format!("LEPTOS_SITE_ADDR is not an address like 127.0.0.1:3000: {e}"))?;
+        let public_url = var("PORTICO_PUBLIC_URL").unwrap_or_else(|| format!("http://{site_addr}"));
+        let public_url = public_url.trim_end_matches('/').to_owned();
+        if !(public_url.starts_with("http://") || public_url.starts_with("https://")) {
+            return Err("PORTICO_PUBLIC_URL must start with http:// or https://".into());
+        }
+        let smtp = var("PORTICO_SMTP_URL").map(|url| SmtpConfig {
+            url,
+            from: var("PORTICO_MAIL_FROM").unwrap_or_else(|| "Portico <no-reply@localhost>".into()),
+        });
+        let wants_mailbox = var("PORTICO_DEV_MAILBOX").is_some_and(|v| v == "1" || v == "true");
+        if env == Environment::Production && wants_mailbox {
+            return Err(
+                "PORTICO_DEV_MAILBOX cannot be enabled when PORTICO_ENV=production.".into(),
+            );
+        }
+        // Outside production, mail that cannot be sent is shown in the dev mailbox.
+        let dev_mailbox = env != Environment::Production && (wants_mailbox || smtp.is_none());
+        Ok(Self {
+            database_url: var("DATABASE_URL")
+                .unwrap_or_else(|| "sqlite://data/portico.db?mode=rwc".into()),
+            site_addr,
+            site_root: var("LEPTOS_SITE_ROOT").unwrap_or_else(|| "target/site".into()),
+            app: app::server::Config {
+                env,
+                public_url,
+                dev_mailbox,
+            },
+            smtp,
+        })
+    }
+}

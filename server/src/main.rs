@@ -1,0 +1,114 @@
+//! The Portico server: `serve` (default), `migrate`, `seed-demo`, `create-operator` and
+//! `issue-service-token`.
+use app::server::services::bootstrap;
+use clap::{Parser, Subcommand};
+use sea_orm::DatabaseConnection;
+use server::config::ServerConfig;
+use server::{routes, seed};
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "server",
+    version,
+    about = "Portico: the partner portal for API platforms."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run pending migrations, then serve the portal (the default).
+    Serve,
+    /// Run pending database migrations and exit.
+    Migrate,
+    /// Load the demo organizations, installations and users (safe to run again).
+    SeedDemo,
+    /// Create the operator organization if needed and make this e-mail address its admin.
+    CreateOperator {
+        /// The first operator user's e-mail address.
+        #[arg(long)]
+        email: String,
+        /// The operator organization's name.
+        #[arg(long, default_value = "Portico Platform")]
+        name: String,
+    },
+    /// Print a new platform service token (for POST /api/v1/events) once; only its hash is kept.
+    IssueServiceToken {
+        /// What the token is for, such as the name of the service that uses it.
+        #[arg(long)]
+        name: String,
+    },
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let _ = dotenvy::dotenv();
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "info,sqlx=warn,sea_orm_migration=warn".into()),
+        )
+        .init();
+    let cli = Cli::parse();
+    let config = match ServerConfig::from_env() {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("Configuration error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match run(cli.command.unwrap_or(Command::Serve), config).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("Error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn connect_and_migrate(config: &ServerConfig) -> Result<DatabaseConnection, String> {
+    let db = app::server::db::connect(&config.database_url)
+        .await
+        .map_err(|e| format!("cannot open the database: {e}"))?;
+    app::server::db::migrate(&db)
+        .await
+        .map_err(|e| format!("migration failed: {e}"))?;
+    Ok(db)
+}
+
+async fn run(command: Command, config: ServerConfig) -> Result<(), String> {
+    let db = connect_and_migrate(&config).await?;
+    match command {
+        Command::Serve => routes::serve(db, config).await,
+        Command::Migrate => {
+            println!("Migrations are up to date.");
+            Ok(())
+        }
+        Command::SeedDemo => {
+            seed::seed_demo(&db).await.map_err(|e| e.to_string())?;
+            println!("Demo data loaded.");
+            Ok(())
+        }
+        Command::CreateOperator { email, name } => {
+            bootstrap::create_operator(&db, &name, &email)
+                .await
+                .map_err(|e| e.to_string())?;
+            println!(
+                "{email} is an admin of {name}. Sign in at {}/sign-in",
+                config.app.public_url
+            );
+            Ok(())
+        }
+        Command::IssueServiceToken { name } => {
+            let token = bootstrap::issue_service_token(&db, &name)
+                .await
+                .map_err(|e| e.to_string())?;
+            println!("{token}");
+            eprintln!("Store this token now: it is shown only once.");
+            Ok(())
+        }
+    }
+}

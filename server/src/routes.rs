@@ -1,0 +1,184 @@
+//! The HTTP router: Leptos pages and server functions, health checks, the dev mailbox, and the
+//! same-origin guard in front of every state-changing request.
+use crate::config::ServerConfig;
+use app::server::services::mail;
+use app::server::AppState;
+use axum::extract::Request;
+use axum::http::{header, Method, StatusCode};
+use axum::middleware::{self, Next};
+use axum::response::{Html, IntoResponse, Response};
+use axum::routing::get;
+use axum::{Json, Router};
+use leptos::prelude::*;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use sea_orm::DatabaseConnection;
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+/// Builds the whole application router.
+pub fn router(state: AppState, leptos_options: LeptosOptions) -> Router {
+    let routes = generate_route_list(app::App);
+    let ctx_state = state.clone();
+    let mut r = Router::new()
+        .route("/healthz", get(|| async { "ok" }))
+        .route("/readyz", get(readyz))
+        .leptos_routes_with_context(
+            &leptos_options,
+            routes,
+            move || provide_context(ctx_state.clone()),
+            {
+                let o = leptos_options.clone();
+                move || app::shell(o.clone())
+            },
+        );
+    if state.config.dev_mailbox {
+        r = r
+            .route("/dev/mailbox", get(mailbox_html))
+            .route("/dev/mailbox.json", get(mailbox_json));
+    }
+    r.fallback(leptos_axum::file_and_error_handler(app::shell))
+        .layer(middleware::from_fn(same_origin_only))
+        .layer(axum::Extension(state.clone()))
+        .with_state(leptos_options)
+}
+
+/// Serves until interrupted.
+pub async fn serve(db: DatabaseConnection, config: ServerConfig) -> Result<(), String> {
+    let state = AppState {
+        db: db.clone(),
+        config: Arc::new(config.app.clone()),
+    };
+    match config.smtp.clone() {
+        Some(smtp) => {
+            tokio::spawn(crate::mailer::run(db.clone(), smtp));
+        }
+        None if config.app.dev_mailbox => {}
+        None => tracing::warn!(
+            "no SMTP configured (PORTICO_SMTP_URL): e-mail, including sign-in links, stays queued"
+        ),
+    }
+    let leptos_options = LeptosOptions::builder()
+        .output_name("portico")
+        .site_root(config.site_root.as_str())
+        .site_pkg_dir("pkg")
+        .site_addr(config.site_addr)
+        .build();
+    let app = router(state, leptos_options);
+    let listener = tokio::net::TcpListener::bind(config.site_addr)
+        .await
+        .map_err(|e| format!("cannot listen on {}: {e}", config.site_addr))?;
+    tracing::info!(url = %config.app.public_url, env = ?config.app.env, dev_mailbox = config.app.dev_mailbox, "Portico is listening");
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(async {
+        let _ = tokio::signal::ctrl_c().await;
+    })
+    .await
+    .map_err(|e| e.to_string())
+}
+
+async fn readyz(axum::Extension(state): axum::Extension<AppState>) -> Response {
+    match state.db.ping().await {
+        Ok(()) => (StatusCode::OK, "ready").into_response(),
+        Err(e) => {
+            tracing::warn!(error = %e, "readiness check failed");
+            (StatusCode::SERVICE_UNAVAILABLE, "database unreachable").into_response()
+        }
+    }
+}
+
+/// Whether a request comes from a page of this site: `Sec-Fetch-Site`, else `Origin` vs `Host`.
+pub fn is_same_origin(headers: &axum::http::HeaderMap) -> bool {
+    if let Some(site) = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok()) {
+        return site == "same-origin" || site == "none";
+    }
+    let origin = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok());
+    let host = headers.get(header::HOST).and_then(|v| v.to_str().ok());
+    match (origin, host) {
+        (Some(o), Some(h)) => o.split_once("://").map(|(_, rest)| rest) == Some(h),
+        _ => false,
+    }
+}
+
+/// Refuses state-changing requests from other sites (CSRF), server functions included.
+async fn same_origin_only(req: Request, next: Next) -> Response {
+    let safe = matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+    if safe || is_same_origin(req.headers()) {
+        next.run(req).await
+    } else {
+        (StatusCode::FORBIDDEN, "Cross-site request refused.").into_response()
+    }
+}
+
+#[derive(serde::Serialize)]
+struct MailboxEntry {
+    to: String,
+    subject: String,
+    text: String,
+    links: Vec<String>,
+    created_at: String,
+}
+
+async fn mailbox_entries(state: &AppState) -> Result<Vec<MailboxEntry>, StatusCode> {
+    let rows = mail::recent(&state.db, 100)
+        .await
+        .map_err(|_| StatusCode::INTERNAL_SERVER_ERROR)?;
+    Ok(rows
+        .into_iter()
+        .map(|m| MailboxEntry {
+            links: mail::links_in(&m.text_body),
+            to: m.to_address,
+            subject: m.subject,
+            text: m.text_body,
+            created_at: m.created_at.to_rfc3339(),
+        })
+        .collect())
+}
+
+/// `/dev/mailbox.json`: the newest mail first.
+async fn mailbox_json(
+    axum::Extension(state): axum::Extension<AppState>,
+) -> Result<Json<Vec<MailboxEntry>>, StatusCode> {
+    Ok(Json(mailbox_entries(&state).await?))
+}
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// `/dev/mailbox`: the same as a page, with clickable links.
+async fn mailbox_html(
+    axum::Extension(state): axum::Extension<AppState>,
+) -> Result<Html<String>, StatusCode> {
+    let entries = mailbox_entries(&state).await?;
+    let mut body = String::from(
+        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Dev mailbox · Portico</title>\
+         <link rel=\"stylesheet\" href=\"/pkg/portico.css\"></head><body><main class=\"content narrow\">\
+         <h1>Dev mailbox</h1><p class=\"muted\">Mail Portico would have sent, newest first. Not available in production.</p>",
+    );
+    if entries.is_empty() {
+        body.push_str(
+            "<p class=\"empty\">No mail yet. Ask for a sign-in link and it appears here.</p>",
+        );
+    }
+    for e in entries {
+        body.push_str(&format!(
+            "<article class=\"card mail\"><h2>{}</h2><p class=\"muted\">To {} · {}</p><pre>{}</pre><ul>",
+            escape(&e.subject),
+            escape(&e.to),
+            escape(&e.created_at),
+            escape(&e.text)
+        ));
+        for l in e.links {
+            body.push_str(&format!("<li><a href=\"{0}\">{0}</a></li>", escape(&l)));
+        }
+        body.push_str("</ul></article>");
+    }
+    body.push_str("</main></body></html>");
+    Ok(Html(body))
+}

@@ -1,0 +1,339 @@
+//! HTTP tests of the whole router: sign-in over real requests, the cookie, the same-origin
+//! guard, the dev mailbox, and every server function refusing another organization's user.
+use app::api;
+use app::dto::{Environment, SessionDto};
+use app::error::AppError;
+use app::server::entities::{organization, user};
+use app::server::{db, AppState, Config};
+use axum::body::Body;
+use axum::http::{header, Request, StatusCode};
+use axum::Router;
+use leptos::prelude::LeptosOptions;
+use leptos::server_fn::ServerFn;
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
+use server::config::ServerConfig;
+use std::collections::HashMap;
+use std::sync::Arc;
+use tower::ServiceExt;
+
+async fn app_with(env: Environment) -> (Router, DatabaseConnection) {
+    let conn = db::connect("sqlite::memory:").await.unwrap();
+    db::migrate(&conn).await.unwrap();
+    server::seed::seed_demo(&conn).await.unwrap();
+    let config = Config {
+        env,
+        public_url: "http://127.0.0.1:3000".into(),
+        dev_mailbox: env != Environment::Production,
+    };
+    let state = AppState {
+        db: conn.clone(),
+        config: Arc::new(config),
+    };
+    let options = LeptosOptions::builder().output_name("portico").build();
+    (server::routes::router(state, options), conn)
+}
+
+async fn org_id(db: &DatabaseConnection, name: &str) -> i32 {
+    organization::Entity::find()
+        .filter(organization::Column::Name.eq(name))
+        .one(db)
+        .await
+        .unwrap()
+        .unwrap()
+        .id
+}
+
+/// A same-origin server function call as the browser's JavaScript makes it.
+fn call(path: &str, body: &str, cookie: Option<&str>) -> Request<Body> {
+    let mut b = Request::post(path)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::ACCEPT, "application/json")
+        .header("sec-fetch-site", "same-origin");
+    if let Some(c) = cookie {
+        b = b.header(header::COOKIE, format!("portico_session={c}"));
+    }
+    b.body(Body::from(body.to_owned())).unwrap()
+}
+
+async fn send(app: &Router, req: Request<Body>) -> (StatusCode, HashMap<String, String>, String) {
+    let res = app.clone().oneshot(req).await.unwrap();
+    let status = res.status();
+    let headers = res
+        .headers()
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_str().unwrap_or("").to_owned()))
+        .collect();
+    let bytes = axum::body::to_bytes(res.into_body(), 10 << 20)
+        .await
+        .unwrap();
+    (
+        status,
+        headers,
+        String::from_utf8_lossy(&bytes).into_owned(),
+    )
+}
+
+fn form(pairs: &[(&str, &str)]) -> String {
+    pairs
+        .iter()
+        .map(|(k, v)| {
+            format!(
+                "{k}={}",
+                v.replace('%', "%25")
+                    .replace('@', "%40")
+                    .replace(' ', "+")
+                    .replace('&', "%26")
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+/// Signs in over HTTP through the dev mailbox and returns the session cookie's value.
+async fn sign_in(app: &Router, email: &str) -> String {
+    let (status, _, body) = send(
+        app,
+        call(api::RequestSignIn::PATH, &form(&[("email", email)]), None),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let (status, _, mailbox) = send(
+        app,
+        Request::get("/dev/mailbox.json")
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    let mails: Vec<serde_json::Value> = serde_json::from_str(&mailbox).unwrap();
+    let link = mails
+        .iter()
+        .find(|m| m["to"] == email)
+        .expect("mail to the user")["links"][0]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let token = link.split_once("token=").unwrap().1;
+    let (status, headers, body) = send(
+        app,
+        call(api::ConfirmSignIn::PATH, &form(&[("token", token)]), None),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let cookie = headers.get("set-cookie").expect("a session cookie").clone();
+    for attr in ["HttpOnly", "SameSite=Lax", "Path=/"] {
+        assert!(cookie.contains(attr), "cookie lacks {attr}: {cookie}");
+    }
+    let value = cookie
+        .split(';')
+        .next()
+        .unwrap()
+        .strip_prefix("portico_session=")
+        .unwrap()
+        .to_owned();
+    assert!(value.len() >= 43, "at least 256 bits of randomness");
+    value
+}
+
+fn error_of(body: &str) -> AppError {
+    serde_json::from_str(body).unwrap_or_else(|e| panic!("not an AppError ({e}): {body}"))
+}
+
+#[tokio::test]
+async fn health_and_readiness() {
+    let (app, _) = app_with(Environment::Test).await;
+    assert_eq!(
+        send(&app, Request::get("/healthz").body(Body::empty()).unwrap())
+            .await
+            .0,
+        StatusCode::OK
+    );
+    assert_eq!(
+        send(&app, Request::get("/readyz").body(Body::empty()).unwrap())
+            .await
+            .0,
+        StatusCode::OK
+    );
+}
+
+#[tokio::test]
+async fn sign_in_over_http_gives_a_session() {
+    let (app, _) = app_with(Environment::Test).await;
+    let cookie = sign_in(&app, "kari@solheim.example").await;
+    let (status, _, body) = send(&app, call(api::GetSession::PATH, "", Some(&cookie))).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let session: Option<SessionDto> = serde_json::from_str(&body).unwrap();
+    let session = session.expect("signed in");
+    assert_eq!(session.email, "kari@solheim.example");
+    assert_eq!(session.memberships.len(), 1);
+    assert_eq!(session.env_badge.as_deref(), Some("TEST"));
+
+    // Sign-out ends the session on the server.
+    send(&app, call(api::SignOut::PATH, "", Some(&cookie))).await;
+    let (_, _, body) = send(&app, call(api::GetSession::PATH, "", Some(&cookie))).await;
+    assert_eq!(
+        serde_json::from_str::<Option<SessionDto>>(&body).unwrap(),
+        None
+    );
+}
+
+#[tokio::test]
+async fn a_plain_form_post_is_redirected_back() {
+    let (app, _) = app_with(Environment::Test).await;
+    let req = Request::post(api::RequestSignIn::PATH)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::ACCEPT, "text/html")
+        .header(header::REFERER, "http://127.0.0.1:3000/sign-in")
+        .header("sec-fetch-site", "same-origin")
+        .body(Body::from("email=nobody%40example.com"))
+        .unwrap();
+    let (status, headers, _) = send(&app, req).await;
+    assert_eq!(status, StatusCode::FOUND);
+    assert_eq!(
+        headers.get("location").map(String::as_str),
+        Some("/sign-in?sent=1")
+    );
+}
+
+#[tokio::test]
+async fn cross_site_state_changes_are_refused() {
+    let (app, _) = app_with(Environment::Test).await;
+    let body = "email=kari%40solheim.example";
+    let cross = Request::post(api::RequestSignIn::PATH)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header("sec-fetch-site", "cross-site")
+        .body(Body::from(body))
+        .unwrap();
+    assert_eq!(send(&app, cross).await.0, StatusCode::FORBIDDEN);
+    let no_headers = Request::post(api::RequestSignIn::PATH)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(Body::from(body))
+        .unwrap();
+    assert_eq!(send(&app, no_headers).await.0, StatusCode::FORBIDDEN);
+    let other_origin = Request::post(api::RequestSignIn::PATH)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::HOST, "127.0.0.1:3000")
+        .header(header::ORIGIN, "https://evil.example")
+        .body(Body::from(body))
+        .unwrap();
+    assert_eq!(send(&app, other_origin).await.0, StatusCode::FORBIDDEN);
+    let same_origin = Request::post(api::RequestSignIn::PATH)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::ACCEPT, "application/json")
+        .header(header::HOST, "127.0.0.1:3000")
+        .header(header::ORIGIN, "http://127.0.0.1:3000")
+        .body(Body::from(body))
+        .unwrap();
+    assert_eq!(send(&app, same_origin).await.0, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn every_server_function_refuses_another_organizations_user() {
+    let (app, db) = app_with(Environment::Test).await;
+    let nordic = org_id(&db, "Nordic Integrations AS").await.to_string();
+    let operator = org_id(&db, "Portico Platform").await.to_string();
+    let solheim = org_id(&db, "Solheim Eiendom AS").await.to_string();
+    let anna = user::Entity::find()
+        .filter(user::Column::Email.eq("anna@nordic-integrations.example"))
+        .one(&db)
+        .await
+        .unwrap()
+        .unwrap()
+        .id
+        .to_string();
+    // Ingrid is an admin of Fjord Megling only.
+    let ingrid = sign_in(&app, "ingrid@fjord-megling.example").await;
+    let calls: Vec<(&str, String)> = vec![
+        (api::GetOrgOverview::PATH, form(&[("org_id", &nordic)])),
+        (api::ListMembers::PATH, form(&[("org_id", &nordic)])),
+        (
+            api::InviteMember::PATH,
+            form(&[
+                ("org_id", &nordic),
+                ("email", "eve@evil.example"),
+                ("role", "admin"),
+            ]),
+        ),
+        (
+            api::ChangeRole::PATH,
+            form(&[("org_id", &nordic), ("user_id", &anna), ("role", "member")]),
+        ),
+        (
+            api::RemoveMember::PATH,
+            form(&[("org_id", &nordic), ("user_id", &anna)]),
+        ),
+        (api::ListOrganizations::PATH, form(&[("org_id", &operator)])),
+        (
+            api::CreateOrganization::PATH,
+            form(&[
+                ("org_id", &operator),
+                ("kind", "partner"),
+                ("name", "Evil AS"),
+            ]),
+        ),
+        (
+            api::GetOrganizationDetail::PATH,
+            form(&[("org_id", &operator), ("id", &nordic)]),
+        ),
+        (
+            api::CreateInstallation::PATH,
+            form(&[
+                ("org_id", &operator),
+                ("customer_id", &solheim),
+                ("installation_id", "EVIL"),
+                ("name", "Evil"),
+            ]),
+        ),
+        (
+            api::SetContactPerson::PATH,
+            form(&[
+                ("org_id", &operator),
+                ("target_id", &nordic),
+                ("email", "eve@evil.example"),
+            ]),
+        ),
+    ];
+    for (path, body) in &calls {
+        let (status, _, text) = send(&app, call(path, body, Some(&ingrid))).await;
+        assert_ne!(status, StatusCode::OK, "{path} answered OK to an outsider");
+        assert_eq!(error_of(&text), AppError::Forbidden, "{path}");
+        // Signed out, the same call asks to sign in.
+        let (_, _, text) = send(&app, call(path, body, None)).await;
+        assert_eq!(error_of(&text), AppError::NotSignedIn, "{path} signed out");
+    }
+}
+
+#[tokio::test]
+async fn the_dev_mailbox_does_not_exist_in_production() {
+    let (app, _) = app_with(Environment::Production).await;
+    let (status, _, _) = send(
+        &app,
+        Request::get("/dev/mailbox.json")
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let env = |pairs: &'static [(&'static str, &'static str)]| {
+        move |k: &str| {
+            pairs
+                .iter()
+                .find(|(n, _)| *n == k)
+                .map(|(_, v)| v.to_string())
+        }
+    };
+    let err = ServerConfig::from_lookup(env(&[
+        ("PORTICO_ENV", "production"),
+        ("PORTICO_DEV_MAILBOX", "1"),
+    ]))
+    .unwrap_err();
+    assert!(err.contains("PORTICO_DEV_MAILBOX"), "{err}");
+    let prod = ServerConfig::from_lookup(env(&[("PORTICO_ENV", "production")])).unwrap();
+    assert!(!prod.app.dev_mailbox);
+    let dev = ServerConfig::from_lookup(env(&[])).unwrap();
+    assert!(
+        dev.app.dev_mailbox,
+        "outside production, no SMTP means the dev mailbox"
+    );
+    assert!(ServerConfig::from_lookup(env(&[("PORTICO_ENV", "staging")])).is_err());
+}

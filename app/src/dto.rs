@@ -124,6 +124,17 @@ pub struct SessionDto {
     pub env_badge: Option<String>,
 }
 
+impl MemberDto {
+    /// The "Last sign-in" column: a time, "Invitation pending" or "Never".
+    pub fn last_sign_in_label(&self) -> String {
+        match (&self.last_sign_in_at, self.invitation_pending) {
+            (Some(t), _) => t.clone(),
+            (None, true) => "Invitation pending".into(),
+            (None, false) => "Never".into(),
+        }
+    }
+}
+
 impl SessionDto {
     /// The membership for an organization, if the user has one.
     pub fn membership(&self, organization_id: i32) -> Option<&MembershipDto> {
@@ -140,8 +151,10 @@ pub struct MemberDto {
     pub email: String,
     pub name: String,
     pub role: Role,
-    /// When the user last signed in (UTC), or `None` when never (the invitation is pending).
+    /// When the user last signed in (UTC), or `None` when never.
     pub last_sign_in_at: Option<String>,
+    /// Invited to this organization and not yet accepted.
+    pub invitation_pending: bool,
 }
 
 /// The Users page: the members and whether the viewer may change them.

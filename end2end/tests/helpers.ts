@@ -1,4 +1,19 @@
-import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+
+/** Waits, in the JavaScript project, until the WASM bundle has hydrated the page, so the
+ * test exercises the hydrated forms rather than their no-JavaScript fallback. */
+export async function hydrated(page: Page) {
+  if (test.info().project.use.javaScriptEnabled !== false) {
+    await expect(page.locator('body[data-hydrated="true"]')).toBeAttached();
+  }
+}
+
+/** Opens a page and waits for hydration where JavaScript runs. */
+export async function open(page: Page, url: string) {
+  const res = await page.goto(url);
+  await hydrated(page);
+  return res;
+}
 
 /** The newest link mailed to `to`, read from the dev mailbox (waits until it arrives). */
 export async function latestLink(request: APIRequestContext, to: string, after = 0): Promise<string> {
@@ -27,13 +42,13 @@ export async function mailCount(request: APIRequestContext, to: string): Promise
 /** Signs in through the real flow: "Sign in", the mailed link, the confirmation POST. */
 export async function signIn(page: Page, email: string) {
   const before = await mailCount(page.request, email);
-  await page.goto('/sign-in');
+  await open(page, '/sign-in');
   await page.getByLabel('E-mail address').fill(email);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('heading', { name: 'Check your e-mail' })).toBeVisible();
   const link = await latestLink(page.request, email, before);
   // The link opens a confirmation page; only its button signs in.
-  await page.goto(link);
+  await open(page, link);
   await expect(page.getByText(`Sign in as ${email}`)).toBeVisible();
   await page.getByRole('button', { name: 'Sign in' }).click();
 }

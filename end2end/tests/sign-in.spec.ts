@@ -1,8 +1,8 @@
 import { expect, test } from '@playwright/test';
-import { latestLink, mailCount, signIn, uniqueEmail } from './helpers';
+import { latestLink, mailCount, signIn, uniqueEmail, open } from './helpers';
 
 test('bad e-mail input gets a clear message and sends nothing', async ({ page }) => {
-  await page.goto('/sign-in');
+  await open(page, '/sign-in');
   await page.getByLabel('E-mail address').fill('not-an-address');
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('alert')).toHaveText('Enter a valid e-mail address, like name@example.com.');
@@ -11,7 +11,7 @@ test('bad e-mail input gets a clear message and sends nothing', async ({ page })
 
 test('an unknown address gets the same answer and no mail', async ({ page }) => {
   const email = uniqueEmail('nobody');
-  await page.goto('/sign-in');
+  await open(page, '/sign-in');
   await page.getByLabel('E-mail address').fill(email);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('heading', { name: 'Check your e-mail' })).toBeVisible();
@@ -39,7 +39,7 @@ test('sign in, choose an organization, switch, sign out', async ({ page }) => {
 
   // The URL carries the organization, so another tab can act as another organization.
   const other = await page.context().newPage();
-  await other.goto(partnerUrl);
+  await open(other, partnerUrl);
   await expect(other.getByTestId('acting-as')).toHaveText('Nordic Integrations AS');
   await expect(page.getByTestId('acting-as')).toHaveText('Solheim Eiendom AS');
   await other.close();
@@ -49,7 +49,7 @@ test('sign in, choose an organization, switch, sign out', async ({ page }) => {
   expect(res?.status()).toBe(403);
   await expect(page.getByRole('heading', { name: 'Access denied' })).toBeVisible();
 
-  await page.goto(partnerUrl);
+  await open(page, partnerUrl);
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page).toHaveURL(/\/sign-in/);
   await page.goto(partnerUrl);
@@ -58,17 +58,33 @@ test('sign in, choose an organization, switch, sign out', async ({ page }) => {
 
 test('a used sign-in link cannot be used again', async ({ page, browser }) => {
   const before = await mailCount(page.request, 'per@solheim.example');
-  await page.goto('/sign-in');
+  await open(page, '/sign-in');
   await page.getByLabel('E-mail address').fill('per@solheim.example');
   await page.getByRole('button', { name: 'Sign in' }).click();
   const link = await latestLink(page.request, 'per@solheim.example', before);
-  await page.goto(link);
+  await open(page, link);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByTestId('acting-as')).toHaveText('Solheim Eiendom AS');
 
   const fresh = await browser.newContext();
   const again = await fresh.newPage();
-  await again.goto(link);
+  await open(again, link);
   await expect(again.getByRole('heading', { name: 'Link not valid' })).toBeVisible();
   await fresh.close();
+});
+
+test('with JavaScript the page hydrates and navigates without reloading', async ({ page, javaScriptEnabled }) => {
+  test.skip(!javaScriptEnabled, 'hydration needs JavaScript');
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await signIn(page, 'max@nordic-integrations.example');
+  await expect(page.getByTestId('acting-as')).toHaveText('Nordic Integrations AS');
+  await expect(page.locator('body[data-hydrated="true"]')).toBeAttached();
+  // A marker on the window survives client-side routing but not a page load.
+  await page.evaluate(() => ((window as any).porticoMarker = 42));
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' }).click();
+  await expect(page.getByRole('heading', { name: 'Users' })).toBeVisible();
+  expect(await page.evaluate(() => (window as any).porticoMarker)).toBe(42);
+  await expect(page.getByRole('link', { name: 'Users' })).toHaveAttribute('aria-current', 'page');
+  expect(errors).toEqual([]);
 });

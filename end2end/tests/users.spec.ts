@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { latestLink, signIn, uniqueEmail } from './helpers';
+import { hydrated, latestLink, open, signIn, uniqueEmail } from './helpers';
 
 test('an admin invites a user, who then signs in with the invitation', async ({ page, browser }) => {
   await signIn(page, 'anna@nordic-integrations.example');
@@ -24,7 +24,7 @@ test('an admin invites a user, who then signs in with the invitation', async ({ 
   const link = await latestLink(page.request, email);
   const ctx = await browser.newContext();
   const invitee = await ctx.newPage();
-  await invitee.goto(link);
+  await open(invitee, link);
   await expect(invitee.getByRole('heading', { name: 'Accept invitation' })).toBeVisible();
   await expect(invitee.getByText('Nordic Integrations AS')).toBeVisible();
   await invitee.getByRole('button', { name: 'Sign in' }).click();
@@ -37,6 +37,7 @@ test('an admin invites a user, who then signs in with the invitation', async ({ 
 
   // The admin sees the sign-in, then removes the new member.
   await page.reload();
+  await hydrated(page);
   await expect(page.getByRole('row').filter({ hasText: email })).not.toContainText('Invitation pending');
   await page.getByRole('button', { name: `Remove ${email}` }).click();
   await expect(page.getByRole('row').filter({ hasText: email })).toHaveCount(0);

@@ -144,7 +144,7 @@ fn Detail(
                 view! {
                     <ul class="plain-list" aria-label="Admins">
                         {d.admins.iter().map(|a| view! {
-                            <li>{a.email.clone()}" "<span class="muted">{a.last_sign_in_at.clone().unwrap_or_else(|| "Invitation pending".into())}</span></li>
+                            <li>{a.email.clone()}" "<span class="muted">{a.last_sign_in_label()}</span></li>
                         }).collect_view()}
                     </ul>
                 }.into_any()

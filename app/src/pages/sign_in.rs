@@ -68,7 +68,7 @@ pub fn ConfirmPage() -> impl IntoView {
                                 {p.organization_name.clone().map(|o| view! { <p>"You have been invited to "<strong>{o}</strong>"."</p> })}
                                 <p>"Sign in as "<strong>{p.email.clone()}</strong>"."</p>
                                 <ActionForm action=action>
-                                    <input type="hidden" name="token" value=token()/>
+                                    <input type="hidden" name="token" value=token/>
                                     <FormResult value=action.value()/>
                                     <button type="submit" class="primary">"Sign in"</button>
                                 </ActionForm>

@@ -76,7 +76,7 @@ fn MemberRow(
             <td>{m.email.clone()}</td>
             <td>{m.name.clone()}</td>
             <td><Badge text=m.role.label() tone=m.role.as_str()/></td>
-            <td>{m.last_sign_in_at.clone().unwrap_or_else(|| "Invitation pending".into())}</td>
+            <td>{m.last_sign_in_label()}</td>
             {manage.then(|| view! {
                 <td class="row-actions">
                     <ActionForm action=change attr:class="inline">

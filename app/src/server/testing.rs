@@ -36,17 +36,16 @@ fn pg_url() -> String {
 /// (with a message) when no PostgreSQL answers.
 pub async fn postgres() -> Option<(DatabaseConnection, String)> {
     let url = pg_url();
-    let admin = match tokio::time::timeout(Duration::from_secs(3), Database::connect(url.clone()))
-        .await
-    {
-        Ok(Ok(c)) => c,
-        _ => {
-            eprintln!(
+    let admin =
+        match tokio::time::timeout(Duration::from_secs(3), Database::connect(url.clone())).await {
+            Ok(Ok(c)) => c,
+            _ => {
+                eprintln!(
                 "PostgreSQL is not reachable at {url}: skipping the PostgreSQL run of this test"
             );
-            return None;
-        }
-    };
+                return None;
+            }
+        };
     let schema = format!(
         "portico_test_{}",
         crate::server::secrets::new_token()

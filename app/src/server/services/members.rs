@@ -23,6 +23,14 @@ pub(crate) async fn member_rows(
         .filter(user::Column::Id.is_in(ms.iter().map(|m| m.user_id)))
         .all(db)
         .await?;
+    let pending: Vec<i32> = invitation::Entity::find()
+        .filter(invitation::Column::OrganizationId.eq(org_id))
+        .filter(invitation::Column::AcceptedAt.is_null())
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|i| i.user_id)
+        .collect();
     let mut out: Vec<MemberDto> = ms
         .iter()
         .filter_map(|m| {
@@ -35,6 +43,7 @@ pub(crate) async fn member_rows(
                 last_sign_in_at: u
                     .last_sign_in_at
                     .map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string()),
+                invitation_pending: pending.contains(&u.id),
             })
         })
         .collect();

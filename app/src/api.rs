@@ -179,3 +179,202 @@ pub async fn set_contact_person(
         .await?;
     Ok(email.trim().to_lowercase())
 }
+
+/// The operator's catalog page.
+#[server]
+pub async fn list_catalog(org_id: i32) -> Result<Vec<ApiFunctionDto>, AppError> {
+    let (st, actor) = request::actor().await?;
+    services::catalog::list(&st.db, &actor, org_id).await
+}
+
+/// The operator imports a catalog file (its JSON text, pasted or read from a file).
+#[server]
+pub async fn import_catalog(org_id: i32, catalog: String) -> Result<ImportReport, AppError> {
+    let (st, actor) = request::actor().await?;
+    services::catalog::import_as(&st.db, &actor, org_id, &catalog).await
+}
+
+/// The partner's products, filtered by search text and status ("" for any).
+#[server]
+pub async fn list_products(
+    org_id: i32,
+    search: String,
+    status: String,
+) -> Result<Vec<ProductSummary>, AppError> {
+    let (st, actor) = request::actor().await?;
+    services::products::list_products(&st.db, &actor, org_id, &search, &status).await
+}
+
+/// "New product" → "Add"; the page moves to the new product.
+#[server]
+pub async fn create_product(
+    org_id: i32,
+    name: String,
+    kind: String,
+    description: String,
+    support_email: Option<String>,
+    support_url: Option<String>,
+) -> Result<CreatedProduct, AppError> {
+    let (st, actor) = request::actor().await?;
+    let input = services::products::ProductInput {
+        name,
+        kind,
+        description,
+        support_email,
+        support_url,
+    };
+    let created =
+        services::products::create_product(&st.db, &st.config, &actor, org_id, input).await?;
+    let warn = if created.warnings.is_empty() {
+        ""
+    } else {
+        "?generic_name=1"
+    };
+    leptos_axum::redirect(&format!("/o/{org_id}/products/{}{warn}", created.id));
+    Ok(created)
+}
+
+/// "Edit": saves the product's fields in place; returns advice about the name.
+#[server]
+pub async fn update_product(
+    org_id: i32,
+    product_id: i32,
+    name: String,
+    kind: String,
+    description: String,
+    support_email: Option<String>,
+    support_url: Option<String>,
+) -> Result<Vec<String>, AppError> {
+    let (st, actor) = request::actor().await?;
+    let input = services::products::ProductInput {
+        name,
+        kind,
+        description,
+        support_email,
+        support_url,
+    };
+    let warnings =
+        services::products::update_product(&st.db, &actor, org_id, product_id, input).await?;
+    leptos_axum::redirect(&format!("/o/{org_id}/products/{product_id}"));
+    Ok(warnings)
+}
+
+/// The product page.
+#[server]
+pub async fn get_product(org_id: i32, product_id: i32) -> Result<ProductDetail, AppError> {
+    let (st, actor) = request::actor().await?;
+    services::products::product_detail(&st.db, &actor, org_id, product_id).await
+}
+
+/// "Access and security".
+#[server]
+pub async fn set_product_access(
+    org_id: i32,
+    product_id: i32,
+    mode: String,
+    installation_ids: Option<String>,
+) -> Result<Vec<InstallationRef>, AppError> {
+    let (st, actor) = request::actor().await?;
+    let ids = installation_ids.unwrap_or_default();
+    services::products::set_access(&st.db, &actor, org_id, product_id, &mode, &ids).await
+}
+
+/// Retires a product (partner admins).
+#[server]
+pub async fn retire_product(org_id: i32, product_id: i32) -> Result<(), AppError> {
+    let (st, actor) = request::actor().await?;
+    services::products::retire_product(&st.db, &actor, org_id, product_id).await
+}
+
+/// The function picker's data.
+#[server]
+pub async fn get_picker(org_id: i32, product_id: i32) -> Result<PickerData, AppError> {
+    let (st, actor) = request::actor().await?;
+    services::versions::picker(&st.db, &st.config, &actor, org_id, product_id).await
+}
+
+/// "Save changes" in the picker: every change in one transaction.
+#[server(input = leptos::server_fn::codec::Json)]
+pub async fn save_functions(
+    org_id: i32,
+    product_id: i32,
+    version: i32,
+    changes: Vec<GrantChange>,
+) -> Result<SaveReport, AppError> {
+    let (st, actor) = request::actor().await?;
+    services::versions::save_grants(
+        &st.db, &st.config, &actor, org_id, product_id, version, changes,
+    )
+    .await
+}
+
+/// The picker's plain form for one function, for browsers without JavaScript. `filters` is
+/// one `dimension=value` per line or `;`-separated, e.g. `status=sold; status=for_sale`.
+#[server]
+pub async fn save_function_form(
+    org_id: i32,
+    product_id: i32,
+    version: i32,
+    function_key: String,
+    required: Option<String>,
+    filters: Option<String>,
+) -> Result<SaveReport, AppError> {
+    let (st, actor) = request::actor().await?;
+    let mut parsed = GrantFilters::new();
+    for pair in filters
+        .unwrap_or_default()
+        .split([';', '\n'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+    {
+        let (k, v) = pair.split_once('=').ok_or_else(|| {
+            AppError::invalid(format!("Write filters as dimension=value, not {pair:?}."))
+        })?;
+        parsed
+            .entry(k.trim().to_owned())
+            .or_default()
+            .extend(v.split(',').map(|s| s.trim().to_owned()));
+    }
+    let change = GrantChange {
+        function_key,
+        required: required.is_some(),
+        filters: parsed,
+    };
+    services::versions::save_grants(
+        &st.db,
+        &st.config,
+        &actor,
+        org_id,
+        product_id,
+        version,
+        vec![change],
+    )
+    .await
+}
+
+/// "New version": a draft copy of the newest version.
+#[server]
+pub async fn new_version(org_id: i32, product_id: i32) -> Result<i32, AppError> {
+    let (st, actor) = request::actor().await?;
+    let n = services::versions::new_version(&st.db, &actor, org_id, product_id).await?;
+    leptos_axum::redirect(&format!("/o/{org_id}/products/{product_id}/functions"));
+    Ok(n)
+}
+
+/// Discards the draft version.
+#[server]
+pub async fn discard_draft(org_id: i32, product_id: i32) -> Result<(), AppError> {
+    let (st, actor) = request::actor().await?;
+    services::versions::discard_draft(&st.db, &actor, org_id, product_id).await
+}
+
+/// "Activate" the draft, with an optional note to customers.
+#[server]
+pub async fn activate_version(
+    org_id: i32,
+    product_id: i32,
+    note: Option<String>,
+) -> Result<i32, AppError> {
+    let (st, actor) = request::actor().await?;
+    services::versions::activate(&st.db, &actor, org_id, product_id, note).await
+}

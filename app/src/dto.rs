@@ -218,3 +218,250 @@ pub struct OrgOverview {
     pub partner_count: u64,
     pub customer_count: u64,
 }
+
+/// One way a grant can be narrowed, e.g. "Only departments" or "Estate status".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FilterDimension {
+    pub key: String,
+    pub label: String,
+    /// The values to choose from; empty for a free-text dimension.
+    #[serde(default)]
+    pub values: Vec<String>,
+    /// Free text (such as department IDs) instead of a value list.
+    #[serde(default)]
+    pub free_text: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+}
+
+/// One operation of the platform API, from the operator's catalog.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ApiFunctionDto {
+    pub key: String,
+    pub name: String,
+    pub area: String,
+    pub description: String,
+    pub method: String,
+    pub path: String,
+    /// Event types a push subscription can receive; empty when push is not supported.
+    pub push_event_types: Vec<String>,
+    pub filters: Vec<FilterDimension>,
+}
+
+/// Chosen filter values per dimension key. A dimension that is absent (or has no values) does
+/// not restrict the grant.
+pub type GrantFilters = std::collections::BTreeMap<String, Vec<String>>;
+
+/// A required function of a version, with its filters.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GrantDto {
+    pub function_key: String,
+    pub filters: GrantFilters,
+}
+
+/// What the catalog import did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportReport {
+    pub created: usize,
+    pub updated: usize,
+    pub unchanged: usize,
+}
+
+/// A product's kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ProductKind {
+    OrderIntegration,
+    Rights,
+}
+
+impl ProductKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::OrderIntegration => "order_integration",
+            Self::Rights => "rights",
+        }
+    }
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::OrderIntegration => "Order integration product",
+            Self::Rights => "Rights product",
+        }
+    }
+    /// One sentence for the "New product" form.
+    pub fn explanation(self) -> &'static str {
+        match self {
+            Self::OrderIntegration => "Customers order it from the platform, and it reads and writes their data through the functions it requires.",
+            Self::Rights => "Only grants access to functions: for an integration the customer already uses outside the platform's order flow.",
+        }
+    }
+}
+
+impl FromStr for ProductKind {
+    type Err = ();
+    fn from_str(s: &str) -> Result<Self, ()> {
+        match s {
+            "order_integration" => Ok(Self::OrderIntegration),
+            "rights" => Ok(Self::Rights),
+            _ => Err(()),
+        }
+    }
+}
+
+/// Which installations may activate a product.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AccessMode {
+    /// Every installation.
+    All,
+    /// Only the listed installations.
+    Listed,
+}
+
+impl AccessMode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::All => "all",
+            Self::Listed => "listed",
+        }
+    }
+}
+
+impl FromStr for AccessMode {
+    type Err = ();
+    fn from_str(s: &str) -> Result<Self, ()> {
+        match s {
+            "all" => Ok(Self::All),
+            "listed" => Ok(Self::Listed),
+            _ => Err(()),
+        }
+    }
+}
+
+/// A product in the partner's list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProductSummary {
+    pub id: i32,
+    pub name: String,
+    pub kind: ProductKind,
+    /// `draft`, `active` or `retired`.
+    pub status: String,
+    pub active_version: Option<i32>,
+    pub draft_version: Option<i32>,
+    /// Installations with an active activation, on any version.
+    pub installations: u64,
+}
+
+/// A product's own fields.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProductDto {
+    pub id: i32,
+    pub name: String,
+    pub kind: ProductKind,
+    pub description: String,
+    pub support_email: Option<String>,
+    pub support_url: Option<String>,
+    pub status: String,
+    pub access_mode: AccessMode,
+}
+
+/// One version of a product, with how many installations run it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct VersionDto {
+    pub number: i32,
+    /// `draft`, `active` or `superseded`.
+    pub state: String,
+    pub note: Option<String>,
+    pub installations: u64,
+    pub functions: u64,
+    pub activated_at: Option<String>,
+}
+
+/// A required function as the product page lists it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GrantView {
+    pub key: String,
+    pub name: String,
+    pub area: String,
+    /// "Estate status: sold, for_sale", one entry per restricted dimension.
+    pub filters: Vec<String>,
+}
+
+/// An installation named in a product's access list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct InstallationRef {
+    pub installation_id: String,
+    pub name: String,
+    pub is_sandbox: bool,
+}
+
+/// The product page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProductDetail {
+    pub product: ProductDto,
+    pub versions: Vec<VersionDto>,
+    /// The version "Change functions" works on (the draft, else the active one).
+    pub current_version: i32,
+    pub current_state: String,
+    pub grants: Vec<GrantView>,
+    pub access: Vec<InstallationRef>,
+    /// Whether the viewer is a partner admin (activate, retire).
+    pub can_admin: bool,
+}
+
+/// Everything the function picker needs, loaded once.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PickerData {
+    pub product_id: i32,
+    pub product_name: String,
+    pub catalog: Vec<ApiFunctionDto>,
+    pub version: i32,
+    pub version_state: String,
+    /// Why the version cannot be changed, or `None` when it can.
+    pub locked_reason: Option<String>,
+    pub grants: Vec<GrantDto>,
+}
+
+/// One function's new state in a "Save changes".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GrantChange {
+    pub function_key: String,
+    pub required: bool,
+    pub filters: GrantFilters,
+}
+
+/// What "Save changes" did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SaveReport {
+    pub version: i32,
+    pub added: Vec<String>,
+    pub removed: Vec<String>,
+    pub changed: Vec<String>,
+}
+
+impl SaveReport {
+    /// "2 functions added, 1 removed, 1 changed" (or "No changes").
+    pub fn summary(&self) -> String {
+        let parts: Vec<String> = [
+            (self.added.len(), "added"),
+            (self.removed.len(), "removed"),
+            (self.changed.len(), "changed"),
+        ]
+        .into_iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, what)| format!("{n} {what}"))
+        .collect();
+        if parts.is_empty() {
+            "No changes.".into()
+        } else {
+            format!("Saved version {}: {}.", self.version, parts.join(", "))
+        }
+    }
+}
+
+/// The answer to "New product": the product and any advice about its name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CreatedProduct {
+    pub id: i32,
+    pub warnings: Vec<String>,
+}

@@ -88,3 +88,10 @@ test('with JavaScript the page hydrates and navigates without reloading', async 
   await expect(page.getByRole('link', { name: 'Users' })).toHaveAttribute('aria-current', 'page');
   expect(errors).toEqual([]);
 });
+
+test('an unknown address answers 404 with a way back', async ({ page }) => {
+  const res = await page.goto('/no-such-page');
+  expect(res?.status()).toBe(404);
+  await expect(page.getByRole('heading', { name: 'Not found' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Go to the start page' })).toBeVisible();
+});

@@ -35,6 +35,11 @@ enum Command {
         #[arg(long, default_value = "Portico Platform")]
         name: String,
     },
+    /// Import (create or update) API functions from a catalog JSON file, all or nothing.
+    ImportCatalog {
+        /// The catalog file (format in README.md, "Catalog format").
+        file: std::path::PathBuf,
+    },
     /// Print a new platform service token (for POST /api/v1/events) once; only its hash is kept.
     IssueServiceToken {
         /// What the token is for, such as the name of the service that uses it.
@@ -88,7 +93,9 @@ async fn run(command: Command, config: ServerConfig) -> Result<(), String> {
             Ok(())
         }
         Command::SeedDemo => {
-            seed::seed_demo(&db).await.map_err(|e| e.to_string())?;
+            seed::seed_demo(&db, &config.app)
+                .await
+                .map_err(|e| e.to_string())?;
             println!("Demo data loaded.");
             Ok(())
         }
@@ -99,6 +106,18 @@ async fn run(command: Command, config: ServerConfig) -> Result<(), String> {
             println!(
                 "{email} is an admin of {name}. Sign in at {}/sign-in",
                 config.app.public_url
+            );
+            Ok(())
+        }
+        Command::ImportCatalog { file } => {
+            let json = std::fs::read_to_string(&file)
+                .map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+            let r = app::server::services::catalog::import(&db, &json)
+                .await
+                .map_err(|e| e.to_string())?;
+            println!(
+                "Catalog imported: {} created, {} updated, {} unchanged.",
+                r.created, r.updated, r.unchanged
             );
             Ok(())
         }

@@ -1,13 +1,20 @@
 //! `seed-demo`: the demo organizations, installations and users the README lists. Idempotent.
-use app::dto::{OrgKind, Role};
+use app::dto::{GrantChange, GrantFilters, OrgKind, Role};
 use app::error::AppError;
+use app::server::entities::{product, user};
 use app::server::services::bootstrap::{ensure_installation, ensure_member, ensure_organization};
-use sea_orm::DatabaseConnection;
+use app::server::services::{catalog, products, versions, Actor};
+use app::server::Config;
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
+
+/// The catalog shipped with Portico: a real-estate brokerage platform's API.
+pub const DEMO_CATALOG: &str = include_str!("../../catalog/real-estate.json");
 
 /// The operator organization's name in the demo.
 pub const OPERATOR: &str = "Portico Platform";
 
-pub async fn seed_demo(db: &DatabaseConnection) -> Result<(), AppError> {
+pub async fn seed_demo(db: &DatabaseConnection, config: &Config) -> Result<(), AppError> {
+    catalog::import(db, DEMO_CATALOG).await?;
     let operator = ensure_organization(db, OrgKind::Operator, OPERATOR, None).await?;
     ensure_member(
         db,
@@ -120,6 +127,69 @@ pub async fn seed_demo(db: &DatabaseConnection) -> Result<(), AppError> {
     // One person in several organizations, to show choosing and switching whom to act as.
     for org in [operator.id, nordic.id, solheim.id] {
         ensure_member(db, org, "demo@portico.example", "Dana Demo", Role::Admin).await?;
+    }
+    demo_product(db, config, nordic.id).await
+}
+
+/// Nordic's "Nordic Showing Planner": version 1 active, activated on the sandbox and on SOLOSL.
+async fn demo_product(
+    db: &DatabaseConnection,
+    config: &Config,
+    nordic: i32,
+) -> Result<(), AppError> {
+    const NAME: &str = "Nordic Showing Planner";
+    let exists = product::Entity::find()
+        .filter(product::Column::PartnerId.eq(nordic))
+        .filter(product::Column::Name.eq(NAME))
+        .one(db)
+        .await?;
+    if exists.is_some() {
+        return Ok(());
+    }
+    let anna = user::Entity::find()
+        .filter(user::Column::Email.eq("anna@nordic-integrations.example"))
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let actor = Actor::user(anna.id, &anna.email, None);
+    let input = products::ProductInput {
+        name: NAME.into(),
+        kind: "order_integration".into(),
+        description: "Plans viewings, registers attendees and reports back to the estate agent."
+            .into(),
+        support_email: Some("support@nordic-integrations.example".into()),
+        support_url: Some("https://nordic-integrations.example/support".into()),
+    };
+    let id = products::create_product(db, config, &actor, nordic, input)
+        .await?
+        .id;
+    products::set_access(db, &actor, nordic, id, "all", "").await?;
+    let status: GrantFilters = [(
+        "status".to_string(),
+        vec!["for_sale".to_string(), "reserved".to_string()],
+    )]
+    .into();
+    let changes = vec![
+        GrantChange {
+            function_key: "estates.read".into(),
+            required: true,
+            filters: status,
+        },
+        GrantChange {
+            function_key: "viewings.list".into(),
+            required: true,
+            filters: GrantFilters::new(),
+        },
+        GrantChange {
+            function_key: "viewings.create".into(),
+            required: true,
+            filters: GrantFilters::new(),
+        },
+    ];
+    versions::save_grants(db, config, &actor, nordic, id, 1, changes).await?;
+    versions::activate(db, &actor, nordic, id, Some("First release.".into())).await?;
+    for installation in ["MSVPAR", "SOLOSL"] {
+        versions::record_activation(db, installation, id, Some(anna.id)).await?;
     }
     Ok(())
 }

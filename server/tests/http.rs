@@ -16,18 +16,23 @@ use std::collections::HashMap;
 use std::sync::Arc;
 use tower::ServiceExt;
 
-async fn app_with(env: Environment) -> (Router, DatabaseConnection) {
-    let conn = db::connect("sqlite::memory:").await.unwrap();
-    db::migrate(&conn).await.unwrap();
-    server::seed::seed_demo(&conn).await.unwrap();
-    let config = Config {
+fn test_config(env: Environment) -> Config {
+    Config {
         env,
         public_url: "http://127.0.0.1:3000".into(),
         dev_mailbox: env != Environment::Production,
-    };
+    }
+}
+
+async fn app_with(env: Environment) -> (Router, DatabaseConnection) {
+    let conn = db::connect("sqlite::memory:").await.unwrap();
+    db::migrate(&conn).await.unwrap();
+    server::seed::seed_demo(&conn, &test_config(env))
+        .await
+        .unwrap();
     let state = AppState {
         db: conn.clone(),
-        config: Arc::new(config),
+        config: Arc::new(test_config(env)),
     };
     let options = LeptosOptions::builder().output_name("portico").build();
     (server::routes::router(state, options), conn)

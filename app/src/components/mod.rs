@@ -1,6 +1,7 @@
 //! Building blocks shared by the pages.
 pub mod shell;
 
+use crate::dto::{InstallationDto, SessionDto};
 use crate::error::AppError;
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
@@ -90,6 +91,41 @@ pub fn FormResult<T: Clone + Send + Sync + 'static>(
         Some(Ok(v)) => success
             .map(|f| view! { <p class="form-success" role="status">{f.run(v)}</p> }.into_any()),
         None => None,
+    }
+}
+
+/// A customer's installations, or what to do when there are none.
+#[component]
+pub fn InstallationsTable(
+    installations: Vec<InstallationDto>,
+    empty: &'static str,
+) -> impl IntoView {
+    if installations.is_empty() {
+        return view! { <p class="empty">{empty}</p> }.into_any();
+    }
+    view! {
+        <table aria-label="Installations">
+            <thead><tr><th scope="col">"Installation ID"</th><th scope="col">"Name"</th><th scope="col">"Status"</th></tr></thead>
+            <tbody>
+                {installations.into_iter().map(|i| view! {
+                    <tr>
+                        <td><code>{i.installation_id}</code>{i.is_sandbox.then(|| view! { " " <Badge text="Partner sandbox" tone="sandbox"/> })}</td>
+                        <td>{i.name}</td>
+                        <td>{i.status}</td>
+                    </tr>
+                }).collect_view()}
+            </tbody>
+        </table>
+    }
+    .into_any()
+}
+
+/// The signed-in session, or the view to show instead: a redirect to sign-in, or the error.
+pub fn signed_in(loaded: Result<Option<SessionDto>, AppError>) -> Result<SessionDto, AnyView> {
+    match loaded {
+        Ok(Some(s)) => Ok(s),
+        Ok(None) => Err(view! { <Redirect path="/sign-in"/> }.into_any()),
+        Err(e) => Err(view! { <ErrorView error=e/> }.into_any()),
     }
 }
 

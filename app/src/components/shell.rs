@@ -1,11 +1,11 @@
 //! The signed-in layout: header (whom the user acts as, the switcher, the user menu, the
 //! environment badge), sidebar navigation by organization kind, and the page in between.
-use super::{org_param, Badge, ErrorView};
+use super::{org_param, signed_in, Badge, ErrorView};
 use crate::api::{get_session, SignOut};
 use crate::dto::{MembershipDto, OrgKind, SessionDto};
 use crate::error::AppError;
 use leptos::prelude::*;
-use leptos_router::components::{Outlet, Redirect};
+use leptos_router::components::Outlet;
 use leptos_router::hooks::use_location;
 
 /// The session of the signed-in user, loaded once per page.
@@ -70,10 +70,9 @@ pub fn OrgShell() -> impl IntoView {
     view! {
         <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
             {move || Suspend::new(async move {
-                let s = match session.await {
-                    Ok(Some(s)) => s,
-                    Ok(None) => return view! { <Redirect path="/sign-in"/> }.into_any(),
-                    Err(e) => return view! { <ErrorView error=e/> }.into_any(),
+                let s = match signed_in(session.await) {
+                    Ok(s) => s,
+                    Err(instead) => return instead,
                 };
                 let Some(m) = s.membership(org.get()).cloned() else {
                     return view! {

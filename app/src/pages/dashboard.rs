@@ -1,6 +1,6 @@
 //! The start page of each kind of organization, linking onward.
 use crate::api::get_org_overview;
-use crate::components::{org_param, Badge, ErrorView};
+use crate::components::{org_param, ErrorView, InstallationsTable};
 use crate::dto::{OrgKind, OrgOverview};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -51,27 +51,12 @@ fn Dashboard(o: OrgOverview) -> impl IntoView {
         }
         .into_any(),
         OrgKind::Customer => {
-            let empty = o.installations.is_empty();
             view! {
                 <h2>"Installations"</h2>
-                {if empty {
-                    view! { <p class="empty">"No installations yet. The platform operator adds them when your environment is set up."</p> }.into_any()
-                } else {
-                    view! {
-                        <table>
-                            <thead><tr><th scope="col">"Installation ID"</th><th scope="col">"Name"</th><th scope="col">"Status"</th></tr></thead>
-                            <tbody>
-                                {o.installations.iter().map(|i| view! {
-                                    <tr>
-                                        <td><code>{i.installation_id.clone()}</code>{i.is_sandbox.then(|| view! { " " <Badge text="Partner sandbox" tone="sandbox"/> })}</td>
-                                        <td>{i.name.clone()}</td>
-                                        <td>{i.status.clone()}</td>
-                                    </tr>
-                                }).collect_view()}
-                            </tbody>
-                        </table>
-                    }.into_any()
-                }}
+                <InstallationsTable
+                    installations=o.installations
+                    empty="No installations yet. The platform operator adds them when your environment is set up."
+                />
             }
             .into_any()
         }

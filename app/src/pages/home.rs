@@ -1,6 +1,6 @@
 //! `/` sends the user where they belong; `/choose` lets them pick whom to act as.
 use crate::components::shell::{session_resource, Header};
-use crate::components::{Badge, ErrorView};
+use crate::components::{signed_in, Badge, ErrorView};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::Redirect;
@@ -34,10 +34,9 @@ pub fn ChoosePage() -> impl IntoView {
         <Title text="Choose organization"/>
         <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
             {move || Suspend::new(async move {
-                let s = match session.await {
-                    Ok(Some(s)) => s,
-                    Ok(None) => return view! { <Redirect path="/sign-in"/> }.into_any(),
-                    Err(e) => return view! { <ErrorView error=e/> }.into_any(),
+                let s = match signed_in(session.await) {
+                    Ok(s) => s,
+                    Err(instead) => return instead,
                 };
                 let empty = s.memberships.is_empty();
                 view! {

@@ -3,7 +3,7 @@ use crate::api::{
     get_organization_detail, list_organizations, CreateInstallation, CreateOrganization,
     SetContactPerson,
 };
-use crate::components::{id_param, org_param, Badge, ErrorView, FormResult};
+use crate::components::{id_param, org_param, Badge, ErrorView, FormResult, InstallationsTable};
 use crate::dto::{OrgKind, OrganizationDetail};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -163,24 +163,10 @@ fn Detail(
         {is_customer.then(|| view! {
             <section aria-labelledby="inst-title">
                 <h2 id="inst-title">"Installations"</h2>
-                {if d.installations.is_empty() {
-                    view! { <p class="empty">"No installations yet. Add the customer's first environment below."</p> }.into_any()
-                } else {
-                    view! {
-                        <table aria-label="Installations">
-                            <thead><tr><th scope="col">"Installation ID"</th><th scope="col">"Name"</th><th scope="col">"Status"</th></tr></thead>
-                            <tbody>
-                                {d.installations.iter().map(|i| view! {
-                                    <tr>
-                                        <td><code>{i.installation_id.clone()}</code>{i.is_sandbox.then(|| view! { " " <Badge text="Partner sandbox" tone="sandbox"/> })}</td>
-                                        <td>{i.name.clone()}</td>
-                                        <td>{i.status.clone()}</td>
-                                    </tr>
-                                }).collect_view()}
-                            </tbody>
-                        </table>
-                    }.into_any()
-                }}
+                <InstallationsTable
+                    installations=d.installations
+                    empty="No installations yet. Add the customer's first environment below."
+                />
                 <ActionForm action=add_inst attr:class="card form-card">
                     <input type="hidden" name="org_id" value=org/>
                     <input type="hidden" name="customer_id" value=target/>

@@ -195,3 +195,133 @@ pub mod rate_limit_event {
     }
     plain_entity!();
 }
+
+pub mod api_function {
+    use sea_orm::entity::prelude::*;
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "api_functions")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        pub key: String,
+        pub name: String,
+        pub area: String,
+        pub description: String,
+        pub http_method: String,
+        pub path: String,
+        /// JSON array of event types; `[]` when the function does not support push.
+        pub push_event_types: String,
+        /// JSON array of [`crate::dto::FilterDimension`].
+        pub filter_dimensions: String,
+        pub updated_at: DateTimeUtc,
+    }
+    plain_entity!();
+}
+
+pub mod product {
+    use sea_orm::entity::prelude::*;
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "products")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        pub partner_id: i32,
+        pub name: String,
+        /// `order_integration` or `rights`.
+        pub kind: String,
+        pub description: String,
+        pub support_email: Option<String>,
+        pub support_url: Option<String>,
+        /// `draft`, `active` or `retired`.
+        pub status: String,
+        /// `all` installations, or only the `listed` ones in `product_access`.
+        pub access_mode: String,
+        pub created_at: DateTimeUtc,
+        pub updated_at: DateTimeUtc,
+    }
+    plain_entity!();
+}
+
+pub mod product_access {
+    use sea_orm::entity::prelude::*;
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "product_access")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        pub product_id: i32,
+        /// The installation's row ID (not its `installation_id` text).
+        pub installation_id: i32,
+    }
+    plain_entity!();
+}
+
+pub mod product_version {
+    use sea_orm::entity::prelude::*;
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "product_versions")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        pub product_id: i32,
+        pub number: i32,
+        /// `draft`, `active` or `superseded`.
+        pub state: String,
+        /// The partner's note to customers about this version.
+        pub note: Option<String>,
+        pub created_at: DateTimeUtc,
+        pub activated_at: Option<DateTimeUtc>,
+    }
+    plain_entity!();
+}
+
+pub mod version_grant {
+    use sea_orm::entity::prelude::*;
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "version_grants")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        pub version_id: i32,
+        pub function_id: i32,
+        /// JSON object: dimension key -> chosen values; an absent dimension is unrestricted.
+        pub filters: String,
+    }
+    plain_entity!();
+}
+
+pub mod activation {
+    use sea_orm::entity::prelude::*;
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "activations")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        /// The installation's row ID.
+        pub installation_id: i32,
+        pub product_id: i32,
+        pub version_id: i32,
+        /// `active` or `deactivated`.
+        pub status: String,
+        pub activated_by: Option<i32>,
+        pub activated_at: DateTimeUtc,
+        pub updated_at: DateTimeUtc,
+    }
+    plain_entity!();
+}
+
+pub mod upgrade_notification {
+    use sea_orm::entity::prelude::*;
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "upgrade_notifications")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        pub product_id: i32,
+        pub version_id: i32,
+        pub installation_id: i32,
+        pub created_at: DateTimeUtc,
+        pub processed_at: Option<DateTimeUtc>,
+    }
+    plain_entity!();
+}

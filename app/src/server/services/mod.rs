@@ -3,11 +3,14 @@
 pub mod audit;
 pub mod auth;
 pub mod bootstrap;
+pub mod catalog;
 pub mod mail;
 pub mod members;
 pub mod orgs;
+pub mod products;
 pub mod rate_limit;
 pub mod validate;
+pub mod versions;
 
 /// Who makes a change: a signed-in user, or a command-line tool. Used for authorization and
 /// written to the audit log with the client address.
@@ -44,5 +47,7 @@ pub fn now() -> chrono::DateTime<chrono::Utc> {
     chrono::DateTime::from_timestamp_micros(n.timestamp_micros()).unwrap_or(n)
 }
 
+#[cfg(test)]
+mod product_tests;
 #[cfg(test)]
 mod tests;

@@ -111,7 +111,7 @@ pub async fn require_operator(
     Ok(role)
 }
 
-async fn require_operator_admin(
+pub(crate) async fn require_operator_admin(
     db: &impl ConnectionTrait,
     actor: &Actor,
     operator_org_id: i32,
@@ -238,14 +238,7 @@ pub async fn organization_detail(
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?;
-    let installations = installation::Entity::find()
-        .filter(installation::Column::CustomerId.eq(org_id))
-        .order_by_asc(installation::Column::InstallationId)
-        .all(db)
-        .await?
-        .into_iter()
-        .map(installation_dto)
-        .collect();
+    let installations = installations_of(db, org_id).await?;
     let admins = members::member_rows(db, org_id)
         .await?
         .into_iter()
@@ -256,6 +249,21 @@ pub async fn organization_detail(
         installations,
         admins,
     })
+}
+
+/// A customer's installations by installation ID.
+async fn installations_of(
+    db: &impl ConnectionTrait,
+    customer_id: i32,
+) -> Result<Vec<InstallationDto>, AppError> {
+    Ok(installation::Entity::find()
+        .filter(installation::Column::CustomerId.eq(customer_id))
+        .order_by_asc(installation::Column::InstallationId)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(installation_dto)
+        .collect())
 }
 
 pub(crate) fn installation_dto(i: installation::Model) -> InstallationDto {
@@ -407,14 +415,7 @@ pub async fn overview(
     } else {
         (0, 0)
     };
-    let installations = installation::Entity::find()
-        .filter(installation::Column::CustomerId.eq(org_id))
-        .order_by_asc(installation::Column::InstallationId)
-        .all(db)
-        .await?
-        .into_iter()
-        .map(installation_dto)
-        .collect();
+    let installations = installations_of(db, org_id).await?;
     Ok(crate::dto::OrgOverview {
         organization_id: org.id,
         name: org.name,

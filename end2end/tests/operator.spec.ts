@@ -1,0 +1,61 @@
+import { expect, test } from '@playwright/test';
+import { open, signIn, uniqueEmail } from './helpers';
+
+test('the operator onboards a customer with an installation and a contact person', async ({ page }) => {
+  await signIn(page, 'ops@portico.example');
+  await page.getByRole('list', { name: 'Organizations' }).getByRole('link', { name: /Portico Platform/ }).click();
+  await expect(page.getByTestId('acting-as')).toHaveText('Portico Platform');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Organizations' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Organizations' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Nordic Integrations AS' })).toBeVisible();
+
+  // A business identifier without its scheme is refused with a clear message.
+  const name = `Havn Eiendom ${Date.now()}`;
+  await page.getByLabel('Kind').selectOption('customer');
+  await page.getByLabel('Name', { exact: true }).fill(name);
+  await page.getByLabel('Business identifier').fill('911222333');
+  await page.getByRole('button', { name: 'Create organization' }).click();
+  await expect(page.getByRole('alert')).toContainText('identifier scheme');
+
+  await page.getByLabel('Kind').selectOption('customer');
+  await page.getByLabel('Name', { exact: true }).fill(name);
+  await page.getByLabel('Identifier scheme').fill('NO:ORG');
+  await page.getByLabel('Business identifier').fill('911222333');
+  await page.getByRole('button', { name: 'Create organization' }).click();
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+  await expect(page.getByText('No installations yet.')).toBeVisible();
+
+  // Installations: bad IDs and a second sandbox are refused; a good one is listed.
+  await page.getByLabel('Installation ID').fill('bad id!');
+  await page.getByLabel('Installation name').fill('Havn Oslo');
+  await page.getByRole('button', { name: 'Add installation' }).click();
+  await expect(page.getByRole('alert')).toContainText('2 to 32 letters');
+  const installationId = `H${Date.now().toString().slice(-7)}`;
+  await page.getByLabel('Installation ID').fill(installationId);
+  await page.getByLabel('Installation name').fill('Havn Oslo');
+  await page.getByLabel('This is the partner sandbox').check();
+  await page.getByRole('button', { name: 'Add installation' }).click();
+  await expect(page.getByRole('alert')).toHaveText('There is already a partner sandbox installation.');
+  await page.getByLabel('Installation ID').fill(installationId);
+  await page.getByLabel('Installation name').fill('Havn Oslo');
+  await page.getByLabel('This is the partner sandbox').uncheck();
+  await page.getByRole('button', { name: 'Add installation' }).click();
+  await expect(page.getByRole('table', { name: 'Installations' }).getByRole('cell', { name: installationId })).toBeVisible();
+
+  // The contact person becomes an admin with a pending invitation.
+  const contact = uniqueEmail('contact');
+  await page.getByLabel("Contact person's e-mail").fill(contact);
+  await page.getByRole('button', { name: 'Invite contact person' }).click();
+  await expect(page.getByRole('list', { name: 'Admins' })).toContainText(contact);
+  await expect(page.getByRole('list', { name: 'Admins' })).toContainText('Invitation pending');
+});
+
+test("a partner cannot open the operator's screens", async ({ page }) => {
+  await signIn(page, 'max@nordic-integrations.example');
+  await expect(page.getByTestId('acting-as')).toHaveText('Nordic Integrations AS');
+  const partnerUrl = new URL(page.url()).pathname;
+  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Organizations' })).toHaveCount(0);
+  const res = await open(page, `${partnerUrl}/organizations`);
+  expect(res?.status()).toBe(403);
+  await expect(page.getByRole('heading', { name: 'Access denied' })).toBeVisible();
+});

@@ -308,50 +308,6 @@ pub async fn save_functions(
     .await
 }
 
-/// The picker's plain form for one function, for browsers without JavaScript. `filters` is
-/// one `dimension=value` per line or `;`-separated, e.g. `status=sold; status=for_sale`.
-#[server]
-pub async fn save_function_form(
-    org_id: i32,
-    product_id: i32,
-    version: i32,
-    function_key: String,
-    required: Option<String>,
-    filters: Option<String>,
-) -> Result<SaveReport, AppError> {
-    let (st, actor) = request::actor().await?;
-    let mut parsed = GrantFilters::new();
-    for pair in filters
-        .unwrap_or_default()
-        .split([';', '\n'])
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-    {
-        let (k, v) = pair.split_once('=').ok_or_else(|| {
-            AppError::invalid(format!("Write filters as dimension=value, not {pair:?}."))
-        })?;
-        parsed
-            .entry(k.trim().to_owned())
-            .or_default()
-            .extend(v.split(',').map(|s| s.trim().to_owned()));
-    }
-    let change = GrantChange {
-        function_key,
-        required: required.is_some(),
-        filters: parsed,
-    };
-    services::versions::save_grants(
-        &st.db,
-        &st.config,
-        &actor,
-        org_id,
-        product_id,
-        version,
-        vec![change],
-    )
-    .await
-}
-
 /// "New version": a draft copy of the newest version.
 #[server]
 pub async fn new_version(org_id: i32, product_id: i32) -> Result<i32, AppError> {

@@ -61,6 +61,13 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("users") view=pages::users::UsersPage ssr=ssr.clone()/>
                     <Route path=path!("organizations") view=pages::operator::OrganizationsPage ssr=ssr.clone()/>
                     <Route path=path!("organizations/:id") view=pages::operator::OrganizationPage ssr=ssr.clone()/>
+                    <Route path=path!("catalog") view=pages::operator::CatalogPage ssr=ssr.clone()/>
+                    <Route path=path!("products") view=pages::products::ProductsPage ssr=ssr.clone()/>
+                    <Route path=path!("products/new") view=pages::products::NewProductPage ssr=ssr.clone()/>
+                    <Route path=path!("products/:id") view=pages::products::ProductPage ssr=ssr.clone()/>
+                    <Route path=path!("products/:id/edit") view=pages::products::EditProductPage ssr=ssr.clone()/>
+                    <Route path=path!("products/:id/functions") view=pages::picker::FunctionsPage ssr=ssr.clone()/>
+                    <Route path=path!("products/:id/access") view=pages::products::AccessPage ssr=ssr.clone()/>
                 </ParentRoute>
             </Routes>
         </Router>

@@ -2,8 +2,8 @@ import { expect, test } from '@playwright/test';
 import { hydrated, latestLink, open, signIn, uniqueEmail } from './helpers';
 
 test('an admin invites a user, who then signs in with the invitation', async ({ page, browser }) => {
-  await signIn(page, 'anna@nordic-integrations.example');
-  await expect(page.getByTestId('acting-as')).toHaveText('Nordic Integrations AS');
+  await signIn(page, 'kari@solheim.example');
+  await expect(page.getByTestId('acting-as')).toHaveText('Solheim Eiendom AS');
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' }).click();
   await expect(page.getByRole('heading', { name: 'Users' })).toBeVisible();
 
@@ -26,9 +26,9 @@ test('an admin invites a user, who then signs in with the invitation', async ({ 
   const invitee = await ctx.newPage();
   await open(invitee, link);
   await expect(invitee.getByRole('heading', { name: 'Accept invitation' })).toBeVisible();
-  await expect(invitee.getByText('Nordic Integrations AS')).toBeVisible();
+  await expect(invitee.getByText('Solheim Eiendom AS')).toBeVisible();
   await invitee.getByRole('button', { name: 'Sign in' }).click();
-  await expect(invitee.getByTestId('acting-as')).toHaveText('Nordic Integrations AS');
+  await expect(invitee.getByTestId('acting-as')).toHaveText('Solheim Eiendom AS');
   // A member sees the list but cannot change it.
   await invitee.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' }).click();
   await expect(invitee.getByText('Only admins can add or change members.')).toBeVisible();

@@ -3,11 +3,13 @@
 use crate::config::ServerConfig;
 use app::server::services::mail;
 use app::server::AppState;
-use axum::extract::Request;
+use axum::extract::{FromRequest, Path, Request};
 use axum::http::{header, Method, StatusCode};
 use axum::middleware::{self, Next};
+use axum::response::Redirect;
 use axum::response::{Html, IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::{get, post};
+use axum::Form;
 use axum::{Json, Router};
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
@@ -31,6 +33,10 @@ pub fn router(state: AppState, leptos_options: LeptosOptions) -> Router {
                 move || app::shell(o.clone())
             },
         );
+    r = r.route(
+        "/o/{org}/products/{product}/functions/save",
+        post(picker_form),
+    );
     if state.config.dev_mailbox {
         r = r
             .route("/dev/mailbox", get(mailbox_html))
@@ -181,4 +187,92 @@ async fn mailbox_html(
     }
     body.push_str("</main></body></html>");
     Ok(Html(body))
+}
+
+/// Percent-encodes a query value.
+fn encode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// The function picker's plain form (browsers without JavaScript): saves one function's
+/// "Require access to function" and filters, then returns to the picker with the outcome.
+async fn picker_form(
+    axum::Extension(state): axum::Extension<AppState>,
+    Path((org, product)): Path<(i32, i32)>,
+    req: Request,
+) -> Response {
+    use app::dto::{GrantChange, GrantFilters};
+    let (parts, body) = req.into_parts();
+    let actor = match app::server::request::actor_for(&state, &parts).await {
+        Ok(a) => a,
+        Err(_) => return Redirect::to("/sign-in").into_response(),
+    };
+    let Ok(Form(pairs)) =
+        Form::<Vec<(String, String)>>::from_request(Request::from_parts(parts, body), &()).await
+    else {
+        return (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "The form could not be read.",
+        )
+            .into_response();
+    };
+    let get = |name: &str| {
+        pairs
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+    };
+    let key = get("function_key").unwrap_or_default();
+    let version = get("version").and_then(|v| v.parse().ok()).unwrap_or(0);
+    let mut filters = GrantFilters::new();
+    for (k, v) in &pairs {
+        if k == "filter" {
+            if let Some((dim, value)) = v.split_once('=') {
+                filters
+                    .entry(dim.to_owned())
+                    .or_default()
+                    .push(value.to_owned());
+            }
+        } else if let Some(dim) = k.strip_prefix("text:") {
+            let values: Vec<String> = v
+                .split(',')
+                .map(|s| s.trim().to_owned())
+                .filter(|s| !s.is_empty())
+                .collect();
+            if !values.is_empty() {
+                filters.insert(dim.to_owned(), values);
+            }
+        }
+    }
+    let change = GrantChange {
+        function_key: key.clone(),
+        required: get("required").is_some(),
+        filters,
+    };
+    let outcome = app::server::services::versions::save_grants(
+        &state.db,
+        &state.config,
+        &actor,
+        org,
+        product,
+        version,
+        vec![change],
+    )
+    .await;
+    let message = match outcome {
+        Ok(report) => format!("saved={}", encode(&report.summary())),
+        Err(e) => format!("error={}", encode(&e.to_string())),
+    };
+    Redirect::to(&format!(
+        "/o/{org}/products/{product}/functions?f={}&{message}",
+        encode(&key)
+    ))
+    .into_response()
 }

@@ -246,7 +246,8 @@ async fn every_server_function_refuses_another_organizations_user() {
         .unwrap()
         .id
         .to_string();
-    // Ingrid is an admin of Fjord Megling only.
+    let product = "1".to_string(); // the demo product of Nordic Integrations
+                                   // Ingrid is an admin of Fjord Megling only.
     let ingrid = sign_in(&app, "ingrid@fjord-megling.example").await;
     let calls: Vec<(&str, String)> = vec![
         (api::GetOrgOverview::PATH, form(&[("org_id", &nordic)])),
@@ -297,7 +298,87 @@ async fn every_server_function_refuses_another_organizations_user() {
                 ("email", "eve@evil.example"),
             ]),
         ),
+        (api::ListCatalog::PATH, form(&[("org_id", &operator)])),
+        (
+            api::ImportCatalog::PATH,
+            form(&[("org_id", &operator), ("catalog", r#"{"functions":[]}"#)]),
+        ),
+        (
+            api::ListProducts::PATH,
+            form(&[("org_id", &nordic), ("search", ""), ("status", "")]),
+        ),
+        (
+            api::CreateProduct::PATH,
+            form(&[
+                ("org_id", &nordic),
+                ("name", "Evil Sync"),
+                ("kind", "rights"),
+                ("description", ""),
+            ]),
+        ),
+        (
+            api::UpdateProduct::PATH,
+            form(&[
+                ("org_id", &nordic),
+                ("product_id", &product),
+                ("name", "Evil"),
+                ("kind", "rights"),
+                ("description", ""),
+            ]),
+        ),
+        (
+            api::GetProduct::PATH,
+            form(&[("org_id", &nordic), ("product_id", &product)]),
+        ),
+        (
+            api::SetProductAccess::PATH,
+            form(&[
+                ("org_id", &nordic),
+                ("product_id", &product),
+                ("mode", "all"),
+            ]),
+        ),
+        (
+            api::RetireProduct::PATH,
+            form(&[("org_id", &nordic), ("product_id", &product)]),
+        ),
+        (
+            api::GetPicker::PATH,
+            form(&[("org_id", &nordic), ("product_id", &product)]),
+        ),
+        (
+            api::NewVersion::PATH,
+            form(&[("org_id", &nordic), ("product_id", &product)]),
+        ),
+        (
+            api::DiscardDraft::PATH,
+            form(&[("org_id", &nordic), ("product_id", &product)]),
+        ),
+        (
+            api::ActivateVersion::PATH,
+            form(&[("org_id", &nordic), ("product_id", &product)]),
+        ),
     ];
+    // "Save changes" in the picker posts JSON.
+    let save = serde_json::json!({"org_id": nordic.parse::<i32>().unwrap(), "product_id": 1, "version": 1,
+        "changes": [{"function_key": "bids.list", "required": true, "filters": {}}]});
+    let mut req = call(api::SaveFunctions::PATH, &save.to_string(), Some(&ingrid));
+    req.headers_mut()
+        .insert(header::CONTENT_TYPE, "application/json".parse().unwrap());
+    let (_, _, text) = send(&app, req).await;
+    assert_eq!(error_of(&text), AppError::Forbidden, "save_functions");
+    // The picker's plain form (no JavaScript) refuses too.
+    let form_path = format!("/o/{nordic}/products/{product}/functions/save");
+    let body = "version=1&function_key=bids.list&required=on";
+    let (status, headers, _) = send(&app, call(&form_path, body, Some(&ingrid))).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert!(
+        headers["location"].contains("error=You%20do%20not%20have%20access"),
+        "{:?}",
+        headers["location"]
+    );
+    let (_, headers, _) = send(&app, call(&form_path, body, None)).await;
+    assert_eq!(headers["location"], "/sign-in");
     for (path, body) in &calls {
         let (status, _, text) = send(&app, call(path, body, Some(&ingrid))).await;
         assert_ne!(status, StatusCode::OK, "{path} answered OK to an outsider");

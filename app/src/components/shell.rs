@@ -54,8 +54,13 @@ pub fn Header(
 
 fn nav_items(kind: OrgKind) -> Vec<(&'static str, &'static str)> {
     let mut items = vec![("Dashboard", "")];
-    if kind == OrgKind::Operator {
-        items.push(("Organizations", "/organizations"));
+    match kind {
+        OrgKind::Operator => {
+            items.push(("Organizations", "/organizations"));
+            items.push(("Catalog", "/catalog"));
+        }
+        OrgKind::Partner => items.push(("Products", "/products")),
+        OrgKind::Customer => {}
     }
     items.push(("Users", "/users"));
     items

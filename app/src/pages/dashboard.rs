@@ -46,8 +46,10 @@ fn Dashboard(o: OrgOverview) -> impl IntoView {
         }
         .into_any(),
         OrgKind::Partner => view! {
-            <p>"As a partner you build integration products on the platform API. Start by making sure
-                your team is here: add colleagues under "<a href=format!("{base}/users")>"Users"</a>"."</p>
+            <p>"As a partner you build integration products on the platform API: choose the functions
+                a product needs, decide which installations may activate it, and activate new versions."</p>
+            <p><a class="button primary" href=format!("{base}/products")>"Your products"</a>" "
+                <a class="button secondary" href=format!("{base}/products/new")>"New product"</a></p>
         }
         .into_any(),
         OrgKind::Customer => {

@@ -3,5 +3,7 @@ pub mod dashboard;
 pub mod errors;
 pub mod home;
 pub mod operator;
+pub mod picker;
+pub mod products;
 pub mod sign_in;
 pub mod users;

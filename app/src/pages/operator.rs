@@ -1,10 +1,10 @@
 //! The operator's onboarding screens: organizations, their installations and contact persons.
 use crate::api::{
-    get_organization_detail, list_organizations, CreateInstallation, CreateOrganization,
-    SetContactPerson,
+    get_organization_detail, list_catalog, list_organizations, CreateInstallation,
+    CreateOrganization, ImportCatalog, SetContactPerson,
 };
 use crate::components::{id_param, org_param, Badge, ErrorView, FormResult, InstallationsTable};
-use crate::dto::{OrgKind, OrganizationDetail};
+use crate::dto::{ImportReport, OrgKind, OrganizationDetail};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -189,5 +189,63 @@ fn Detail(
                 </ActionForm>
             </section>
         })}
+    }
+}
+
+/// `/o/:org/catalog`: the API function catalog by area, and "Import catalog".
+#[component]
+pub fn CatalogPage() -> impl IntoView {
+    let org = org_param();
+    let import = ServerAction::<ImportCatalog>::new();
+    let list = Resource::new(
+        move || (org.get(), import.version().get()),
+        |(o, _)| list_catalog(o),
+    );
+    view! {
+        <Title text="Catalog"/>
+        <header class="page-header"><h1>"API function catalog"</h1></header>
+        <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                let functions = match list.await {
+                    Ok(f) => f,
+                    Err(e) => return view! { <ErrorView error=e/> }.into_any(),
+                };
+                if functions.is_empty() {
+                    return view! { <p class="empty">"The catalog is empty. Import a catalog file below."</p> }.into_any();
+                }
+                let mut areas: Vec<(String, usize, usize)> = Vec::new();
+                for f in &functions {
+                    let push = usize::from(!f.push_event_types.is_empty());
+                    match areas.iter_mut().find(|(a, ..)| *a == f.area) {
+                        Some((_, n, p)) => { *n += 1; *p += push; }
+                        None => areas.push((f.area.clone(), 1, push)),
+                    }
+                }
+                let push_total: usize = areas.iter().map(|a| a.2).sum();
+                view! {
+                    <p class="muted">{format!("{} functions in {} areas; {} support push.", functions.len(), areas.len(), push_total)}</p>
+                    <table aria-label="Areas">
+                        <thead><tr><th scope="col">"Area"</th><th scope="col">"Functions"</th><th scope="col">"Push-capable"</th></tr></thead>
+                        <tbody>
+                            {areas.into_iter().map(|(a, n, p)| view! { <tr><td>{a}</td><td>{n}</td><td>{p}</td></tr> }).collect_view()}
+                        </tbody>
+                    </table>
+                }
+                .into_any()
+            })}
+        </Transition>
+        <section class="card form-card" aria-labelledby="import-title">
+            <h2 id="import-title">"Import catalog"</h2>
+            <p class="muted">"Paste a catalog file (JSON; the format is in the README). Functions are created or updated by key, all or nothing; functions missing from the file stay as they are."</p>
+            <ActionForm action=import>
+                <input type="hidden" name="org_id" value=move || org.get()/>
+                <div class="field">
+                    <label for="catalog-json">"Catalog JSON"</label>
+                    <textarea id="catalog-json" name="catalog" rows="10" spellcheck="false"></textarea>
+                </div>
+                <FormResult value=import.value() success=|r: ImportReport| format!("Imported: {} created, {} updated, {} unchanged.", r.created, r.updated, r.unchanged)/>
+                <button type="submit" class="primary">"Import catalog"</button>
+            </ActionForm>
+        </section>
     }
 }

@@ -76,12 +76,20 @@ pub async fn current_user(st: &AppState) -> Result<Option<user::Model>, AppError
     }
 }
 
+/// The acting user of a request, or [`AppError::NotSignedIn`] (for plain axum handlers too).
+pub async fn actor_for(st: &AppState, parts: &Parts) -> Result<Actor, AppError> {
+    let token = session_cookie(parts, &st.config).ok_or(AppError::NotSignedIn)?;
+    let user = auth::session_user(&st.db, &token)
+        .await?
+        .ok_or(AppError::NotSignedIn)?;
+    Ok(Actor::user(user.id, &user.email, client_ip(parts)))
+}
+
 /// The state and the acting user, or [`AppError::NotSignedIn`].
 pub async fn actor() -> Result<(AppState, Actor), AppError> {
     let st = state()?;
-    let user = current_user(&st).await?.ok_or(AppError::NotSignedIn)?;
-    let ip = parts().ok().and_then(|p| client_ip(&p));
-    Ok((st, Actor::user(user.id, &user.email, ip)))
+    let actor = actor_for(&st, &parts()?).await?;
+    Ok((st, actor))
 }
 
 fn set_cookie(value: String) {

@@ -85,7 +85,7 @@ fn entry_problems(e: &CatalogEntry) -> Vec<String> {
         if d.label.trim().is_empty() {
             p.push(format!("filter {:?} needs a label", d.key));
         }
-        if d.free_text == !d.values.is_empty() {
+        if d.free_text != d.values.is_empty() {
             p.push(format!(
                 "filter {:?} needs either a list of values or \"free_text\": true",
                 d.key

@@ -27,7 +27,12 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 15_000 },
-  reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
+  // The JSON report lets scripts/test.sh print a one-line summary.
+  reporter: [
+    ['list'],
+    ['json', { outputFile: 'playwright-report/results.json' }],
+    ...(process.env.CI ? [] : [['html', { open: 'never', outputFolder: 'playwright-report/html' }] as const]),
+  ],
   use: {
     baseURL,
     launchOptions,

@@ -23,4 +23,10 @@ cargo leptos build
 
 say "Playwright end-to-end tests in Chromium (with and without JavaScript)"
 cd end2end
+set +e
 npx playwright test
+status=$?
+set -e
+node -e 'const s = require("./playwright-report/results.json").stats;
+  console.log(`playwright: ${s.expected} passed, ${s.unexpected + s.flaky} failed, ${s.skipped} skipped`)' || true
+exit $status

@@ -363,6 +363,8 @@ pub struct ProductDto {
     pub support_url: Option<String>,
     pub status: String,
     pub access_mode: AccessMode,
+    /// Whether a logo was uploaded (served at `/logos/{id}`).
+    pub has_logo: bool,
 }
 
 /// One version of a product, with how many installations run it.

@@ -50,6 +50,19 @@ test('a partner builds a product, activates it, then ships version 2 of an activ
   // In the test environment a new product starts restricted to the sandbox.
   await expect(page.getByText('MSVPAR (Partner sandbox)')).toBeVisible();
 
+  // A logo: an SVG that carries a script is refused with the reason; a plain one is shown.
+  const logoField = () => page.getByLabel('Logo (PNG or SVG, at most 256 KB)');
+  const svg = (extra: string) =>
+    Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"${extra}><rect width="10" height="10" fill="#1f4fd1"/></svg>`);
+  await logoField().setInputFiles({ name: 'evil.svg', mimeType: 'image/svg+xml', buffer: svg(' onload="alert(1)"') });
+  await page.getByRole('button', { name: 'Upload logo' }).click();
+  await expect(page.getByRole('alert')).toContainText('scripts or event handlers');
+  await logoField().setInputFiles({ name: 'logo.svg', mimeType: 'image/svg+xml', buffer: svg('') });
+  await page.getByRole('button', { name: 'Upload logo' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Logo uploaded.' })).toBeVisible();
+  await expect(page.getByRole('img', { name: `${name} logo` })).toBeVisible();
+  await hydrated(page);
+
   // Find three functions by search and require them, one with a filter.
   await page.getByRole('navigation', { name: 'Product' }).getByRole('link', { name: 'Change functions' }).click();
   await hydrated(page);

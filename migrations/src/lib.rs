@@ -3,6 +3,7 @@ pub use sea_orm_migration::prelude::*;
 
 mod m20261122_000001_foundation;
 mod m20261122_000002_products;
+mod m20261122_000003_product_logos;
 mod util;
 
 /// Every migration, oldest first.
@@ -14,6 +15,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261122_000001_foundation::Migration),
             Box::new(m20261122_000002_products::Migration),
+            Box::new(m20261122_000003_product_logos::Migration),
         ]
     }
 }

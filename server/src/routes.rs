@@ -3,7 +3,7 @@
 use crate::config::ServerConfig;
 use app::server::services::mail;
 use app::server::AppState;
-use axum::extract::{FromRequest, Path, Request};
+use axum::extract::{DefaultBodyLimit, FromRequest, Multipart, Path, Request};
 use axum::http::{header, Method, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::Redirect;
@@ -33,10 +33,17 @@ pub fn router(state: AppState, leptos_options: LeptosOptions) -> Router {
                 move || app::shell(o.clone())
             },
         );
-    r = r.route(
-        "/o/{org}/products/{product}/functions/save",
-        post(picker_form),
-    );
+    r = r
+        .route(
+            "/o/{org}/products/{product}/functions/save",
+            post(picker_form),
+        )
+        // Room for a clear "too large" message above the 256 KB limit.
+        .route(
+            "/o/{org}/products/{product}/logo",
+            post(logo_upload).layer(DefaultBodyLimit::max(1024 * 1024)),
+        )
+        .route("/logos/{product}", get(logo_file));
     if state.config.dev_mailbox {
         r = r
             .route("/dev/mailbox", get(mailbox_html))
@@ -275,4 +282,82 @@ async fn picker_form(
         encode(&key)
     ))
     .into_response()
+}
+
+/// "Upload logo" on the product page (a plain multipart form, with or without JavaScript).
+async fn logo_upload(
+    axum::Extension(state): axum::Extension<AppState>,
+    Path((org, product)): Path<(i32, i32)>,
+    req: Request,
+) -> Response {
+    let (parts, body) = req.into_parts();
+    let actor = match app::server::request::actor_for(&state, &parts).await {
+        Ok(a) => a,
+        Err(_) => return Redirect::to("/sign-in").into_response(),
+    };
+    let back = |query: String| {
+        Redirect::to(&format!("/o/{org}/products/{product}?{query}")).into_response()
+    };
+    let too_large = || {
+        back(format!(
+            "error={}",
+            encode("The logo is larger than 1 MB; the largest allowed is 256 KB.")
+        ))
+    };
+    let Ok(mut form) = Multipart::from_request(Request::from_parts(parts, body), &()).await else {
+        return back(format!(
+            "error={}",
+            encode("Choose a PNG or SVG file to upload.")
+        ));
+    };
+    let mut data = Vec::new();
+    loop {
+        match form.next_field().await {
+            Ok(Some(field)) if field.name() == Some("logo") => match field.bytes().await {
+                Ok(b) => data = b.to_vec(),
+                Err(_) => return too_large(),
+            },
+            Ok(Some(_)) => {}
+            Ok(None) => break,
+            Err(_) => return too_large(),
+        }
+    }
+    match app::server::services::products::set_logo(&state.db, &actor, org, product, data).await {
+        Ok(()) => back("logo=saved".into()),
+        Err(e) => back(format!("error={}", encode(&e.to_string()))),
+    }
+}
+
+/// `/logos/{product}`: a product's logo. SVGs are served with a policy that forbids scripts,
+/// so an uploaded file cannot run code even when opened directly.
+async fn logo_file(
+    axum::Extension(state): axum::Extension<AppState>,
+    Path(product): Path<i32>,
+) -> Response {
+    match app::server::services::products::logo(&state.db, product).await {
+        Ok(Some((content_type, data))) => {
+            let mut res = data.into_response();
+            let h = res.headers_mut();
+            if let Ok(v) = content_type.parse() {
+                h.insert(header::CONTENT_TYPE, v);
+            }
+            h.insert(
+                header::CACHE_CONTROL,
+                header::HeaderValue::from_static("no-cache"),
+            );
+            h.insert(
+                header::X_CONTENT_TYPE_OPTIONS,
+                header::HeaderValue::from_static("nosniff"),
+            );
+            h.insert(
+                header::CONTENT_SECURITY_POLICY,
+                header::HeaderValue::from_static(
+                    "default-src 'none'; style-src 'unsafe-inline'; sandbox",
+                ),
+            );
+            res
+        }
+        Ok(None) => StatusCode::NOT_FOUND.into_response(),
+        Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+    }
 }

@@ -379,6 +379,33 @@ async fn every_server_function_refuses_another_organizations_user() {
     );
     let (_, headers, _) = send(&app, call(&form_path, body, None)).await;
     assert_eq!(headers["location"], "/sign-in");
+    // So does the logo upload, and no logo appears.
+    let multipart = "--XB\r\nContent-Disposition: form-data; name=\"logo\"; filename=\"l.svg\"\r\n\
+                     Content-Type: image/svg+xml\r\n\r\n<svg></svg>\r\n--XB--\r\n";
+    let mut req = call(
+        &format!("/o/{nordic}/products/{product}/logo"),
+        multipart,
+        Some(&ingrid),
+    );
+    req.headers_mut().insert(
+        header::CONTENT_TYPE,
+        "multipart/form-data; boundary=XB".parse().unwrap(),
+    );
+    let (status, headers, _) = send(&app, req).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert!(
+        headers["location"].contains("error=You%20do%20not%20have%20access"),
+        "{:?}",
+        headers["location"]
+    );
+    let (status, _, _) = send(
+        &app,
+        Request::get(format!("/logos/{product}"))
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
     for (path, body) in &calls {
         let (status, _, text) = send(&app, call(path, body, Some(&ingrid))).await;
         assert_ne!(status, StatusCode::OK, "{path} answered OK to an outsider");

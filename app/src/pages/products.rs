@@ -210,7 +210,12 @@ pub fn ProductPage() -> impl IntoView {
         |(o, p, ..)| get_product(o, p),
     );
     let generic = move || query.read().get("generic_name").is_some();
+    // Outcomes of the plain logo form, which returns here with a query parameter.
+    let logo_saved = move || query.read().get("logo").is_some();
+    let form_error = move || query.read().get("error");
     view! {
+        <Show when=logo_saved><p class="form-success" role="status">"Logo uploaded."</p></Show>
+        {move || form_error().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
         <Show when=generic>
             <p class="notice warn" role="status">"The product name is generic. Customers see products from many partners: consider adding your company name (Edit)."</p>
         </Show>
@@ -255,7 +260,8 @@ fn ProductView(
         <Title text=p.name.clone()/>
         <p><a href=format!("/o/{org}/products")>"← Products"</a></p>
         <header class="page-header with-actions">
-            <div>
+            {p.has_logo.then(|| view! { <img class="product-logo" src=format!("/logos/{}", p.id) alt=format!("{} logo", p.name)/> })}
+            <div class="grow">
                 <h1>{p.name.clone()}</h1>
                 <p class="muted">{p.kind.label()}" · "<Badge text=p.status.clone() tone=status_tone(&p.status)/></p>
             </div>
@@ -270,6 +276,14 @@ fn ProductView(
             <dl class="facts">
                 <dt>"Support e-mail"</dt><dd>{p.support_email.clone().unwrap_or_else(|| "—".into())}</dd>
                 <dt>"Support URL"</dt><dd>{p.support_url.clone().unwrap_or_else(|| "—".into())}</dd>
+                <dt>"Logo"</dt>
+                <dd>
+                    <form method="post" action=format!("{base}/logo") enctype="multipart/form-data" class="logo-form">
+                        <label for="logo-file">"Logo (PNG or SVG, at most 256 KB)"</label>
+                        <input id="logo-file" type="file" name="logo" accept="image/png,image/svg+xml"/>
+                        <button type="submit" class="secondary">"Upload logo"</button>
+                    </form>
+                </dd>
                 <dt>"Available to"</dt>
                 <dd>{match p.access_mode {
                     AccessMode::All => "Every installation".to_string(),

@@ -325,3 +325,19 @@ pub mod upgrade_notification {
     }
     plain_entity!();
 }
+
+pub mod product_logo {
+    use sea_orm::entity::prelude::*;
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "product_logos")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        pub product_id: i32,
+        /// `image/png` or `image/svg+xml`.
+        pub content_type: String,
+        pub data: Vec<u8>,
+        pub updated_at: DateTimeUtc,
+    }
+    plain_entity!();
+}

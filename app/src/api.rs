@@ -334,3 +334,89 @@ pub async fn activate_version(
     let (st, actor) = request::actor().await?;
     services::versions::activate(&st.db, &actor, org_id, product_id, note).await
 }
+
+/// A customer's suppliers page for one installation ("" for the first).
+#[server]
+pub async fn get_suppliers(
+    org_id: i32,
+    installation: String,
+    search: String,
+    kind: String,
+) -> Result<SuppliersPage, AppError> {
+    let (st, actor) = request::actor().await?;
+    services::suppliers::suppliers_page(&st.db, &actor, org_id, &installation, &search, &kind).await
+}
+
+/// A product card's side panel.
+#[server]
+pub async fn get_product_panel(
+    org_id: i32,
+    installation: String,
+    product_id: i32,
+) -> Result<ProductPanel, AppError> {
+    let (st, actor) = request::actor().await?;
+    services::suppliers::panel(&st.db, &actor, org_id, &installation, product_id).await
+}
+
+/// "Activate product" at the reviewed version.
+#[server]
+pub async fn activate_product(
+    org_id: i32,
+    installation: String,
+    product_id: i32,
+    version: i32,
+) -> Result<(), AppError> {
+    let (st, actor) = request::actor().await?;
+    services::suppliers::activate(&st.db, &actor, org_id, &installation, product_id, version)
+        .await?;
+    leptos_axum::redirect(&format!(
+        "/o/{org_id}/suppliers?installation={installation}&product={product_id}&done=activated"
+    ));
+    Ok(())
+}
+
+/// "Upgrade product" to the reviewed version.
+#[server]
+pub async fn upgrade_product(
+    org_id: i32,
+    installation: String,
+    product_id: i32,
+    version: i32,
+) -> Result<(), AppError> {
+    let (st, actor) = request::actor().await?;
+    services::suppliers::upgrade(&st.db, &actor, org_id, &installation, product_id, version)
+        .await?;
+    leptos_axum::redirect(&format!(
+        "/o/{org_id}/suppliers?installation={installation}&product={product_id}&done=upgraded"
+    ));
+    Ok(())
+}
+
+/// Deactivates a product on an installation (after confirmation).
+#[server]
+pub async fn deactivate_product(
+    org_id: i32,
+    installation: String,
+    product_id: i32,
+) -> Result<(), AppError> {
+    let (st, actor) = request::actor().await?;
+    services::suppliers::deactivate(&st.db, &actor, org_id, &installation, product_id).await?;
+    leptos_axum::redirect(&format!(
+        "/o/{org_id}/suppliers?installation={installation}&product={product_id}&done=deactivated"
+    ));
+    Ok(())
+}
+
+/// The user's notifications about an organization.
+#[server]
+pub async fn list_notifications(org_id: i32) -> Result<Vec<NotificationDto>, AppError> {
+    let (st, actor) = request::actor().await?;
+    services::notifications::list(&st.db, &actor, org_id).await
+}
+
+/// Marks one notification (or all, without `id`) as read.
+#[server]
+pub async fn mark_notifications_read(org_id: i32, id: Option<i32>) -> Result<(), AppError> {
+    let (st, actor) = request::actor().await?;
+    services::notifications::mark_read(&st.db, &actor, org_id, id).await
+}

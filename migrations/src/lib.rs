@@ -4,6 +4,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20261122_000001_foundation;
 mod m20261122_000002_products;
 mod m20261122_000003_product_logos;
+mod m20261122_000004_notifications;
 mod util;
 
 /// Every migration, oldest first.
@@ -16,6 +17,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000001_foundation::Migration),
             Box::new(m20261122_000002_products::Migration),
             Box::new(m20261122_000003_product_logos::Migration),
+            Box::new(m20261122_000004_notifications::Migration),
         ]
     }
 }

@@ -61,6 +61,7 @@ pub async fn serve(db: DatabaseConnection, config: ServerConfig) -> Result<(), S
         db: db.clone(),
         config: Arc::new(config.app.clone()),
     };
+    tokio::spawn(notification_worker(state.clone()));
     match config.smtp.clone() {
         Some(smtp) => {
             tokio::spawn(crate::mailer::run(db.clone(), smtp));
@@ -359,5 +360,18 @@ async fn logo_file(
         }
         Ok(None) => StatusCode::NOT_FOUND.into_response(),
         Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+    }
+}
+
+/// Turns the upgrade queue into notifications and e-mails, every two seconds.
+async fn notification_worker(state: AppState) {
+    loop {
+        if let Err(e) =
+            app::server::services::notifications::process_upgrade_queue(&state.db, &state.config)
+                .await
+        {
+            tracing::warn!(error = %e, "processing the upgrade-notification queue failed");
+        }
+        tokio::time::sleep(std::time::Duration::from_secs(2)).await;
     }
 }

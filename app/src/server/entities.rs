@@ -341,3 +341,24 @@ pub mod product_logo {
     }
     plain_entity!();
 }
+
+pub mod notification {
+    use sea_orm::entity::prelude::*;
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "notifications")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        pub user_id: i32,
+        /// The organization the notification is about (where its link leads).
+        pub organization_id: i32,
+        /// What the notification is for, such as `upgrade:17:4`; unique, so nobody gets it twice.
+        pub dedupe_key: String,
+        pub title: String,
+        pub body: String,
+        pub link: String,
+        pub created_at: DateTimeUtc,
+        pub read_at: Option<DateTimeUtc>,
+    }
+    plain_entity!();
+}

@@ -6,9 +6,11 @@ pub mod bootstrap;
 pub mod catalog;
 pub mod mail;
 pub mod members;
+pub mod notifications;
 pub mod orgs;
 pub mod products;
 pub mod rate_limit;
+pub mod suppliers;
 pub mod validate;
 pub mod versions;
 
@@ -49,5 +51,7 @@ pub fn now() -> chrono::DateTime<chrono::Utc> {
 
 #[cfg(test)]
 mod product_tests;
+#[cfg(test)]
+mod supplier_tests;
 #[cfg(test)]
 mod tests;

@@ -37,6 +37,7 @@ pub async fn memberships_of(
         .filter(organization::Column::Status.eq(STATUS_ACTIVE))
         .all(db)
         .await?;
+    let unread = super::notifications::unread_counts(db, user_id).await?;
     let mut out: Vec<MembershipDto> = ms
         .iter()
         .filter_map(|m| {
@@ -46,6 +47,11 @@ pub async fn memberships_of(
                 organization_name: o.name.clone(),
                 kind: kind_of(o),
                 role: role_of(m),
+                unread: unread
+                    .iter()
+                    .find(|(id, _)| *id == o.id)
+                    .map(|(_, n)| *n)
+                    .unwrap_or(0),
             })
         })
         .collect();

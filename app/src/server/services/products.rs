@@ -425,7 +425,9 @@ pub async fn product_detail(
         .one(db)
         .await?
         .is_some();
+    let adoption = adoption(db, &p, &all_versions, &acts).await?;
     Ok(ProductDetail {
+        adoption,
         product: product_dto(&p, has_logo),
         versions: version_dtos,
         current_version: current.number,
@@ -709,4 +711,70 @@ mod logo_tests {
             matches!(logo_type(&vec![b'a'; MAX_LOGO_BYTES + 1]), Err(AppError::Invalid(m)) if m.contains("KB"))
         );
     }
+}
+
+/// Which installations run which version, whether an upgrade is pending and since when, and
+/// the link to send to the customer. Partners see the installations that activated their product.
+async fn adoption(
+    db: &impl ConnectionTrait,
+    p: &product::Model,
+    versions: &[pv::Model],
+    acts: &[activation::Model],
+) -> Result<Vec<crate::dto::AdoptionRow>, AppError> {
+    use crate::server::entities::upgrade_notification as un;
+    let insts = installation::Entity::find()
+        .filter(installation::Column::Id.is_in(acts.iter().map(|a| a.installation_id)))
+        .all(db)
+        .await?;
+    let customers = organization::Entity::find()
+        .filter(organization::Column::Id.is_in(insts.iter().map(|i| i.customer_id)))
+        .all(db)
+        .await?;
+    let active = versions.iter().find(|v| v.state == versions::STATE_ACTIVE);
+    let queued = match active {
+        Some(a) => {
+            un::Entity::find()
+                .filter(un::Column::ProductId.eq(p.id))
+                .filter(un::Column::VersionId.eq(a.id))
+                .all(db)
+                .await?
+        }
+        None => Vec::new(),
+    };
+    let mut rows: Vec<crate::dto::AdoptionRow> = acts
+        .iter()
+        .filter_map(|a| {
+            let inst = insts.iter().find(|i| i.id == a.installation_id)?;
+            let version = versions.iter().find(|v| v.id == a.version_id)?;
+            let behind = active.is_some_and(|av| av.id != version.id);
+            let since = queued
+                .iter()
+                .find(|q| q.installation_id == inst.id)
+                .map(|q| q.created_at)
+                .or_else(|| active.and_then(|av| av.activated_at));
+            Some(crate::dto::AdoptionRow {
+                installation_id: inst.installation_id.clone(),
+                installation_name: inst.name.clone(),
+                customer: customers
+                    .iter()
+                    .find(|c| c.id == inst.customer_id)
+                    .map(|c| c.name.clone())
+                    .unwrap_or_default(),
+                version: version.number,
+                upgrade_pending_since: behind
+                    .then(|| since.map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string()))
+                    .flatten(),
+                link: super::notifications::panel_link(
+                    inst.customer_id,
+                    &inst.installation_id,
+                    p.id,
+                ),
+            })
+        })
+        .collect();
+    rows.sort_by(|a, b| {
+        (std::cmp::Reverse(a.version), &a.installation_id)
+            .cmp(&(std::cmp::Reverse(b.version), &b.installation_id))
+    });
+    Ok(rows)
 }

@@ -263,7 +263,7 @@ pub async fn update_product(
 #[server]
 pub async fn get_product(org_id: i32, product_id: i32) -> Result<ProductDetail, AppError> {
     let (st, actor) = request::actor().await?;
-    services::products::product_detail(&st.db, &actor, org_id, product_id).await
+    services::products::product_detail(&st.db, &st.config, &actor, org_id, product_id).await
 }
 
 /// "Access and security".

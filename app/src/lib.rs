@@ -62,6 +62,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("organizations") view=pages::operator::OrganizationsPage ssr=ssr.clone()/>
                     <Route path=path!("organizations/:id") view=pages::operator::OrganizationPage ssr=ssr.clone()/>
                     <Route path=path!("catalog") view=pages::operator::CatalogPage ssr=ssr.clone()/>
+                    <Route path=path!("suppliers") view=pages::suppliers::SuppliersPage ssr=ssr.clone()/>
+                    <Route path=path!("notifications") view=pages::notifications::NotificationsPage ssr=ssr.clone()/>
                     <Route path=path!("products") view=pages::products::ProductsPage ssr=ssr.clone()/>
                     <Route path=path!("products/new") view=pages::products::NewProductPage ssr=ssr.clone()/>
                     <Route path=path!("products/:id") view=pages::products::ProductPage ssr=ssr.clone()/>

@@ -249,7 +249,7 @@ async fn every_server_function_refuses_another_organizations_user() {
     let product = "1".to_string(); // the demo product of Nordic Integrations
                                    // Ingrid is an admin of Fjord Megling only.
     let ingrid = sign_in(&app, "ingrid@fjord-megling.example").await;
-    let calls: Vec<(&str, String)> = vec![
+    let mut calls: Vec<(&str, String)> = vec![
         (api::GetOrgOverview::PATH, form(&[("org_id", &nordic)])),
         (api::ListMembers::PATH, form(&[("org_id", &nordic)])),
         (
@@ -359,6 +359,57 @@ async fn every_server_function_refuses_another_organizations_user() {
             form(&[("org_id", &nordic), ("product_id", &product)]),
         ),
     ];
+    let customer_calls: Vec<(&str, String)> = vec![
+        (
+            api::GetSuppliers::PATH,
+            form(&[
+                ("org_id", &solheim),
+                ("installation", ""),
+                ("search", ""),
+                ("kind", ""),
+            ]),
+        ),
+        (
+            api::GetProductPanel::PATH,
+            form(&[
+                ("org_id", &solheim),
+                ("installation", "SOLOSL"),
+                ("product_id", &product),
+            ]),
+        ),
+        (
+            api::ActivateProduct::PATH,
+            form(&[
+                ("org_id", &solheim),
+                ("installation", "SOLBER"),
+                ("product_id", &product),
+                ("version", "1"),
+            ]),
+        ),
+        (
+            api::UpgradeProduct::PATH,
+            form(&[
+                ("org_id", &solheim),
+                ("installation", "SOLOSL"),
+                ("product_id", &product),
+                ("version", "1"),
+            ]),
+        ),
+        (
+            api::DeactivateProduct::PATH,
+            form(&[
+                ("org_id", &solheim),
+                ("installation", "SOLOSL"),
+                ("product_id", &product),
+            ]),
+        ),
+        (api::ListNotifications::PATH, form(&[("org_id", &solheim)])),
+        (
+            api::MarkNotificationsRead::PATH,
+            form(&[("org_id", &solheim)]),
+        ),
+    ];
+    calls.extend(customer_calls);
     // "Save changes" in the picker posts JSON.
     let save = serde_json::json!({"org_id": nordic.parse::<i32>().unwrap(), "product_id": 1, "version": 1,
         "changes": [{"function_key": "bids.list", "required": true, "filters": {}}]});

@@ -43,6 +43,7 @@ pub fn Header(
                     <Badge text=m.kind.label() tone=m.kind.as_str()/>
                     {can_switch.then(|| view! { <a href="/choose" class="switch">"Switch organization"</a> })}
                 </div>
+                <Bell org=m.organization_id unread=m.unread/>
             })}
             <div class="user-menu">
                 <span class="muted" data-testid="user-email">{session.email.clone()}</span>
@@ -60,7 +61,7 @@ fn nav_items(kind: OrgKind) -> Vec<(&'static str, &'static str)> {
             items.push(("Catalog", "/catalog"));
         }
         OrgKind::Partner => items.push(("Products", "/products")),
-        OrgKind::Customer => {}
+        OrgKind::Customer => items.push(("Suppliers", "/suppliers")),
     }
     items.push(("Users", "/users"));
     items
@@ -69,11 +70,14 @@ fn nav_items(kind: OrgKind) -> Vec<(&'static str, &'static str)> {
 /// The layout of `/o/:org/...`: checks that the user may act as that organization.
 #[component]
 pub fn OrgShell() -> impl IntoView {
-    let session = session_resource();
+    // Marking notifications read bumps this; the session (and the bell's count) reloads.
+    let changed = RwSignal::new(0u32);
+    provide_context(crate::pages::notifications::NotificationsChanged(changed));
+    let session = Resource::new(move || changed.get(), |_| get_session());
     let org = org_param();
     let pathname = use_location().pathname;
     view! {
-        <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+        <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
             {move || Suspend::new(async move {
                 let s = match signed_in(session.await) {
                     Ok(s) => s,
@@ -112,6 +116,20 @@ pub fn OrgShell() -> impl IntoView {
                 }
                 .into_any()
             })}
-        </Suspense>
+        </Transition>
+    }
+}
+
+/// The notification bell: a link to the list, with the unread count from the session.
+#[component]
+fn Bell(org: i32, unread: u64) -> impl IntoView {
+    let label = format!("Notifications, {unread} unread");
+    view! {
+        <a class="bell" href=format!("/o/{org}/notifications") aria-label=label>
+            <svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20" fill="currentColor">
+                <path d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22zm7-6V11a7 7 0 0 0-5.5-6.84V3.5a1.5 1.5 0 0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1z"/>
+            </svg>
+            {(unread > 0).then(|| view! { <span class="bell-count" aria-hidden="true" data-testid="bell-count">{unread}</span> })}
+        </a>
     }
 }

@@ -2,8 +2,10 @@
 pub mod dashboard;
 pub mod errors;
 pub mod home;
+pub mod notifications;
 pub mod operator;
 pub mod picker;
 pub mod products;
 pub mod sign_in;
+pub mod suppliers;
 pub mod users;

@@ -342,6 +342,35 @@ fn ProductView(
             })}
         </section>
 
+        <section aria-labelledby="adoption-title">
+            <h2 id="adoption-title">"Installations"</h2>
+            {if d.adoption.is_empty() {
+                view! { <p class="empty">"No installation has activated this product yet."</p> }.into_any()
+            } else {
+                view! {
+                    <table aria-label="Adoption">
+                        <thead><tr><th scope="col">"Installation"</th><th scope="col">"Customer"</th><th scope="col">"Version"</th>
+                            <th scope="col">"Upgrade"</th><th scope="col">"Link to send the customer"</th></tr></thead>
+                        <tbody>
+                            {d.adoption.iter().map(|a| view! {
+                                <tr>
+                                    <td><code>{a.installation_id.clone()}</code>" "{a.installation_name.clone()}</td>
+                                    <td>{a.customer.clone()}</td>
+                                    <td>{format!("Version {}", a.version)}</td>
+                                    <td>{match &a.upgrade_pending_since {
+                                        Some(t) => format!("Pending since {t}"),
+                                        None => "Up to date".to_string(),
+                                    }}</td>
+                                    <td><input type="text" readonly class="copy-link" value=a.link.clone()
+                                        aria-label=format!("Upgrade panel link for {}", a.installation_id)/></td>
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                }.into_any()
+            }}
+        </section>
+
         <section aria-labelledby="grants-title">
             <h2 id="grants-title">{format!("Required functions (version {})", d.current_version)}</h2>
             {if areas.is_empty() {

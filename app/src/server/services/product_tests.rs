@@ -129,7 +129,7 @@ async fn a_new_product_has_an_empty_draft_and_a_unique_name() {
     each_db(|db| async move {
         let cfg = env(Environment::Dev);
         let (partner, anna, id) = setup(&db, &cfg).await;
-        let page = products::product_detail(&db, &anna, partner, id)
+        let page = products::product_detail(&db, &config(), &anna, partner, id)
             .await
             .unwrap();
         assert_eq!(
@@ -207,7 +207,7 @@ async fn in_the_test_environment_new_products_start_restricted_to_the_sandbox() 
     each_db(|db| async move {
         let cfg = env(Environment::Test);
         let (partner, anna, id) = setup(&db, &cfg).await;
-        let page = products::product_detail(&db, &anna, partner, id)
+        let page = products::product_detail(&db, &config(), &anna, partner, id)
             .await
             .unwrap();
         assert_eq!(page.product.access_mode, crate::dto::AccessMode::Listed);
@@ -326,7 +326,7 @@ async fn saving_functions_is_atomic_and_validated() {
                 vec!["estates.read".to_string()]
             )
         );
-        let page = products::product_detail(&db, &anna, partner, id)
+        let page = products::product_detail(&db, &config(), &anna, partner, id)
             .await
             .unwrap();
         let estate = page
@@ -468,7 +468,7 @@ async fn activating_a_new_version_supersedes_the_old_and_queues_notifications() 
                 .unwrap(),
             2
         );
-        let page = products::product_detail(&db, &anna, partner, id)
+        let page = products::product_detail(&db, &config(), &anna, partner, id)
             .await
             .unwrap();
         let states: Vec<(i32, &str, u64)> = page
@@ -497,7 +497,7 @@ async fn activating_a_new_version_supersedes_the_old_and_queues_notifications() 
         products::update_product(&db, &anna, partner, id, input)
             .await
             .unwrap();
-        let page = products::product_detail(&db, &anna, partner, id)
+        let page = products::product_detail(&db, &config(), &anna, partner, id)
             .await
             .unwrap();
         assert_eq!(
@@ -512,7 +512,7 @@ async fn activating_a_new_version_supersedes_the_old_and_queues_notifications() 
             .await
             .unwrap();
         assert_eq!(
-            products::product_detail(&db, &anna, partner, id)
+            products::product_detail(&db, &config(), &anna, partner, id)
                 .await
                 .unwrap()
                 .versions
@@ -546,7 +546,9 @@ async fn another_partner_or_a_customer_cannot_see_or_change_the_product() {
         .await;
         // Acting as their own partner, the product is not theirs.
         assert_eq!(
-            products::product_detail(&db, &eve, other, id).await.err(),
+            products::product_detail(&db, &config(), &eve, other, id)
+                .await
+                .err(),
             Some(AppError::NotFound)
         );
         assert_eq!(
@@ -579,7 +581,9 @@ async fn another_partner_or_a_customer_cannot_see_or_change_the_product() {
         );
         // Claiming to act as the product's partner is refused outright.
         assert_eq!(
-            products::product_detail(&db, &eve, partner, id).await.err(),
+            products::product_detail(&db, &config(), &eve, partner, id)
+                .await
+                .err(),
             Some(AppError::Forbidden)
         );
         assert_eq!(

@@ -370,6 +370,7 @@ pub(crate) fn describe_filters(f: &api_function::Model, filters: &GrantFilters) 
 /// The product page.
 pub async fn product_detail(
     db: &impl ConnectionTrait,
+    config: &Config,
     actor: &Actor,
     org_id: i32,
     product_id: i32,
@@ -425,7 +426,7 @@ pub async fn product_detail(
         .one(db)
         .await?
         .is_some();
-    let adoption = adoption(db, &p, &all_versions, &acts).await?;
+    let adoption = adoption(db, config, &p, &all_versions, &acts).await?;
     Ok(ProductDetail {
         adoption,
         product: product_dto(&p, has_logo),
@@ -683,40 +684,11 @@ pub async fn logo(
         .map(|l| (l.content_type, l.data)))
 }
 
-#[cfg(test)]
-mod logo_tests {
-    use super::*;
-
-    #[test]
-    fn accepts_png_and_plain_svg_and_refuses_the_rest() {
-        assert_eq!(logo_type(b"\x89PNG\r\n\x1a\nrest").unwrap(), "image/png");
-        assert_eq!(
-            logo_type(br#"<svg xmlns="http://www.w3.org/2000/svg"><rect/></svg>"#).unwrap(),
-            "image/svg+xml"
-        );
-        for bad in [
-            &b""[..],
-            b"GIF89a",
-            br#"<svg><script>alert(1)</script></svg>"#,
-            br#"<svg onload="alert(1)"></svg>"#,
-            br#"<svg><a href="javascript:alert(1)"/></svg>"#,
-        ] {
-            assert!(
-                matches!(logo_type(bad), Err(AppError::Invalid(_))),
-                "{:?}",
-                String::from_utf8_lossy(bad)
-            );
-        }
-        assert!(
-            matches!(logo_type(&vec![b'a'; MAX_LOGO_BYTES + 1]), Err(AppError::Invalid(m)) if m.contains("KB"))
-        );
-    }
-}
-
 /// Which installations run which version, whether an upgrade is pending and since when, and
 /// the link to send to the customer. Partners see the installations that activated their product.
 async fn adoption(
     db: &impl ConnectionTrait,
+    config: &Config,
     p: &product::Model,
     versions: &[pv::Model],
     acts: &[activation::Model],
@@ -764,10 +736,10 @@ async fn adoption(
                 upgrade_pending_since: behind
                     .then(|| since.map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string()))
                     .flatten(),
-                link: super::notifications::panel_link(
-                    inst.customer_id,
-                    &inst.installation_id,
-                    p.id,
+                link: format!(
+                    "{}{}",
+                    config.public_url,
+                    super::notifications::panel_link(inst.customer_id, &inst.installation_id, p.id)
                 ),
             })
         })
@@ -777,4 +749,34 @@ async fn adoption(
             .cmp(&(std::cmp::Reverse(b.version), &b.installation_id))
     });
     Ok(rows)
+}
+
+#[cfg(test)]
+mod logo_tests {
+    use super::*;
+
+    #[test]
+    fn accepts_png_and_plain_svg_and_refuses_the_rest() {
+        assert_eq!(logo_type(b"\x89PNG\r\n\x1a\nrest").unwrap(), "image/png");
+        assert_eq!(
+            logo_type(br#"<svg xmlns="http://www.w3.org/2000/svg"><rect/></svg>"#).unwrap(),
+            "image/svg+xml"
+        );
+        for bad in [
+            &b""[..],
+            b"GIF89a",
+            br#"<svg><script>alert(1)</script></svg>"#,
+            br#"<svg onload="alert(1)"></svg>"#,
+            br#"<svg><a href="javascript:alert(1)"/></svg>"#,
+        ] {
+            assert!(
+                matches!(logo_type(bad), Err(AppError::Invalid(_))),
+                "{:?}",
+                String::from_utf8_lossy(bad)
+            );
+        }
+        assert!(
+            matches!(logo_type(&vec![b'a'; MAX_LOGO_BYTES + 1]), Err(AppError::Invalid(m)) if m.contains("KB"))
+        );
+    }
 }

@@ -382,6 +382,16 @@ async fn members_and_other_customers_are_refused() {
                 .err(),
             Some(AppError::NotFound)
         );
+        assert_eq!(
+            suppliers::suppliers_page(&db, &ingrid, fjord, "SOLOSL", "", "")
+                .await
+                .err(),
+            Some(AppError::NotFound)
+        );
+        let own = suppliers::suppliers_page(&db, &ingrid, fjord, "", "", "")
+            .await
+            .unwrap();
+        assert_eq!(own.installation.unwrap().installation_id, "FJORD1");
         // A partner has no suppliers page.
         assert_eq!(
             suppliers::suppliers_page(&db, &w.anna, w.partner, "", "", "")

@@ -82,7 +82,7 @@ fn inst_ref(i: &installation::Model) -> InstallationRef {
 }
 
 /// What the audit log and the history call this product on this installation.
-fn history_target(inst: &installation::Model, product_id: i32) -> String {
+pub(crate) fn history_target(inst: &installation::Model, product_id: i32) -> String {
     format!("{}:{product_id}", inst.installation_id)
 }
 
@@ -220,10 +220,17 @@ pub async fn suppliers_page(
     let role = require_customer(db, actor, org_id).await?;
     let insts = installations_of(db, org_id).await?;
     let wanted = installation_id.trim().to_uppercase();
-    let chosen = insts
-        .iter()
-        .find(|i| i.installation_id == wanted)
-        .or(insts.first());
+    let chosen = if wanted.is_empty() {
+        insts.first()
+    } else {
+        // Another customer's installation (or a mistyped ID) is not silently swapped for ours.
+        Some(
+            insts
+                .iter()
+                .find(|i| i.installation_id == wanted)
+                .ok_or(AppError::NotFound)?,
+        )
+    };
     let needle = search.trim().to_lowercase();
     let cards = match chosen {
         Some(i) => cards(db, i, None)

@@ -505,5 +505,15 @@ pub async fn record_activation(
     }
     .insert(db)
     .await?;
-    Ok(())
+    let target = super::suppliers::history_target(&inst, product_id);
+    let what = format!("Activated version {}", active.number);
+    audit::record(
+        db,
+        &Actor::cli(),
+        None,
+        "activation.activated",
+        &target,
+        &what,
+    )
+    .await
 }

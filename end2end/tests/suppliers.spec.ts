@@ -1,0 +1,103 @@
+import { expect, test, type Page } from '@playwright/test';
+import { hydrated, open, signIn } from './helpers';
+
+/** The partner ships a new version of the demo product (active on SOLOSL) that adds one
+ * function, and returns the new version's number. */
+async function shipNewVersion(partner: Page, js: boolean, key: string, label: string): Promise<number> {
+  await signIn(partner, 'anna@nordic-integrations.example');
+  await partner.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Products' }).click();
+  await partner.getByRole('link', { name: 'Nordic Showing Planner' }).click();
+  await hydrated(partner);
+  await partner.getByRole('button', { name: 'New version' }).click();
+  await expect(partner.getByRole('heading', { name: 'Change functions' })).toBeVisible();
+  await hydrated(partner);
+  const version = Number((await partner.getByText(/^Version \d+ \(draft\)$/).textContent())!.match(/\d+/)![0]);
+  const search = partner.getByRole('searchbox', { name: 'Search functions' });
+  await search.fill(key);
+  if (!js) await search.press('Enter');
+  await partner.getByRole('link', { name: new RegExp(`^${label} ${key.replace('.', '\\.')}`) }).click();
+  await hydrated(partner);
+  await partner.getByLabel('Require access to function').check();
+  await partner.getByRole('button', { name: js ? 'Save changes' : 'Save this function' }).click();
+  await expect(partner.getByText(`Saved version ${version}: 1 added.`)).toBeVisible();
+  await partner.getByRole('link', { name: '← Nordic Showing Planner' }).click();
+  await hydrated(partner);
+  await partner.getByLabel('Note to customers (why these changes)').fill(`Now with ${label.toLowerCase()}.`);
+  await partner.getByRole('button', { name: 'Activate' }).click();
+  await expect(partner.getByRole('table', { name: 'Versions' }).getByRole('row', { name: new RegExp(`Version ${version} `) })).toContainText('active');
+  return version;
+}
+
+test('a customer admin is notified, reviews the changes, keeps the version, then upgrades', async ({ page, browser, javaScriptEnabled }) => {
+  const js = javaScriptEnabled !== false;
+  const { baseURL } = test.info().project.use;
+  const partnerContext = await browser.newContext({ baseURL, javaScriptEnabled: js });
+  const partner = await partnerContext.newPage();
+  // Each project adds its own function: both run against one database.
+  const [key, label] = js ? ['bids.read', 'Read bid'] : ['tasks.read', 'Read task'];
+  const version = await shipNewVersion(partner, js, key, label);
+
+  // The customer administrator sees the bell (the queue is processed in the background).
+  await signIn(page, 'kari@solheim.example');
+  await expect(page.getByTestId('acting-as')).toHaveText('Solheim Eiendom AS');
+  const bell = page.getByRole('link', { name: /Notifications, [1-9]\d* unread/ });
+  await expect(async () => {
+    await page.reload();
+    await expect(bell).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
+  await bell.click();
+  await hydrated(page);
+  await page.getByRole('link', { name: `Upgrade available: Nordic Showing Planner version ${version}` }).click();
+  await hydrated(page);
+
+  // The upgradable card is at the top, and its panel is open.
+  const cards = page.getByRole('list', { name: 'Products' }).getByRole('listitem');
+  await expect(cards.first()).toContainText('Nordic Showing Planner');
+  await expect(cards.first()).toContainText(`Upgrade available (version ${version})`);
+  const panel = page.getByRole('complementary', { name: 'Nordic Showing Planner details' });
+  await expect(panel.getByRole('heading', { name: /What version \d+ may access/ })).toBeVisible();
+
+  // Keep the current version: nothing changes, the badge stays.
+  await panel.getByLabel('Keep current version').check();
+  await panel.getByRole('button', { name: 'Next' }).click();
+  await hydrated(page);
+  await expect(page.getByText(/You keep version \d+\. Nothing changes/)).toBeVisible();
+  await expect(cards.first()).toContainText(`Upgrade available (version ${version})`);
+  await page.getByRole('link', { name: 'Back to the product' }).click();
+  await hydrated(page);
+
+  // Upgrade: review the exact changes, then "Upgrade product".
+  await panel.getByLabel(`Upgrade to version ${version}`).check();
+  await panel.getByRole('button', { name: 'Next' }).click();
+  await hydrated(page);
+  await expect(panel.getByRole('heading', { name: `Review the changes in version ${version}` })).toBeVisible();
+  const changes = panel.getByLabel('Changes');
+  await expect(changes).toContainText('Added functions');
+  await expect(changes).toContainText(label);
+  await expect(changes).toContainText(`Now with ${label.toLowerCase()}.`);
+  await panel.getByRole('button', { name: 'Upgrade product' }).click();
+  await expect(page.getByText('Upgraded. The new version\'s access applies from now on.')).toBeVisible();
+  await expect(cards.first()).toContainText(`Active at version ${version}`);
+  await expect(panel.getByRole('list', { name: 'History' })).toContainText(`to version ${version}`);
+
+  // The partner's adoption view shows the installation on the new version.
+  await partner.reload();
+  const adoption = partner.getByRole('table', { name: 'Adoption' });
+  await expect(adoption.getByRole('row', { name: /SOLOSL/ })).toContainText(`Version ${version}`);
+  await expect(adoption.getByRole('row', { name: /SOLOSL/ })).toContainText('Up to date');
+  await partnerContext.close();
+});
+
+test("a member sees the panel read-only, and another customer's panel is refused", async ({ page }) => {
+  await signIn(page, 'per@solheim.example');
+  await expect(page.getByTestId('acting-as')).toHaveText('Solheim Eiendom AS');
+  const org = new URL(page.url()).pathname;
+  await open(page, `${org}/suppliers?installation=SOLOSL&product=1`);
+  const panel = page.getByRole('complementary', { name: 'Nordic Showing Planner details' });
+  await expect(panel).toContainText('Only your organization\'s administrators can activate');
+  await expect(panel.getByRole('button', { name: 'Next' })).toHaveCount(0);
+  // Fjord Megling's installation, named from Solheim: not found.
+  const res = await open(page, `${org}/suppliers?installation=123456&product=1`);
+  await expect(page.getByRole('heading', { name: 'Not found' })).toBeVisible();
+  expect(res?.status()).toBe(404);
+});

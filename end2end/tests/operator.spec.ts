@@ -59,3 +59,33 @@ test("a partner cannot open the operator's screens", async ({ page }) => {
   expect(res?.status()).toBe(403);
   await expect(page.getByRole('heading', { name: 'Access denied' })).toBeVisible();
 });
+
+test('operator members can read the catalog but not import one', async ({ page }) => {
+  await signIn(page, 'support@portico.example');
+  await expect(page.getByTestId('acting-as')).toHaveText('Portico Platform');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Catalog' }).click();
+  await expect(page.getByText(/^\d{3} functions in \d+ areas; \d+ support push\./)).toBeVisible();
+  const fn = (key: string) => ({ key, name: 'Read widget', area: 'Widgets', method: 'GET', path: '/widgets/{id}' });
+  const file = (functions: object[]) => ({ name: 'catalog.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ functions })) });
+  await page.getByLabel('Catalog file').setInputFiles(file([fn('widgets.read')]));
+  await page.getByRole('button', { name: 'Upload catalog' }).click();
+  await expect(page.getByRole('alert')).toHaveText('You do not have access to this.');
+});
+
+test('an operator admin uploads a catalog file and sees per-entry errors', async ({ page, javaScriptEnabled }) => {
+  await signIn(page, 'ops@portico.example');
+  await page.getByRole('list', { name: 'Organizations' }).getByRole('link', { name: /Portico Platform/ }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Catalog' }).click();
+  const key = javaScriptEnabled === false ? 'widgets.nojs' : 'widgets.js';
+  const good = { key, name: 'Read widget', area: 'Widgets', method: 'GET', path: '/widgets/{id}' };
+  const bad = { key: 'Bad Key', name: 'x', area: 'Widgets', method: 'FETCH', path: '/x' };
+  const file = (functions: object[]) => ({ name: 'catalog.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ functions })) });
+  await page.getByLabel('Catalog file').setInputFiles(file([good, bad]));
+  await page.getByRole('button', { name: 'Upload catalog' }).click();
+  await expect(page.getByRole('alert')).toContainText('Entry 2 (Bad Key): key must be');
+  await expect(page.getByRole('alert')).toContainText('method must be one of');
+  await page.getByLabel('Catalog file').setInputFiles(file([good]));
+  await page.getByRole('button', { name: 'Upload catalog' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Imported: 1 created, 0 updated, 0 unchanged.' })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Areas' }).getByRole('row', { name: /Widgets/ })).toBeVisible();
+});

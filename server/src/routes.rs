@@ -43,6 +43,10 @@ pub fn router(state: AppState, leptos_options: LeptosOptions) -> Router {
             "/o/{org}/products/{product}/logo",
             post(logo_upload).layer(DefaultBodyLimit::max(1024 * 1024)),
         )
+        .route(
+            "/o/{org}/catalog/upload",
+            post(catalog_upload).layer(DefaultBodyLimit::max(10 * 1024 * 1024)),
+        )
         .route("/logos/{product}", get(logo_file));
     if state.config.dev_mailbox {
         r = r
@@ -373,5 +377,56 @@ async fn notification_worker(state: AppState) {
             tracing::warn!(error = %e, "processing the upgrade-notification queue failed");
         }
         tokio::time::sleep(std::time::Duration::from_secs(2)).await;
+    }
+}
+
+/// "Upload catalog" on the operator's catalog page: imports a catalog file, all or nothing.
+async fn catalog_upload(
+    axum::Extension(state): axum::Extension<AppState>,
+    Path(org): Path<i32>,
+    req: Request,
+) -> Response {
+    let (parts, body) = req.into_parts();
+    let actor = match app::server::request::actor_for(&state, &parts).await {
+        Ok(a) => a,
+        Err(_) => return Redirect::to("/sign-in").into_response(),
+    };
+    let back = |query: String| Redirect::to(&format!("/o/{org}/catalog?{query}")).into_response();
+    let unreadable = || {
+        back(format!(
+            "error={}",
+            encode("Choose a catalog file (JSON, at most 10 MB).")
+        ))
+    };
+    let Ok(mut form) = Multipart::from_request(Request::from_parts(parts, body), &()).await else {
+        return unreadable();
+    };
+    let mut data = Vec::new();
+    loop {
+        match form.next_field().await {
+            Ok(Some(field)) if field.name() == Some("catalog") => match field.bytes().await {
+                Ok(b) => data = b.to_vec(),
+                Err(_) => return unreadable(),
+            },
+            Ok(Some(_)) => {}
+            Ok(None) => break,
+            Err(_) => return unreadable(),
+        }
+    }
+    let Ok(json) = String::from_utf8(data) else {
+        return back(format!(
+            "error={}",
+            encode("The catalog file must be UTF-8 JSON.")
+        ));
+    };
+    match app::server::services::catalog::import_as(&state.db, &actor, org, &json).await {
+        Ok(r) => back(format!(
+            "imported={}",
+            encode(&format!(
+                "Imported: {} created, {} updated, {} unchanged.",
+                r.created, r.updated, r.unchanged
+            ))
+        )),
+        Err(e) => back(format!("error={}", encode(&e.to_string()))),
     }
 }

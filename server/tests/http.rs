@@ -25,14 +25,16 @@ fn test_config(env: Environment) -> Config {
 }
 
 async fn app_with(env: Environment) -> (Router, DatabaseConnection) {
+    app_with_config(test_config(env)).await
+}
+
+async fn app_with_config(config: Config) -> (Router, DatabaseConnection) {
     let conn = db::connect("sqlite::memory:").await.unwrap();
     db::migrate(&conn).await.unwrap();
-    server::seed::seed_demo(&conn, &test_config(env))
-        .await
-        .unwrap();
+    server::seed::seed_demo(&conn, &config).await.unwrap();
     let state = AppState {
         db: conn.clone(),
-        config: Arc::new(test_config(env)),
+        config: Arc::new(config),
     };
     let options = LeptosOptions::builder().output_name("portico").build();
     (server::routes::router(state, options), conn)
@@ -500,4 +502,44 @@ async fn the_dev_mailbox_does_not_exist_in_production() {
         "outside production, no SMTP means the dev mailbox"
     );
     assert!(ServerConfig::from_lookup(env(&[("PORTICO_ENV", "staging")])).is_err());
+}
+
+#[tokio::test]
+async fn over_https_the_session_cookie_is_secure_and_host_prefixed() {
+    let config = Config {
+        public_url: "https://portico.example".into(),
+        ..test_config(Environment::Test)
+    };
+    let (app, _) = app_with_config(config).await;
+    let body = form(&[("email", "kari@solheim.example")]);
+    assert_eq!(
+        send(&app, call(api::RequestSignIn::PATH, &body, None))
+            .await
+            .0,
+        StatusCode::OK
+    );
+    let (_, _, mailbox) = send(
+        &app,
+        Request::get("/dev/mailbox.json")
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await;
+    let mails: Vec<serde_json::Value> = serde_json::from_str(&mailbox).unwrap();
+    let link = mails[0]["links"][0].as_str().unwrap().to_owned();
+    assert!(
+        link.starts_with("https://portico.example/sign-in/confirm?token="),
+        "{link}"
+    );
+    let token = link.split_once("token=").unwrap().1;
+    let (_, headers, _) = send(
+        &app,
+        call(api::ConfirmSignIn::PATH, &form(&[("token", token)]), None),
+    )
+    .await;
+    let cookie = &headers["set-cookie"];
+    assert!(cookie.starts_with("__Host-portico_session="), "{cookie}");
+    for attr in ["Secure", "HttpOnly", "SameSite=Lax", "Path=/"] {
+        assert!(cookie.contains(attr), "cookie lacks {attr}: {cookie}");
+    }
 }

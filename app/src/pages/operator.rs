@@ -196,6 +196,7 @@ fn Detail(
 #[component]
 pub fn CatalogPage() -> impl IntoView {
     let org = org_param();
+    let query = leptos_router::hooks::use_query_map();
     let import = ServerAction::<ImportCatalog>::new();
     let list = Resource::new(
         move || (org.get(), import.version().get()),
@@ -234,9 +235,19 @@ pub fn CatalogPage() -> impl IntoView {
                 .into_any()
             })}
         </Transition>
+        {move || query.read().get("imported").map(|m| view! { <p class="form-success" role="status">{m}</p> })}
+        {move || query.read().get("error").map(|m| view! { <p class="form-error" role="alert">{m}</p> })}
+        <section class="card form-card" aria-labelledby="upload-title">
+            <h2 id="upload-title">"Upload catalog"</h2>
+            <p class="muted">"A catalog file (JSON; the format is in the README). Functions are created or updated by key, all or nothing; functions missing from the file stay as they are."</p>
+            <form method="post" action=move || format!("/o/{}/catalog/upload", org.get()) enctype="multipart/form-data" class="logo-form">
+                <label for="catalog-file">"Catalog file"</label>
+                <input id="catalog-file" type="file" name="catalog" accept="application/json,.json"/>
+                <button type="submit" class="primary">"Upload catalog"</button>
+            </form>
+        </section>
         <section class="card form-card" aria-labelledby="import-title">
-            <h2 id="import-title">"Import catalog"</h2>
-            <p class="muted">"Paste a catalog file (JSON; the format is in the README). Functions are created or updated by key, all or nothing; functions missing from the file stay as they are."</p>
+            <h2 id="import-title">"Or paste it"</h2>
             <ActionForm action=import>
                 <input type="hidden" name="org_id" value=move || org.get()/>
                 <div class="field">

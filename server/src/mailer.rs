@@ -29,6 +29,10 @@ pub async fn run(db: DatabaseConnection, smtp: SmtpConfig) {
         match mail::unsent(&db, MAX_ATTEMPTS, 20).await {
             Ok(batch) => {
                 for m in batch {
+                    // Another instance may have taken it since the read.
+                    if !matches!(mail::claim(&db, &m).await, Ok(true)) {
+                        continue;
+                    }
                     let result =
                         send(&transport, &from, &m.to_address, &m.subject, &m.text_body).await;
                     if let Err(e) = &result {

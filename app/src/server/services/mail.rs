@@ -52,15 +52,28 @@ pub async fn unsent(
         .await?)
 }
 
-/// Records the outcome of one send attempt.
+/// Claims a message for one send attempt by counting the attempt first (compare-and-set), so
+/// two server instances never send the same message; returns whether this caller won it.
+pub async fn claim(db: &impl ConnectionTrait, mail: &om::Model) -> Result<bool, AppError> {
+    use sea_orm::sea_query::Expr;
+    let res = om::Entity::update_many()
+        .col_expr(om::Column::Attempts, Expr::value(mail.attempts + 1))
+        .filter(om::Column::Id.eq(mail.id))
+        .filter(om::Column::Attempts.eq(mail.attempts))
+        .filter(om::Column::SentAt.is_null())
+        .exec(db)
+        .await?;
+    Ok(res.rows_affected == 1)
+}
+
+/// Records the outcome of a claimed send attempt.
 pub async fn record_attempt(
     db: &impl ConnectionTrait,
     mail: om::Model,
     error: Option<String>,
 ) -> Result<(), AppError> {
-    let attempts = mail.attempts + 1;
+    // The attempt was counted when the message was claimed.
     let mut m: om::ActiveModel = mail.into();
-    m.attempts = Set(attempts);
     match error {
         None => m.sent_at = Set(Some(now())),
         Some(e) => m.last_error = Set(Some(e)),
@@ -79,6 +92,26 @@ pub fn links_in(text: &str) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
+    #[tokio::test]
+    async fn a_message_is_claimed_by_one_sender_only() {
+        crate::server::testing::each_db(|db| async move {
+            super::enqueue(&db, "a@example.com", "Hi", "Body")
+                .await
+                .unwrap();
+            let m = super::unsent(&db, 5, 10).await.unwrap().remove(0);
+            assert!(super::claim(&db, &m).await.unwrap());
+            assert!(
+                !super::claim(&db, &m).await.unwrap(),
+                "a second instance with the same read loses"
+            );
+            super::record_attempt(&db, m, None).await.unwrap();
+            assert!(super::unsent(&db, 5, 10).await.unwrap().is_empty());
+            let sent = super::recent(&db, 1).await.unwrap().remove(0);
+            assert_eq!((sent.attempts, sent.sent_at.is_some()), (1, true));
+        })
+        .await;
+    }
+
     #[test]
     fn finds_links() {
         let t =

@@ -9,7 +9,7 @@ use crate::server::entities::{installation, membership, organization, user};
 use crate::server::Config;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
-    QueryOrder, Set, TransactionTrait,
+    QueryOrder, QuerySelect, Set, TransactionTrait,
 };
 use std::str::FromStr;
 
@@ -188,28 +188,39 @@ pub async fn create_organization(
     Ok(org.id)
 }
 
-async fn org_dto(
-    db: &impl ConnectionTrait,
+/// Member and installation counts of organizations, in two queries whatever their number.
+async fn counts(db: &impl ConnectionTrait, ids: &[i32]) -> Result<(Vec<i32>, Vec<i32>), AppError> {
+    let members: Vec<i32> = membership::Entity::find()
+        .select_only()
+        .column(membership::Column::OrganizationId)
+        .filter(membership::Column::OrganizationId.is_in(ids.to_vec()))
+        .into_tuple()
+        .all(db)
+        .await?;
+    let installations: Vec<i32> = installation::Entity::find()
+        .select_only()
+        .column(installation::Column::CustomerId)
+        .filter(installation::Column::CustomerId.is_in(ids.to_vec()))
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok((members, installations))
+}
+
+fn org_dto(
     o: organization::Model,
-) -> Result<OrganizationDto, AppError> {
-    let member_count = membership::Entity::find()
-        .filter(membership::Column::OrganizationId.eq(o.id))
-        .count(db)
-        .await?;
-    let installation_count = installation::Entity::find()
-        .filter(installation::Column::CustomerId.eq(o.id))
-        .count(db)
-        .await?;
-    Ok(OrganizationDto {
+    (members, installations): &(Vec<i32>, Vec<i32>),
+) -> OrganizationDto {
+    OrganizationDto {
         id: o.id,
         kind: kind_of(&o),
+        member_count: members.iter().filter(|id| **id == o.id).count() as u64,
+        installation_count: installations.iter().filter(|id| **id == o.id).count() as u64,
         name: o.name,
         business_id_scheme: o.business_id_scheme,
         business_id: o.business_id,
         status: o.status,
-        member_count,
-        installation_count,
-    })
+    }
 }
 
 /// Every partner and customer, for the operator, by kind and name.
@@ -225,11 +236,8 @@ pub async fn list_organizations(
         .order_by_asc(organization::Column::Name)
         .all(db)
         .await?;
-    let mut out = Vec::with_capacity(orgs.len());
-    for o in orgs {
-        out.push(org_dto(db, o).await?);
-    }
-    Ok(out)
+    let counted = counts(db, &orgs.iter().map(|o| o.id).collect::<Vec<_>>()).await?;
+    Ok(orgs.into_iter().map(|o| org_dto(o, &counted)).collect())
 }
 
 /// One organization with its installations and admins, for the operator.
@@ -251,7 +259,7 @@ pub async fn organization_detail(
         .filter(|m| m.role == Role::Admin)
         .collect();
     Ok(OrganizationDetail {
-        organization: org_dto(db, org).await?,
+        organization: org_dto(org, &counts(db, &[org_id]).await?),
         installations,
         admins,
     })

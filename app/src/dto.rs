@@ -626,3 +626,61 @@ pub struct AdoptionRow {
     /// A link to the customer's upgrade panel, to send to the customer.
     pub link: String,
 }
+
+/// One access key of a product, as its page lists it (never the secret).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccessKeyDto {
+    pub id: i32,
+    /// 1 or 2: "Access key 1", "Access key 2".
+    pub slot: i32,
+    pub created_at: String,
+    pub last_used_at: Option<String>,
+    pub revoked_at: Option<String>,
+}
+
+/// A product's credentials: its client ID and its access keys, newest first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CredentialsDto {
+    pub client_id: String,
+    pub keys: Vec<AccessKeyDto>,
+    pub can_manage: bool,
+}
+
+/// A just-created access key: the only time its secret is shown.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewAccessKey {
+    pub slot: i32,
+    pub client_id: String,
+    pub secret: String,
+}
+
+/// Why an access check answered as it did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AccessReason {
+    Granted,
+    NotActivated,
+    FunctionNotGranted,
+    InstallationUnknown,
+}
+
+/// The answer to "may this credential call this function for this installation?".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccessDecision {
+    pub allowed: bool,
+    pub reason: AccessReason,
+    pub product_id: i32,
+    /// The version the installation has activated, when it has.
+    pub version: Option<i32>,
+    /// The grant's filters, when granted.
+    pub filters: GrantFilters,
+}
+
+/// A function a credential may call on an installation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MethodDto {
+    pub function: String,
+    pub method: String,
+    pub path: String,
+    pub filters: GrantFilters,
+}

@@ -5,6 +5,7 @@ mod m20261122_000001_foundation;
 mod m20261122_000002_products;
 mod m20261122_000003_product_logos;
 mod m20261122_000004_notifications;
+mod m20261122_000005_credentials;
 mod util;
 
 /// Every migration, oldest first.
@@ -18,6 +19,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000002_products::Migration),
             Box::new(m20261122_000003_product_logos::Migration),
             Box::new(m20261122_000004_notifications::Migration),
+            Box::new(m20261122_000005_credentials::Migration),
         ]
     }
 }

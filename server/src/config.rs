@@ -62,6 +62,17 @@ impl ServerConfig {
                 "PORTICO_DEV_MAILBOX cannot be enabled when PORTICO_ENV=production.".into(),
             );
         }
+        let secret_key =
+            match var("PORTICO_SECRET_KEY") {
+                Some(k) if k.len() >= 32 => k,
+                Some(_) => return Err("PORTICO_SECRET_KEY must be at least 32 characters.".into()),
+                None if env == Environment::Production => return Err(
+                    "PORTICO_SECRET_KEY is required in production (at least 32 random characters)."
+                        .into(),
+                ),
+                // Outside production a fixed key keeps development and test databases usable.
+                None => "portico development key, not for production use".into(),
+            };
         // Outside production, mail that cannot be sent is shown in the dev mailbox.
         let dev_mailbox = env != Environment::Production && (wants_mailbox || smtp.is_none());
         Ok(Self {
@@ -70,6 +81,7 @@ impl ServerConfig {
             site_addr,
             site_root: var("LEPTOS_SITE_ROOT").unwrap_or_else(|| "target/site".into()),
             app: app::server::Config {
+                secret_key: app::server::secrets::SecretKey::new(&secret_key),
                 env,
                 public_url,
                 dev_mailbox,

@@ -21,6 +21,7 @@ fn test_config(env: Environment) -> Config {
         env,
         public_url: "http://127.0.0.1:3000".into(),
         dev_mailbox: env != Environment::Production,
+        secret_key: app::server::secrets::SecretKey::new("http test key, thirty-two bytes or more"),
     }
 }
 
@@ -494,7 +495,13 @@ async fn the_dev_mailbox_does_not_exist_in_production() {
     ]))
     .unwrap_err();
     assert!(err.contains("PORTICO_DEV_MAILBOX"), "{err}");
-    let prod = ServerConfig::from_lookup(env(&[("PORTICO_ENV", "production")])).unwrap();
+    let err = ServerConfig::from_lookup(env(&[("PORTICO_ENV", "production")])).unwrap_err();
+    assert!(err.contains("PORTICO_SECRET_KEY"), "{err}");
+    let prod = ServerConfig::from_lookup(env(&[
+        ("PORTICO_ENV", "production"),
+        ("PORTICO_SECRET_KEY", "0123456789abcdef0123456789abcdef"),
+    ]))
+    .unwrap();
     assert!(!prod.app.dev_mailbox);
     let dev = ServerConfig::from_lookup(env(&[])).unwrap();
     assert!(

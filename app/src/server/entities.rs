@@ -362,3 +362,37 @@ pub mod notification {
     }
     plain_entity!();
 }
+
+pub mod product_credential {
+    use sea_orm::entity::prelude::*;
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "product_credentials")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        pub product_id: i32,
+        /// The public half of the product's credentials (the Basic auth user name).
+        pub client_id: String,
+        pub created_at: DateTimeUtc,
+    }
+    plain_entity!();
+}
+
+pub mod access_key {
+    use sea_orm::entity::prelude::*;
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "access_keys")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        pub product_id: i32,
+        /// "Access key 1" or "Access key 2".
+        pub slot: i32,
+        /// Keyed hash of the secret (see `SecretKey::hash`); the secret itself is never stored.
+        pub secret_hash: String,
+        pub created_at: DateTimeUtc,
+        pub last_used_at: Option<DateTimeUtc>,
+        pub revoked_at: Option<DateTimeUtc>,
+    }
+    plain_entity!();
+}

@@ -20,6 +20,8 @@ pub struct Config {
     pub public_url: String,
     /// Whether outgoing mail is kept for `/dev/mailbox`. Never true in production.
     pub dev_mailbox: bool,
+    /// The key of the keyed hash that product secrets are stored as (`PORTICO_SECRET_KEY`).
+    pub secret_key: secrets::SecretKey,
 }
 
 impl Config {

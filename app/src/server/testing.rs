@@ -17,6 +17,9 @@ pub fn config() -> Config {
         env: Environment::Test,
         public_url: "http://portico.test".into(),
         dev_mailbox: true,
+        secret_key: crate::server::secrets::SecretKey::new(
+            "test key: at least thirty-two bytes long",
+        ),
     }
 }
 

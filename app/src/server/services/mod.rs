@@ -1,9 +1,11 @@
 //! Domain services. Each is a plain async fn taking a connection, the acting user and typed
 //! input, and returning typed output or an [`AppError`](crate::error::AppError).
+pub mod access;
 pub mod audit;
 pub mod auth;
 pub mod bootstrap;
 pub mod catalog;
+pub mod credentials;
 pub mod mail;
 pub mod members;
 pub mod notifications;
@@ -49,6 +51,8 @@ pub fn now() -> chrono::DateTime<chrono::Utc> {
     chrono::DateTime::from_timestamp_micros(n.timestamp_micros()).unwrap_or(n)
 }
 
+#[cfg(test)]
+mod access_tests;
 #[cfg(test)]
 mod product_tests;
 #[cfg(test)]

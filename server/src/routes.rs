@@ -53,7 +53,8 @@ pub fn router(state: AppState, leptos_options: LeptosOptions) -> Router {
             .route("/dev/mailbox", get(mailbox_html))
             .route("/dev/mailbox.json", get(mailbox_json));
     }
-    r.fallback(leptos_axum::file_and_error_handler(app::shell))
+    r.merge(crate::api_v1::routes())
+        .fallback(leptos_axum::file_and_error_handler(app::shell))
         .layer(middleware::from_fn(same_origin_only))
         .layer(axum::Extension(state.clone()))
         .with_state(leptos_options)
@@ -123,7 +124,9 @@ pub fn is_same_origin(headers: &axum::http::HeaderMap) -> bool {
 /// Refuses state-changing requests from other sites (CSRF), server functions included.
 async fn same_origin_only(req: Request, next: Next) -> Response {
     let safe = matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
-    if safe || is_same_origin(req.headers()) {
+    // The machine API authenticates every request with its own credentials, never cookies.
+    let machine = req.uri().path().starts_with("/api/v1/");
+    if safe || machine || is_same_origin(req.headers()) {
         next.run(req).await
     } else {
         (StatusCode::FORBIDDEN, "Cross-site request refused.").into_response()

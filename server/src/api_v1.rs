@@ -1,0 +1,192 @@
+//! The machine-facing REST API under `/api/v1` (DESIGN.md, "Machine-facing API"): the platform
+//! gateway asks whether a product's credential may call a function for an installation, and
+//! which functions it may call there. HTTP Basic with the product's client ID and secret;
+//! errors are RFC 7807 problem documents; responses never carry secrets.
+use app::server::services::{access, credentials};
+use app::server::AppState;
+use axum::body::Bytes;
+use axum::extract::Path;
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Extension, Json, Router};
+use base64::engine::general_purpose::STANDARD;
+use base64::Engine;
+use serde::Deserialize;
+use std::collections::HashMap;
+use std::sync::Mutex;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+/// Requests allowed per credential per second before `429`.
+pub const RATE_LIMIT_PER_SECOND: u32 = 2000;
+
+/// The `/api/v1` routes.
+pub fn routes<S: Clone + Send + Sync + 'static>() -> Router<S> {
+    Router::new()
+        .route("/api/v1/access-checks", post(access_check))
+        .route(
+            "/api/v1/installations/{installation_id}/methods",
+            get(methods),
+        )
+}
+
+/// An RFC 7807 problem document.
+fn problem(status: StatusCode, title: &str, detail: &str) -> Response {
+    let body = serde_json::json!({ "type": "about:blank", "title": title, "status": status.as_u16(), "detail": detail });
+    let mut res = (status, Json(body)).into_response();
+    res.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/problem+json"),
+    );
+    res
+}
+
+fn unauthorized(detail: &str) -> Response {
+    let mut res = problem(StatusCode::UNAUTHORIZED, "Unauthorized", detail);
+    res.headers_mut().insert(
+        header::WWW_AUTHENTICATE,
+        HeaderValue::from_static(r#"Basic realm="Portico", charset="UTF-8""#),
+    );
+    res
+}
+
+/// The client ID and secret of an `Authorization: Basic` header.
+fn basic_credentials(headers: &HeaderMap) -> Option<(String, String)> {
+    let value = headers.get(header::AUTHORIZATION)?.to_str().ok()?;
+    let (scheme, encoded) = value.split_once(' ')?;
+    if !scheme.eq_ignore_ascii_case("basic") {
+        return None;
+    }
+    let decoded = String::from_utf8(STANDARD.decode(encoded.trim()).ok()?).ok()?;
+    let (client, secret) = decoded.split_once(':')?;
+    Some((client.to_owned(), secret.to_owned()))
+}
+
+/// Fixed one-second windows per client ID, in memory (each server instance counts its own).
+fn rate_limited(client: &str) -> bool {
+    static WINDOWS: Mutex<Option<HashMap<String, (u64, u32)>>> = Mutex::new(None);
+    let now = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    let mut guard = WINDOWS.lock().unwrap_or_else(|e| e.into_inner());
+    let map = guard.get_or_insert_with(HashMap::new);
+    if map.len() > 100_000 {
+        map.retain(|_, (w, _)| *w == now);
+    }
+    let entry = map.entry(client.to_owned()).or_insert((now, 0));
+    if entry.0 != now {
+        *entry = (now, 0);
+    }
+    entry.1 += 1;
+    entry.1 > RATE_LIMIT_PER_SECOND
+}
+
+/// The product of a request's credentials, or the response that refuses it.
+async fn authenticate(
+    state: &AppState,
+    headers: &HeaderMap,
+) -> Result<app::server::entities::product::Model, Response> {
+    let Some((client, secret)) = basic_credentials(headers) else {
+        return Err(unauthorized(
+            "Send the product's client ID and secret with HTTP Basic authentication.",
+        ));
+    };
+    if rate_limited(&client) {
+        let mut res = problem(
+            StatusCode::TOO_MANY_REQUESTS,
+            "Too Many Requests",
+            "Slow down: too many requests for this credential.",
+        );
+        res.headers_mut()
+            .insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
+        return Err(res);
+    }
+    match credentials::authenticate(&state.db, &state.config, &client, &secret).await {
+        Ok(Some(p)) => Ok(p),
+        Ok(None) => Err(unauthorized("Unknown, wrong or revoked credentials.")),
+        Err(_) => Err(problem(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "Internal Server Error",
+            "Try again in a moment.",
+        )),
+    }
+}
+
+#[derive(Deserialize)]
+struct CheckRequest {
+    installation_id: String,
+    function: String,
+}
+
+/// `POST /api/v1/access-checks`.
+async fn access_check(
+    Extension(state): Extension<AppState>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    let p = match authenticate(&state, &headers).await {
+        Ok(p) => p,
+        Err(res) => return res,
+    };
+    let req: CheckRequest = match serde_json::from_slice(&body) {
+        Ok(r) => r,
+        Err(e) => {
+            let detail = format!(
+                r#"The body must be JSON like {{"installation_id": "MSVPAR", "function": "estates.read"}}: {e}."#
+            );
+            return problem(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "Unprocessable Entity",
+                &detail,
+            );
+        }
+    };
+    if req.installation_id.trim().is_empty() || req.function.trim().is_empty() {
+        return problem(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "Unprocessable Entity",
+            "installation_id and function must not be empty.",
+        );
+    }
+    match access::check(&state.db, &p, &req.installation_id, &req.function).await {
+        Ok(decision) => Json(decision).into_response(),
+        Err(_) => problem(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "Internal Server Error",
+            "Try again in a moment.",
+        ),
+    }
+}
+
+/// `GET /api/v1/installations/{installation_id}/methods`.
+async fn methods(
+    Extension(state): Extension<AppState>,
+    Path(installation_id): Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    let p = match authenticate(&state, &headers).await {
+        Ok(p) => p,
+        Err(res) => return res,
+    };
+    match access::methods(&state.db, &p, &installation_id).await {
+        Ok(Ok(methods)) => Json(serde_json::json!({
+            "installation_id": installation_id.trim().to_uppercase(),
+            "product_id": p.id,
+            "methods": methods,
+        }))
+        .into_response(),
+        Ok(Err(reason)) => Json(serde_json::json!({
+            "installation_id": installation_id.trim().to_uppercase(),
+            "product_id": p.id,
+            "reason": reason,
+            "methods": [],
+        }))
+        .into_response(),
+        Err(_) => problem(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "Internal Server Error",
+            "Try again in a moment.",
+        ),
+    }
+}

@@ -1,0 +1,245 @@
+//! HTTP tests of `/api/v1`: every reason code, Basic auth (401 with `WWW-Authenticate`),
+//! rotation and revocation, malformed bodies (422), problem documents, and the methods list.
+use app::dto::Environment;
+use app::server::entities::{organization, product, user};
+use app::server::services::{credentials, Actor};
+use app::server::{db, AppState, Config};
+use axum::body::Body;
+use axum::http::{header, Request, StatusCode};
+use axum::Router;
+use base64::engine::general_purpose::STANDARD;
+use base64::Engine;
+use leptos::prelude::LeptosOptions;
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
+use serde_json::Value;
+use std::sync::Arc;
+use tower::ServiceExt;
+
+fn config() -> Config {
+    Config {
+        env: Environment::Test,
+        public_url: "http://127.0.0.1:3000".into(),
+        dev_mailbox: true,
+        secret_key: app::server::secrets::SecretKey::new("api test key, thirty-two bytes or more"),
+    }
+}
+
+/// The demo world, and Anna (Nordic's admin) acting on the demo product (version 1 on MSVPAR
+/// and SOLOSL: estates.read for sale or reserved, viewings.list, viewings.create).
+async fn setup() -> (Router, DatabaseConnection, Actor, i32, i32) {
+    let conn = db::connect("sqlite::memory:").await.unwrap();
+    db::migrate(&conn).await.unwrap();
+    server::seed::seed_demo(&conn, &config()).await.unwrap();
+    let state = AppState {
+        db: conn.clone(),
+        config: Arc::new(config()),
+    };
+    let app = server::routes::router(
+        state,
+        LeptosOptions::builder().output_name("portico").build(),
+    );
+    let anna = user::Entity::find()
+        .filter(user::Column::Email.eq("anna@nordic-integrations.example"))
+        .one(&conn)
+        .await
+        .unwrap()
+        .unwrap();
+    let nordic = organization::Entity::find()
+        .filter(organization::Column::Name.eq("Nordic Integrations AS"))
+        .one(&conn)
+        .await
+        .unwrap()
+        .unwrap();
+    let demo = product::Entity::find()
+        .filter(product::Column::Name.eq("Nordic Showing Planner"))
+        .one(&conn)
+        .await
+        .unwrap()
+        .unwrap();
+    (
+        app,
+        conn,
+        Actor::user(anna.id, &anna.email, None),
+        nordic.id,
+        demo.id,
+    )
+}
+
+fn basic(client: &str, secret: &str) -> String {
+    format!("Basic {}", STANDARD.encode(format!("{client}:{secret}")))
+}
+
+async fn send(app: &Router, req: Request<Body>) -> (StatusCode, axum::http::HeaderMap, Value) {
+    let res = app.clone().oneshot(req).await.unwrap();
+    let (status, headers) = (res.status(), res.headers().clone());
+    let bytes = axum::body::to_bytes(res.into_body(), 1 << 20)
+        .await
+        .unwrap();
+    (
+        status,
+        headers,
+        serde_json::from_slice(&bytes).unwrap_or(Value::Null),
+    )
+}
+
+fn check(auth: Option<&str>, body: &str) -> Request<Body> {
+    let mut b =
+        Request::post("/api/v1/access-checks").header(header::CONTENT_TYPE, "application/json");
+    if let Some(a) = auth {
+        b = b.header(header::AUTHORIZATION, a);
+    }
+    b.body(Body::from(body.to_owned())).unwrap()
+}
+
+#[tokio::test]
+async fn access_checks_answer_every_reason() {
+    let (app, conn, anna, nordic, demo) = setup().await;
+    let key = credentials::create_key(&conn, &config(), &anna, nordic, demo)
+        .await
+        .unwrap();
+    let auth = basic(&key.client_id, &key.secret);
+    let cases = [
+        ("SOLOSL", "estates.read", true, "granted"),
+        ("solosl", "viewings.list", true, "granted"),
+        ("SOLOSL", "bids.read", false, "function_not_granted"),
+        ("SOLBER", "estates.read", false, "not_activated"),
+        ("NOPE42", "estates.read", false, "installation_unknown"),
+    ];
+    for (inst, function, allowed, reason) in cases {
+        let body = serde_json::json!({ "installation_id": inst, "function": function }).to_string();
+        let (status, _, v) = send(&app, check(Some(&auth), &body)).await;
+        assert_eq!(status, StatusCode::OK, "{inst} {function}: {v}");
+        assert_eq!(
+            (v["allowed"].as_bool(), v["reason"].as_str()),
+            (Some(allowed), Some(reason)),
+            "{inst} {function}: {v}"
+        );
+        assert_eq!(v["product_id"], demo);
+        assert!(
+            !v.to_string().contains(&key.secret),
+            "no secrets in responses"
+        );
+    }
+    let (_, _, v) = send(
+        &app,
+        check(
+            Some(&auth),
+            r#"{"installation_id":"SOLOSL","function":"estates.read"}"#,
+        ),
+    )
+    .await;
+    assert_eq!(v["version"], 1);
+    assert_eq!(
+        v["filters"]["status"],
+        serde_json::json!(["for_sale", "reserved"])
+    );
+}
+
+#[tokio::test]
+async fn bad_credentials_get_401_and_bad_bodies_422() {
+    let (app, conn, anna, nordic, demo) = setup().await;
+    let k1 = credentials::create_key(&conn, &config(), &anna, nordic, demo)
+        .await
+        .unwrap();
+    let k2 = credentials::create_key(&conn, &config(), &anna, nordic, demo)
+        .await
+        .unwrap();
+    let body = r#"{"installation_id":"SOLOSL","function":"estates.read"}"#;
+    for auth in [
+        None,
+        Some(basic(&k1.client_id, "psk_wrong")),
+        Some(basic("pc_unknown", &k1.secret)),
+        Some("Bearer x".to_string()),
+    ] {
+        let (status, headers, v) = send(&app, check(auth.as_deref(), body)).await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED, "{auth:?}");
+        assert!(headers[header::WWW_AUTHENTICATE]
+            .to_str()
+            .unwrap()
+            .starts_with("Basic"));
+        assert_eq!(headers[header::CONTENT_TYPE], "application/problem+json");
+        assert_eq!(v["status"], 401);
+    }
+    // Rotation: both keys work; a revoked key gets 401 at once.
+    for k in [&k1, &k2] {
+        assert_eq!(
+            send(&app, check(Some(&basic(&k.client_id, &k.secret)), body))
+                .await
+                .0,
+            StatusCode::OK
+        );
+    }
+    let listed = credentials::credentials(&conn, &anna, nordic, demo)
+        .await
+        .unwrap();
+    credentials::revoke_key(
+        &conn,
+        &anna,
+        nordic,
+        demo,
+        listed.keys.iter().find(|k| k.slot == 1).unwrap().id,
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        send(&app, check(Some(&basic(&k1.client_id, &k1.secret)), body))
+            .await
+            .0,
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        send(&app, check(Some(&basic(&k2.client_id, &k2.secret)), body))
+            .await
+            .0,
+        StatusCode::OK
+    );
+    // Malformed bodies.
+    let auth = basic(&k2.client_id, &k2.secret);
+    for bad in [
+        "",
+        "not json",
+        r#"{"installation_id":"SOLOSL"}"#,
+        r#"{"installation_id":"","function":"estates.read"}"#,
+        "[]",
+    ] {
+        let (status, headers, v) = send(&app, check(Some(&auth), bad)).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{bad:?}");
+        assert_eq!(headers[header::CONTENT_TYPE], "application/problem+json");
+        assert_eq!(v["status"], 422);
+    }
+}
+
+#[tokio::test]
+async fn methods_lists_what_the_credential_may_call() {
+    let (app, conn, anna, nordic, demo) = setup().await;
+    let k = credentials::create_key(&conn, &config(), &anna, nordic, demo)
+        .await
+        .unwrap();
+    let get = |path: &str| {
+        Request::get(path)
+            .header(header::AUTHORIZATION, basic(&k.client_id, &k.secret))
+            .body(Body::empty())
+            .unwrap()
+    };
+    let (status, _, v) = send(&app, get("/api/v1/installations/SOLOSL/methods")).await;
+    assert_eq!(status, StatusCode::OK);
+    let functions: Vec<&str> = v["methods"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["function"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        functions,
+        vec!["estates.read", "viewings.create", "viewings.list"]
+    );
+    let (_, _, v) = send(&app, get("/api/v1/installations/SOLBER/methods")).await;
+    assert_eq!(
+        (v["reason"].as_str(), v["methods"].as_array().map(Vec::len)),
+        (Some("not_activated"), Some(0))
+    );
+    let unauth = Request::get("/api/v1/installations/SOLOSL/methods")
+        .body(Body::empty())
+        .unwrap();
+    assert_eq!(send(&app, unauth).await.0, StatusCode::UNAUTHORIZED);
+}

@@ -420,3 +420,17 @@ pub async fn mark_notifications_read(org_id: i32, id: Option<i32>) -> Result<(),
     let (st, actor) = request::actor().await?;
     services::notifications::mark_read(&st.db, &actor, org_id, id).await
 }
+
+/// The product's client ID and access keys (never their secrets).
+#[server]
+pub async fn get_credentials(org_id: i32, product_id: i32) -> Result<CredentialsDto, AppError> {
+    let (st, actor) = request::actor().await?;
+    services::credentials::credentials(&st.db, &actor, org_id, product_id).await
+}
+
+/// Revokes an access key at once (partner admins).
+#[server]
+pub async fn revoke_access_key(org_id: i32, product_id: i32, key_id: i32) -> Result<(), AppError> {
+    let (st, actor) = request::actor().await?;
+    services::credentials::revoke_key(&st.db, &actor, org_id, product_id, key_id).await
+}

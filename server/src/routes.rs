@@ -47,6 +47,7 @@ pub fn router(state: AppState, leptos_options: LeptosOptions) -> Router {
             "/o/{org}/catalog/upload",
             post(catalog_upload).layer(DefaultBodyLimit::max(10 * 1024 * 1024)),
         )
+        .route("/o/{org}/products/{product}/keys", post(create_key))
         .route("/logos/{product}", get(logo_file));
     if state.config.dev_mailbox {
         r = r
@@ -432,4 +433,48 @@ async fn catalog_upload(
         )),
         Err(e) => back(format!("error={}", encode(&e.to_string()))),
     }
+}
+
+/// "Create access key": answers with a page that shows the new secret once. It is not a
+/// redirect, so the secret never appears in a URL, and the page is not stored.
+async fn create_key(
+    axum::Extension(state): axum::Extension<AppState>,
+    Path((org, product)): Path<(i32, i32)>,
+    req: Request,
+) -> Response {
+    let (parts, _) = req.into_parts();
+    let actor = match app::server::request::actor_for(&state, &parts).await {
+        Ok(a) => a,
+        Err(_) => return Redirect::to("/sign-in").into_response(),
+    };
+    let back = format!("/o/{org}/products/{product}");
+    let (title, body) = match app::server::services::credentials::create_key(&state.db, &state.config, &actor, org, product).await {
+        Ok(k) => (
+            format!("Access key {}", k.slot),
+            format!(
+                "<p role=\"status\" class=\"form-success\">Access key {slot} is created.</p>\
+                 <div class=\"notice warn\" role=\"alert\"><strong>Copy the secret now.</strong> It is shown only once and \
+                 Portico keeps only a hash of it. If you lose it, create a new key and revoke this one.</div>\
+                 <div class=\"field\"><label for=\"client-id\">Client ID</label>\
+                 <input id=\"client-id\" type=\"text\" readonly class=\"copy-link\" value=\"{client}\"></div>\
+                 <div class=\"field\"><label for=\"secret\">Secret of access key {slot}</label>\
+                 <input id=\"secret\" type=\"text\" readonly class=\"copy-link\" value=\"{secret}\"></div>",
+                slot = k.slot,
+                client = escape(&k.client_id),
+                secret = escape(&k.secret)
+            ),
+        ),
+        Err(e) => ("Access key not created".to_string(), format!("<p role=\"alert\" class=\"form-error\">{}</p>", escape(&e.to_string()))),
+    };
+    let html = format!(
+        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{title} · Portico</title>\
+         <link rel=\"stylesheet\" href=\"/pkg/portico.css\"></head><body><main id=\"main\" class=\"content narrow\">\
+         <h1>{title}</h1>{body}<p><a href=\"{back}\">Back to the product</a></p></main></body></html>"
+    );
+    let mut res = Html(html).into_response();
+    res.headers_mut().insert(
+        header::CACHE_CONTROL,
+        header::HeaderValue::from_static("no-store"),
+    );
+    res
 }

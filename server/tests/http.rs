@@ -413,6 +413,33 @@ async fn every_server_function_refuses_another_organizations_user() {
         ),
     ];
     calls.extend(customer_calls);
+    calls.push((
+        api::GetCredentials::PATH,
+        form(&[("org_id", &nordic), ("product_id", &product)]),
+    ));
+    calls.push((
+        api::RevokeAccessKey::PATH,
+        form(&[
+            ("org_id", &nordic),
+            ("product_id", &product),
+            ("key_id", "1"),
+        ]),
+    ));
+    // "Create access key" (a plain form) refuses too, and shows no secret.
+    let (status, _, page) = send(
+        &app,
+        call(
+            &format!("/o/{nordic}/products/{product}/keys"),
+            "",
+            Some(&ingrid),
+        ),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        page.contains("You do not have access to this.") && !page.contains("psk_"),
+        "{page}"
+    );
     // "Save changes" in the picker posts JSON.
     let save = serde_json::json!({"org_id": nordic.parse::<i32>().unwrap(), "product_id": 1, "version": 1,
         "changes": [{"function_key": "bids.list", "required": true, "filters": {}}]});

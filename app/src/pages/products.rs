@@ -1,8 +1,8 @@
 //! The partner's product workshop: list, "New product", the product page, "Edit" and
 //! "Access and security". The function picker lives in [`super::picker`].
 use crate::api::{
-    get_product, list_products, ActivateVersion, CreateProduct, DiscardDraft, NewVersion,
-    RetireProduct, SetProductAccess, UpdateProduct,
+    get_credentials, get_product, list_products, ActivateVersion, CreateProduct, DiscardDraft,
+    NewVersion, RetireProduct, RevokeAccessKey, SetProductAccess, UpdateProduct,
 };
 use crate::components::{id_param, org_param, Badge, ErrorView, FormResult};
 use crate::dto::{AccessMode, InstallationRef, ProductDetail, ProductDto, ProductKind};
@@ -209,6 +209,11 @@ pub fn ProductPage() -> impl IntoView {
         },
         |(o, p, ..)| get_product(o, p),
     );
+    let revoke = ServerAction::<RevokeAccessKey>::new();
+    let creds = Resource::new(
+        move || (org.get(), id.get(), revoke.version().get()),
+        |(o, p, _)| get_credentials(o, p),
+    );
     let generic = move || query.read().get("generic_name").is_some();
     // Outcomes of the plain logo form, which returns here with a query parameter.
     let logo_saved = move || query.read().get("logo").is_some();
@@ -225,8 +230,9 @@ pub fn ProductPage() -> impl IntoView {
         <FormResult value=retire.value()/>
         <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
             {move || Suspend::new(async move {
+                let creds = creds.await;
                 match detail.await {
-                    Ok(d) => view! { <ProductView d=d org=org.get() activate=activate new_version=new_version discard=discard retire=retire/> }.into_any(),
+                    Ok(d) => view! { <ProductView d=d org=org.get() activate=activate new_version=new_version discard=discard retire=retire creds=creds revoke=revoke/> }.into_any(),
                     Err(e) => view! { <ErrorView error=e/> }.into_any(),
                 }
             })}
@@ -242,6 +248,8 @@ fn ProductView(
     new_version: ServerAction<NewVersion>,
     discard: ServerAction<DiscardDraft>,
     retire: ServerAction<RetireProduct>,
+    creds: Result<crate::dto::CredentialsDto, crate::error::AppError>,
+    revoke: ServerAction<RevokeAccessKey>,
 ) -> impl IntoView {
     let p = d.product.clone();
     let base = format!("/o/{org}/products/{}", p.id);
@@ -396,7 +404,11 @@ fn ProductView(
 
         <section aria-labelledby="credentials-title">
             <h2 id="credentials-title">"Credentials"</h2>
-            <p class="muted">"The product's client ID and its two access keys will be managed here."</p>
+            <FormResult value=revoke.value()/>
+            {match creds {
+                Ok(c) => view! { <Credentials c=c org=org product_id=p.id revoke=revoke/> }.into_any(),
+                Err(e) => view! { <ErrorView error=e/> }.into_any(),
+            }}
         </section>
 
         {(d.can_admin && !retired).then(|| view! {
@@ -481,5 +493,77 @@ pub fn AccessPage() -> impl IntoView {
                 .into_any()
             })}
         </Transition>
+    }
+}
+
+/// The client ID, "Access key 1" and "Access key 2", and how to call the platform.
+#[component]
+fn Credentials(
+    c: crate::dto::CredentialsDto,
+    org: i32,
+    product_id: i32,
+    revoke: ServerAction<RevokeAccessKey>,
+) -> impl IntoView {
+    let active = c.keys.iter().filter(|k| k.revoked_at.is_none()).count();
+    let can_manage = c.can_manage;
+    let example = format!(
+        "curl -u {}:YOUR_SECRET -H 'Content-Type: application/json' \\\n  -d '{{\"installation_id\": \"MSVPAR\", \"function\": \"estates.read\"}}' \\\n  https://your-portico/api/v1/access-checks",
+        c.client_id
+    );
+    view! {
+        <div class="card">
+            <dl class="facts">
+                <dt>"Client ID"</dt>
+                <dd><input type="text" readonly class="copy-link" value=c.client_id.clone() aria-label="Client ID"/></dd>
+            </dl>
+            {if c.keys.is_empty() {
+                view! { <p class="empty">"No access keys yet. Create access key 1; create key 2 when you rotate."</p> }.into_any()
+            } else {
+                view! {
+                    <table aria-label="Access keys">
+                        <thead><tr><th scope="col">"Key"</th><th scope="col">"Created"</th><th scope="col">"Last used"</th>
+                            <th scope="col">"Status"</th><th scope="col"><span class="visually-hidden">"Actions"</span></th></tr></thead>
+                        <tbody>
+                            {c.keys.clone().into_iter().map(|k| {
+                                let name = format!("Access key {}", k.slot);
+                                let (key_id, revocable) = (k.id, can_manage && k.revoked_at.is_none());
+                                view! {
+                                    <tr>
+                                        <td>{name.clone()}</td>
+                                        <td>{k.created_at.clone()}</td>
+                                        <td>{k.last_used_at.clone().unwrap_or_else(|| "Never".into())}</td>
+                                        <td>{match &k.revoked_at { Some(t) => format!("Revoked {t}"), None => "Active".into() }}</td>
+                                        <td class="row-actions">
+                                            {revocable.then(|| view! {
+                                                <ActionForm action=revoke attr:class="inline">
+                                                    <input type="hidden" name="org_id" value=org/>
+                                                    <input type="hidden" name="product_id" value=product_id/>
+                                                    <input type="hidden" name="key_id" value=key_id/>
+                                                    <button type="submit" class="danger" aria-label=format!("Revoke {name}")>"Revoke"</button>
+                                                </ActionForm>
+                                            })}
+                                        </td>
+                                    </tr>
+                                }
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                }.into_any()
+            }}
+            {if !c.can_manage {
+                view! { <p class="muted">"Only partner admins can create or revoke access keys."</p> }.into_any()
+            } else if active >= 2 {
+                view! { <p class="muted">"Both access keys are active. Revoke the old one after switching to the new one."</p> }.into_any()
+            } else {
+                view! {
+                    <form method="post" action=format!("/o/{org}/products/{product_id}/keys")>
+                        <button type="submit" class="primary">"Create access key"</button>
+                    </form>
+                }.into_any()
+            }}
+            <h3>"How to call the platform"</h3>
+            <p class="muted">"Ask Portico before serving a call: HTTP Basic with the client ID and an access key's secret."</p>
+            <pre class="example">{example}</pre>
+        </div>
     }
 }

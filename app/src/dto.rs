@@ -655,6 +655,7 @@ pub struct NewAccessKey {
 }
 
 /// Why an access check answered as it did.
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum AccessReason {
@@ -665,6 +666,7 @@ pub enum AccessReason {
 }
 
 /// The answer to "may this credential call this function for this installation?".
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AccessDecision {
     pub allowed: bool,
@@ -677,6 +679,7 @@ pub struct AccessDecision {
 }
 
 /// A function a credential may call on an installation.
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MethodDto {
     pub function: String,

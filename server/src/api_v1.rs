@@ -2,6 +2,7 @@
 //! gateway asks whether a product's credential may call a function for an installation, and
 //! which functions it may call there. HTTP Basic with the product's client ID and secret;
 //! errors are RFC 7807 problem documents; responses never carry secrets.
+use app::dto::{AccessDecision, AccessReason, MethodDto};
 use app::server::services::{access, credentials};
 use app::server::AppState;
 use axum::body::Bytes;
@@ -16,6 +17,8 @@ use serde::Deserialize;
 use std::collections::HashMap;
 use std::sync::Mutex;
 use std::time::{SystemTime, UNIX_EPOCH};
+use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
+use utoipa::{Modify, OpenApi, ToSchema};
 
 /// Requests allowed per credential per second before `429`.
 pub const RATE_LIMIT_PER_SECOND: u32 = 2000;
@@ -28,6 +31,54 @@ pub fn routes<S: Clone + Send + Sync + 'static>() -> Router<S> {
             "/api/v1/installations/{installation_id}/methods",
             get(methods),
         )
+        .route(
+            "/api/v1/openapi.json",
+            get(|| async { Json(ApiDoc::openapi()) }),
+        )
+}
+
+/// The OpenAPI 3 document of `/api/v1`, generated from the handlers and types below.
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "Portico platform API", description = "What the platform's services ask Portico.", license(name = "MIT")),
+    paths(access_check, methods),
+    components(schemas(CheckRequest, Problem, MethodsResponse, AccessDecision, AccessReason, MethodDto)),
+    modifiers(&BasicAuth)
+)]
+pub struct ApiDoc;
+
+struct BasicAuth;
+
+impl Modify for BasicAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        if let Some(components) = openapi.components.as_mut() {
+            components.add_security_scheme(
+                "basic",
+                SecurityScheme::Http(Http::new(HttpAuthScheme::Basic)),
+            );
+        }
+    }
+}
+
+/// An RFC 7807 problem document.
+#[derive(ToSchema)]
+#[allow(dead_code)]
+struct Problem {
+    r#type: String,
+    title: String,
+    status: u16,
+    detail: String,
+}
+
+/// The functions a credential may call on an installation.
+#[derive(ToSchema)]
+#[allow(dead_code)]
+struct MethodsResponse {
+    installation_id: String,
+    product_id: i32,
+    /// Why the list is empty, when it is.
+    reason: Option<AccessReason>,
+    methods: Vec<MethodDto>,
 }
 
 /// An RFC 7807 problem document.
@@ -113,13 +164,29 @@ async fn authenticate(
     }
 }
 
-#[derive(Deserialize)]
+/// "May this credential call this function for this installation?"
+#[derive(Deserialize, ToSchema)]
 struct CheckRequest {
     installation_id: String,
     function: String,
 }
 
-/// `POST /api/v1/access-checks`.
+/// May this credential call this function for this installation?
+///
+/// The platform gateway asks before serving a partner's call. Decisions use the version the
+/// installation has activated.
+#[utoipa::path(
+    post,
+    path = "/api/v1/access-checks",
+    request_body = CheckRequest,
+    responses(
+        (status = 200, description = "The decision", body = AccessDecision),
+        (status = 401, description = "Missing, unknown, wrong or revoked credentials", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "A malformed body", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Too many requests for this credential", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("basic" = []))
+)]
 async fn access_check(
     Extension(state): Extension<AppState>,
     headers: HeaderMap,
@@ -159,7 +226,18 @@ async fn access_check(
     }
 }
 
-/// `GET /api/v1/installations/{installation_id}/methods`.
+/// The functions (with filters) this credential may call on an installation.
+#[utoipa::path(
+    get,
+    path = "/api/v1/installations/{installation_id}/methods",
+    params(("installation_id" = String, Path, description = "An installation ID such as MSVPAR")),
+    responses(
+        (status = 200, description = "The functions and filters this credential may call there", body = MethodsResponse),
+        (status = 401, description = "Missing, unknown, wrong or revoked credentials", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Too many requests for this credential", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("basic" = []))
+)]
 async fn methods(
     Extension(state): Extension<AppState>,
     Path(installation_id): Path<String>,

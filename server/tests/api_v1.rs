@@ -243,3 +243,61 @@ async fn methods_lists_what_the_credential_may_call() {
         .unwrap();
     assert_eq!(send(&app, unauth).await.0, StatusCode::UNAUTHORIZED);
 }
+
+#[tokio::test]
+async fn the_openapi_document_describes_every_endpoint() {
+    let (app, ..) = setup().await;
+    let (status, _, doc) = send(
+        &app,
+        Request::get("/api/v1/openapi.json")
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        doc["openapi"].as_str().unwrap().starts_with("3."),
+        "{}",
+        doc["openapi"]
+    );
+    assert!(doc["info"]["title"].is_string() && doc["info"]["version"].is_string());
+    let paths = doc["paths"].as_object().unwrap();
+    assert!(paths["/api/v1/access-checks"]["post"].is_object());
+    assert!(paths["/api/v1/installations/{installation_id}/methods"]["get"].is_object());
+    for schema in [
+        "CheckRequest",
+        "AccessDecision",
+        "AccessReason",
+        "MethodDto",
+        "Problem",
+        "MethodsResponse",
+    ] {
+        assert!(
+            doc["components"]["schemas"][schema].is_object(),
+            "schema {schema}"
+        );
+    }
+    assert_eq!(
+        doc["components"]["securitySchemes"]["basic"]["scheme"],
+        "basic"
+    );
+    // Every $ref points at a schema that exists.
+    let text = doc.to_string();
+    for r in text.split("\"$ref\":\"#/components/schemas/").skip(1) {
+        let name = r.split('"').next().unwrap();
+        assert!(
+            doc["components"]["schemas"][name].is_object(),
+            "dangling $ref to {name}"
+        );
+    }
+    let reasons = &doc["components"]["schemas"]["AccessReason"]["enum"];
+    assert_eq!(
+        reasons,
+        &serde_json::json!([
+            "granted",
+            "not_activated",
+            "function_not_granted",
+            "installation_unknown"
+        ])
+    );
+}

@@ -21,7 +21,7 @@ use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
 use utoipa::{Modify, OpenApi, ToSchema};
 
 /// Requests allowed per credential per second before `429`.
-pub const RATE_LIMIT_PER_SECOND: u32 = 2000;
+pub const RATE_LIMIT_PER_SECOND: u32 = 10_000;
 
 /// The `/api/v1` routes.
 pub fn routes<S: Clone + Send + Sync + 'static>() -> Router<S> {

@@ -40,6 +40,11 @@ enum Command {
         /// The catalog file (format in README.md, "Catalog format").
         file: std::path::PathBuf,
     },
+    /// Measure the server (figures, not a test): `bench access-checks`.
+    Bench {
+        /// What to measure: `access-checks`.
+        what: String,
+    },
     /// Print a new platform service token (for POST /api/v1/events) once; only its hash is kept.
     IssueServiceToken {
         /// What the token is for, such as the name of the service that uses it.
@@ -85,6 +90,13 @@ async fn connect_and_migrate(config: &ServerConfig) -> Result<DatabaseConnection
 }
 
 async fn run(command: Command, config: ServerConfig) -> Result<(), String> {
+    if let Command::Bench { what } = &command {
+        // The benchmark makes its own temporary database and server.
+        return match what.as_str() {
+            "access-checks" => server::bench::access_checks().await,
+            other => Err(format!("unknown benchmark {other:?}; try access-checks")),
+        };
+    }
     let db = connect_and_migrate(&config).await?;
     match command {
         Command::Serve => routes::serve(db, config).await,
@@ -109,6 +121,7 @@ async fn run(command: Command, config: ServerConfig) -> Result<(), String> {
             );
             Ok(())
         }
+        Command::Bench { .. } => Ok(()),
         Command::ImportCatalog { file } => {
             let json = std::fs::read_to_string(&file)
                 .map_err(|e| format!("cannot read {}: {e}", file.display()))?;

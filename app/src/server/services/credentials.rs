@@ -29,15 +29,26 @@ pub(crate) async fn client_id(
         return Ok(c.client_id);
     }
     let id = format!("pc_{}", &new_token()[..24]);
-    pc::ActiveModel {
+    let created = pc::ActiveModel {
         product_id: Set(product_id),
         client_id: Set(id.clone()),
         created_at: Set(now()),
         ..Default::default()
     }
     .insert(db)
-    .await?;
-    Ok(id)
+    .await;
+    match created {
+        Ok(_) => Ok(id),
+        // A concurrent request created it first: use theirs.
+        Err(e) => match pc::Entity::find()
+            .filter(pc::Column::ProductId.eq(product_id))
+            .one(db)
+            .await?
+        {
+            Some(c) => Ok(c.client_id),
+            None => Err(e.into()),
+        },
+    }
 }
 
 fn stamp(t: Option<chrono::DateTime<chrono::Utc>>) -> Option<String> {

@@ -240,6 +240,7 @@ pub async fn create_product<C: ConnectionTrait + TransactionTrait>(
                     .await?;
                 }
                 versions::insert_version(txn, p.id, 1).await?;
+                super::credentials::client_id(txn, p.id).await?;
                 audit::record(
                     txn,
                     &actor,

@@ -226,9 +226,9 @@ async fn picker_form(
 ) -> Response {
     use app::dto::{GrantChange, GrantFilters};
     let (parts, body) = req.into_parts();
-    let actor = match app::server::request::actor_for(&state, &parts).await {
+    let actor = match form_actor(&state, &parts).await {
         Ok(a) => a,
-        Err(_) => return Redirect::to("/sign-in").into_response(),
+        Err(to_sign_in) => return to_sign_in,
     };
     let Ok(Form(pairs)) =
         Form::<Vec<(String, String)>>::from_request(Request::from_parts(parts, body), &()).await
@@ -300,9 +300,9 @@ async fn logo_upload(
     req: Request,
 ) -> Response {
     let (parts, body) = req.into_parts();
-    let actor = match app::server::request::actor_for(&state, &parts).await {
+    let actor = match form_actor(&state, &parts).await {
         Ok(a) => a,
-        Err(_) => return Redirect::to("/sign-in").into_response(),
+        Err(to_sign_in) => return to_sign_in,
     };
     let back = |query: String| {
         Redirect::to(&format!("/o/{org}/products/{product}?{query}")).into_response()
@@ -313,24 +313,9 @@ async fn logo_upload(
             encode("The logo is larger than 1 MB; the largest allowed is 256 KB.")
         ))
     };
-    let Ok(mut form) = Multipart::from_request(Request::from_parts(parts, body), &()).await else {
-        return back(format!(
-            "error={}",
-            encode("Choose a PNG or SVG file to upload.")
-        ));
+    let Some(data) = file_field(Request::from_parts(parts, body), "logo").await else {
+        return too_large();
     };
-    let mut data = Vec::new();
-    loop {
-        match form.next_field().await {
-            Ok(Some(field)) if field.name() == Some("logo") => match field.bytes().await {
-                Ok(b) => data = b.to_vec(),
-                Err(_) => return too_large(),
-            },
-            Ok(Some(_)) => {}
-            Ok(None) => break,
-            Err(_) => return too_large(),
-        }
-    }
     match app::server::services::products::set_logo(&state.db, &actor, org, product, data).await {
         Ok(()) => back("logo=saved".into()),
         Err(e) => back(format!("error={}", encode(&e.to_string()))),
@@ -391,9 +376,9 @@ async fn catalog_upload(
     req: Request,
 ) -> Response {
     let (parts, body) = req.into_parts();
-    let actor = match app::server::request::actor_for(&state, &parts).await {
+    let actor = match form_actor(&state, &parts).await {
         Ok(a) => a,
-        Err(_) => return Redirect::to("/sign-in").into_response(),
+        Err(to_sign_in) => return to_sign_in,
     };
     let back = |query: String| Redirect::to(&format!("/o/{org}/catalog?{query}")).into_response();
     let unreadable = || {
@@ -402,21 +387,9 @@ async fn catalog_upload(
             encode("Choose a catalog file (JSON, at most 10 MB).")
         ))
     };
-    let Ok(mut form) = Multipart::from_request(Request::from_parts(parts, body), &()).await else {
+    let Some(data) = file_field(Request::from_parts(parts, body), "catalog").await else {
         return unreadable();
     };
-    let mut data = Vec::new();
-    loop {
-        match form.next_field().await {
-            Ok(Some(field)) if field.name() == Some("catalog") => match field.bytes().await {
-                Ok(b) => data = b.to_vec(),
-                Err(_) => return unreadable(),
-            },
-            Ok(Some(_)) => {}
-            Ok(None) => break,
-            Err(_) => return unreadable(),
-        }
-    }
     let Ok(json) = String::from_utf8(data) else {
         return back(format!(
             "error={}",
@@ -443,9 +416,9 @@ async fn create_key(
     req: Request,
 ) -> Response {
     let (parts, _) = req.into_parts();
-    let actor = match app::server::request::actor_for(&state, &parts).await {
+    let actor = match form_actor(&state, &parts).await {
         Ok(a) => a,
-        Err(_) => return Redirect::to("/sign-in").into_response(),
+        Err(to_sign_in) => return to_sign_in,
     };
     let back = format!("/o/{org}/products/{product}");
     let (title, body) = match app::server::services::credentials::create_key(&state.db, &state.config, &actor, org, product).await {
@@ -477,4 +450,27 @@ async fn create_key(
         header::HeaderValue::from_static("no-store"),
     );
     res
+}
+
+/// The signed-in actor of a plain form post, or the redirect to sign-in.
+async fn form_actor(
+    state: &AppState,
+    parts: &axum::http::request::Parts,
+) -> Result<app::server::services::Actor, Response> {
+    app::server::request::actor_for(state, parts)
+        .await
+        .map_err(|_| Redirect::to("/sign-in").into_response())
+}
+
+/// The bytes of one file field of a multipart form (empty when the field is absent), or `None`
+/// when the form cannot be read (malformed, or over the route's body limit).
+async fn file_field(req: Request, name: &str) -> Option<Vec<u8>> {
+    let mut form = Multipart::from_request(req, &()).await.ok()?;
+    let mut data = Vec::new();
+    while let Some(field) = form.next_field().await.ok()? {
+        if field.name() == Some(name) {
+            data = field.bytes().await.ok()?.to_vec();
+        }
+    }
+    Some(data)
 }

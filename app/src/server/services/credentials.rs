@@ -1,7 +1,7 @@
 //! Product credentials (rule 8): a client ID and at most two active access keys, so a partner
 //! can rotate without downtime. A secret is generated here, shown once, stored only as a keyed
 //! hash, and can be revoked; every use records "last used" (at most one write a minute a key).
-use super::products::{own_product, require_partner};
+use super::products::{own_product, require_partner, require_partner_admin};
 use super::{audit, now, Actor};
 use crate::dto::{AccessKeyDto, CredentialsDto, NewAccessKey, Role};
 use crate::error::AppError;
@@ -94,10 +94,7 @@ pub async fn create_key(
     org_id: i32,
     product_id: i32,
 ) -> Result<NewAccessKey, AppError> {
-    let (_, role) = require_partner(db, actor, org_id).await?;
-    if role != Role::Admin {
-        return Err(AppError::Forbidden);
-    }
+    require_partner_admin(db, actor, org_id).await?;
     let p = own_product(db, org_id, product_id).await?;
     let active = ak::Entity::find()
         .filter(ak::Column::ProductId.eq(p.id))
@@ -148,10 +145,7 @@ pub async fn revoke_key(
     product_id: i32,
     key_id: i32,
 ) -> Result<(), AppError> {
-    let (_, role) = require_partner(db, actor, org_id).await?;
-    if role != Role::Admin {
-        return Err(AppError::Forbidden);
-    }
+    require_partner_admin(db, actor, org_id).await?;
     let p = own_product(db, org_id, product_id).await?;
     let key = ak::Entity::find_by_id(key_id)
         .one(db)

@@ -34,6 +34,18 @@ pub(crate) async fn require_partner(
     Ok((org, role))
 }
 
+/// Like [`require_partner`], but the actor must be a partner admin.
+pub(crate) async fn require_partner_admin(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    org_id: i32,
+) -> Result<organization::Model, AppError> {
+    match require_partner(db, actor, org_id).await? {
+        (org, Role::Admin) => Ok(org),
+        _ => Err(AppError::Forbidden),
+    }
+}
+
 /// The partner's own product; another partner's product is "not found".
 pub(crate) async fn own_product(
     db: &impl ConnectionTrait,
@@ -562,10 +574,7 @@ pub async fn retire_product(
     org_id: i32,
     product_id: i32,
 ) -> Result<(), AppError> {
-    let (_, role) = require_partner(db, actor, org_id).await?;
-    if role != Role::Admin {
-        return Err(AppError::Forbidden);
-    }
+    require_partner_admin(db, actor, org_id).await?;
     let p = own_product(db, org_id, product_id).await?;
     let name = p.name.clone();
     let mut m: product::ActiveModel = p.into();

@@ -1,10 +1,10 @@
 //! Product versions and their grants: the function picker's data and "Save changes" (one
 //! transaction), rule 3 (an activated version is read-only outside `test` unless only the
 //! sandbox has it), "New version", discarding a draft and "Activate".
-use super::products::{own_product, require_partner, STATUS_ACTIVE};
+use super::products::{own_product, require_partner, require_partner_admin, STATUS_ACTIVE};
 use super::{audit, catalog, now, Actor};
 use crate::dto::{
-    Environment, FilterDimension, GrantChange, GrantDto, GrantFilters, PickerData, Role, SaveReport,
+    Environment, FilterDimension, GrantChange, GrantDto, GrantFilters, PickerData, SaveReport,
 };
 use crate::error::AppError;
 use crate::server::entities::{
@@ -389,10 +389,7 @@ pub async fn activate<C: ConnectionTrait + TransactionTrait>(
     product_id: i32,
     note: Option<String>,
 ) -> Result<i32, AppError> {
-    let (_, role) = require_partner(db, actor, org_id).await?;
-    if role != Role::Admin {
-        return Err(AppError::Forbidden);
-    }
+    require_partner_admin(db, actor, org_id).await?;
     let p = own_product(db, org_id, product_id).await?;
     let note = super::validate::optional(note.as_deref(), 2000, "The note to customers")?;
     let actor = actor.clone();

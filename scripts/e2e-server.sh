@@ -8,6 +8,8 @@ dir=$(mktemp -d -t portico-e2e-XXXXXX)
 export DATABASE_URL="sqlite://$dir/portico.db?mode=rwc"
 export PORTICO_ENV=test PORTICO_DEV_MAILBOX=1 LEPTOS_SITE_ADDR="127.0.0.1:$port" LEPTOS_SITE_ROOT=target/site
 export PORTICO_PUBLIC_URL="http://127.0.0.1:$port"
+# The push tests run their receivers on 127.0.0.1.
+export PORTICO_PUSH_ALLOW="127.0.0.1/32"
 unset PORTICO_SMTP_URL
 target/debug/server seed-demo
 exec target/debug/server serve

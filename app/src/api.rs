@@ -180,6 +180,42 @@ pub async fn set_contact_person(
     Ok(email.trim().to_lowercase())
 }
 
+/// The operator records a legacy grant of a partner (installation ID and function key).
+#[server]
+pub async fn add_legacy_grant(
+    org_id: i32,
+    partner_id: i32,
+    installation_id: String,
+    function: String,
+    note: String,
+) -> Result<(), AppError> {
+    let (st, actor) = request::actor().await?;
+    services::legacy::add(
+        &st.db,
+        &actor,
+        org_id,
+        partner_id,
+        &installation_id,
+        &function,
+        &note,
+    )
+    .await
+}
+
+/// The operator removes a legacy grant.
+#[server]
+pub async fn remove_legacy_grant(org_id: i32, grant_id: i32) -> Result<(), AppError> {
+    let (st, actor) = request::actor().await?;
+    services::legacy::remove(&st.db, &actor, org_id, grant_id).await
+}
+
+/// The partner's "Legacy access" page.
+#[server]
+pub async fn list_legacy_access(org_id: i32) -> Result<Vec<LegacyGrantDto>, AppError> {
+    let (st, actor) = request::actor().await?;
+    services::legacy::list(&st.db, &actor, org_id).await
+}
+
 /// The operator's catalog page.
 #[server]
 pub async fn list_catalog(org_id: i32) -> Result<Vec<ApiFunctionDto>, AppError> {
@@ -433,4 +469,176 @@ pub async fn get_credentials(org_id: i32, product_id: i32) -> Result<Credentials
 pub async fn revoke_access_key(org_id: i32, product_id: i32, key_id: i32) -> Result<(), AppError> {
     let (st, actor) = request::actor().await?;
     services::credentials::revoke_key(&st.db, &actor, org_id, product_id, key_id).await
+}
+
+/// The "Create subscription" form's choices.
+#[server]
+pub async fn get_subscription_form(
+    org_id: i32,
+    product_id: i32,
+) -> Result<SubscriptionFormData, AppError> {
+    let (st, actor) = request::actor().await?;
+    services::subscriptions::form(&st.db, &st.config, &actor, org_id, product_id).await
+}
+
+/// The partner's push subscriptions: of one product, or all (the "Webhooks" page), filtered by
+/// URL or subscription ID.
+#[server]
+pub async fn list_subscriptions(
+    org_id: i32,
+    product_id: Option<i32>,
+    filter: String,
+) -> Result<Vec<SubscriptionDto>, AppError> {
+    let (st, actor) = request::actor().await?;
+    services::subscriptions::list(&st.db, &actor, org_id, product_id, &filter).await
+}
+
+#[cfg(feature = "ssr")]
+fn subscription_input(
+    url: String,
+    event_types: Option<Vec<String>>,
+    description: String,
+) -> services::subscriptions::SubscriptionInput {
+    services::subscriptions::SubscriptionInput {
+        url,
+        event_types: event_types.unwrap_or_default(),
+        description,
+    }
+}
+
+/// "Add": verifies the receiver, saves the subscription and opens its page (where the signing
+/// secret is shown once). Checkboxes are named `event_types[0]`, `event_types[1]`, ...
+#[server]
+pub async fn create_subscription(
+    org_id: i32,
+    product_id: i32,
+    url: String,
+    event_types: Option<Vec<String>>,
+    description: String,
+) -> Result<String, AppError> {
+    let (st, actor) = request::actor().await?;
+    let input = subscription_input(url, event_types, description);
+    let id = services::subscriptions::create(
+        &st.db,
+        &st.config,
+        &st.push_client,
+        &actor,
+        org_id,
+        product_id,
+        input,
+    )
+    .await?;
+    leptos_axum::redirect(&format!(
+        "/o/{org_id}/products/{product_id}/subscriptions/{id}"
+    ));
+    Ok(id)
+}
+
+/// The subscription page with its delivery log (`status`: all, pending, succeeded, failed).
+#[server]
+pub async fn get_subscription(
+    org_id: i32,
+    subscription: String,
+    status: String,
+) -> Result<SubscriptionDetail, AppError> {
+    let (st, actor) = request::actor().await?;
+    services::subscriptions::detail(&st.db, &st.config, &actor, org_id, &subscription, &status)
+        .await
+}
+
+/// "Save changes" on a subscription (a changed URL is verified again).
+#[server]
+pub async fn update_subscription(
+    org_id: i32,
+    subscription: String,
+    url: String,
+    event_types: Option<Vec<String>>,
+    description: String,
+) -> Result<(), AppError> {
+    let (st, actor) = request::actor().await?;
+    let input = subscription_input(url, event_types, description);
+    services::subscriptions::update(
+        &st.db,
+        &st.config,
+        &st.push_client,
+        &actor,
+        org_id,
+        &subscription,
+        input,
+    )
+    .await
+}
+
+/// "Disable" / "Enable" (`enable` is "true" or "false").
+#[server]
+pub async fn set_subscription_enabled(
+    org_id: i32,
+    subscription: String,
+    enable: String,
+) -> Result<(), AppError> {
+    let (st, actor) = request::actor().await?;
+    services::subscriptions::set_enabled(&st.db, &actor, org_id, &subscription, enable == "true")
+        .await
+}
+
+/// "Delete": the subscription and its delivery log; back to the product.
+#[server]
+pub async fn delete_subscription(
+    org_id: i32,
+    product_id: i32,
+    subscription: String,
+) -> Result<(), AppError> {
+    let (st, actor) = request::actor().await?;
+    services::subscriptions::delete(&st.db, &actor, org_id, &subscription).await?;
+    leptos_axum::redirect(&format!(
+        "/o/{org_id}/products/{product_id}?subscription_deleted=1"
+    ));
+    Ok(())
+}
+
+/// "Rotate secret": a new secret, shown once; the old one signs beside it for 24 hours.
+#[server]
+pub async fn rotate_subscription_secret(org_id: i32, subscription: String) -> Result<(), AppError> {
+    let (st, actor) = request::actor().await?;
+    services::subscriptions::rotate_secret(&st.db, &actor, org_id, &subscription).await
+}
+
+/// "Send test event".
+#[server]
+pub async fn send_test_event(org_id: i32, subscription: String) -> Result<(), AppError> {
+    let (st, actor) = request::actor().await?;
+    services::deliveries::send_test(&st.db, &actor, org_id, &subscription).await?;
+    st.push_wake.notify_one();
+    Ok(())
+}
+
+/// "Redeliver" one delivery.
+#[server]
+pub async fn redeliver(
+    org_id: i32,
+    subscription: String,
+    delivery: String,
+) -> Result<(), AppError> {
+    let (st, actor) = request::actor().await?;
+    services::deliveries::redeliver(&st.db, &actor, org_id, &subscription, &delivery).await?;
+    st.push_wake.notify_one();
+    Ok(())
+}
+
+/// "Replay failed since" a date and time (`YYYY-MM-DDTHH:MM`, UTC, as a datetime-local input
+/// sends it). Returns how many deliveries are sent again.
+#[server]
+pub async fn replay_failed(
+    org_id: i32,
+    subscription: String,
+    since: String,
+) -> Result<u64, AppError> {
+    let (st, actor) = request::actor().await?;
+    let since = chrono::NaiveDateTime::parse_from_str(since.trim(), "%Y-%m-%dT%H:%M")
+        .map_err(|_| AppError::invalid("Enter a date and time, such as 2026-11-20 08:00."))?
+        .and_utc();
+    let n = services::deliveries::replay_failed_since(&st.db, &actor, org_id, &subscription, since)
+        .await?;
+    st.push_wake.notify_one();
+    Ok(n)
 }

@@ -196,6 +196,21 @@ pub struct OrganizationDetail {
     pub organization: OrganizationDto,
     pub installations: Vec<InstallationDto>,
     pub admins: Vec<MemberDto>,
+    /// A partner's legacy grants (empty for customers).
+    pub legacy_grants: Vec<LegacyGrantDto>,
+}
+
+/// A legacy grant: a direct (installation, function) right of a partner outside any product.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LegacyGrantDto {
+    pub id: i32,
+    pub installation_id: String,
+    pub customer_name: String,
+    pub function: String,
+    pub function_name: String,
+    pub filters: GrantFilters,
+    pub note: String,
+    pub created_at: String,
 }
 
 /// What the confirmation page of a sign-in or invitation link shows before its POST.
@@ -676,6 +691,8 @@ pub struct AccessDecision {
     pub version: Option<i32>,
     /// The grant's filters, when granted.
     pub filters: GrantFilters,
+    /// Granted by a legacy grant (outside any product version) rather than by the version.
+    pub legacy: bool,
 }
 
 /// A function a credential may call on an installation.
@@ -686,4 +703,82 @@ pub struct MethodDto {
     pub method: String,
     pub path: String,
     pub filters: GrantFilters,
+    /// Granted by a legacy grant (outside any product version) rather than by the version.
+    pub legacy: bool,
+}
+
+/// A push-capable function a product requires, with its event types.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PushFunctionDto {
+    pub function: String,
+    pub name: String,
+    pub event_types: Vec<String>,
+}
+
+/// What the "Create subscription" form offers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SubscriptionFormData {
+    pub product_id: i32,
+    pub product_name: String,
+    pub functions: Vec<PushFunctionDto>,
+    /// Receivers must use https (production).
+    pub https_only: bool,
+    pub can_manage: bool,
+}
+
+/// A push subscription as the partner sees it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SubscriptionDto {
+    /// `sub_...`.
+    pub id: String,
+    pub product_id: i32,
+    pub product_name: String,
+    pub url: String,
+    pub event_types: Vec<String>,
+    pub description: String,
+    pub enabled: bool,
+    pub disabled_reason: Option<String>,
+    pub created_at: String,
+    /// Since when every delivery has failed.
+    pub failing_since: Option<String>,
+    /// Until when the previous secret still signs, after a rotation.
+    pub previous_secret_until: Option<String>,
+}
+
+/// One attempt of a delivery.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AttemptDto {
+    pub at: String,
+    pub status_code: Option<i32>,
+    pub duration_ms: i32,
+    pub response_start: String,
+    pub error: Option<String>,
+}
+
+/// One event sent to one subscription, with its attempts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DeliveryDto {
+    /// `msg_...` (the `webhook-id` header).
+    pub id: String,
+    /// `evt_...`.
+    pub event_id: String,
+    pub event_type: String,
+    /// `pending`, `succeeded` or `failed`.
+    pub status: String,
+    pub created_at: String,
+    pub next_attempt_at: Option<String>,
+    pub attempts: Vec<AttemptDto>,
+}
+
+/// The subscription page: the subscription, its secret if not yet shown, and its delivery log.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SubscriptionDetail {
+    pub subscription: SubscriptionDto,
+    /// The signing secret, present only the first time an admin opens the page after it was
+    /// created or rotated.
+    pub secret_once: Option<String>,
+    pub form: SubscriptionFormData,
+    pub deliveries: Vec<DeliveryDto>,
+    /// The log's status filter (`all`, `pending`, `succeeded`, `failed`).
+    pub status_filter: String,
 }

@@ -24,6 +24,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
+                <script src="/copy.js" defer></script>
                 <HydrationScripts options/>
                 <MetaTags/>
             </head>
@@ -64,12 +65,16 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("catalog") view=pages::operator::CatalogPage ssr=ssr.clone()/>
                     <Route path=path!("suppliers") view=pages::suppliers::SuppliersPage ssr=ssr.clone()/>
                     <Route path=path!("notifications") view=pages::notifications::NotificationsPage ssr=ssr.clone()/>
+                    <Route path=path!("legacy-access") view=pages::legacy::LegacyAccessPage ssr=ssr.clone()/>
                     <Route path=path!("products") view=pages::products::ProductsPage ssr=ssr.clone()/>
                     <Route path=path!("products/new") view=pages::products::NewProductPage ssr=ssr.clone()/>
                     <Route path=path!("products/:id") view=pages::products::ProductPage ssr=ssr.clone()/>
                     <Route path=path!("products/:id/edit") view=pages::products::EditProductPage ssr=ssr.clone()/>
                     <Route path=path!("products/:id/functions") view=pages::picker::FunctionsPage ssr=ssr.clone()/>
                     <Route path=path!("products/:id/access") view=pages::products::AccessPage ssr=ssr.clone()/>
+                    <Route path=path!("products/:id/subscriptions/new") view=pages::push::NewSubscriptionPage ssr=ssr.clone()/>
+                    <Route path=path!("products/:id/subscriptions/:sid") view=pages::push::SubscriptionPage ssr=ssr.clone()/>
+                    <Route path=path!("webhooks") view=pages::push::WebhooksPage ssr=ssr.clone()/>
                 </ParentRoute>
             </Routes>
         </Router>

@@ -6,6 +6,8 @@ mod m20261122_000002_products;
 mod m20261122_000003_product_logos;
 mod m20261122_000004_notifications;
 mod m20261122_000005_credentials;
+mod m20261122_000006_access_epoch;
+mod m20261122_000007_push;
 mod util;
 
 /// Every migration, oldest first.
@@ -20,6 +22,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000003_product_logos::Migration),
             Box::new(m20261122_000004_notifications::Migration),
             Box::new(m20261122_000005_credentials::Migration),
+            Box::new(m20261122_000006_access_epoch::Migration),
+            Box::new(m20261122_000007_push::Migration),
         ]
     }
 }

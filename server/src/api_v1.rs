@@ -3,7 +3,7 @@
 //! which functions it may call there. HTTP Basic with the product's client ID and secret;
 //! errors are RFC 7807 problem documents; responses never carry secrets.
 use app::dto::{AccessDecision, AccessReason, MethodDto};
-use app::server::services::{access, credentials};
+use app::server::services::deliveries;
 use app::server::AppState;
 use axum::body::Bytes;
 use axum::extract::Path;
@@ -31,6 +31,7 @@ pub fn routes<S: Clone + Send + Sync + 'static>() -> Router<S> {
             "/api/v1/installations/{installation_id}/methods",
             get(methods),
         )
+        .route("/api/v1/events", post(publish_event))
         .route(
             "/api/v1/openapi.json",
             get(|| async { Json(ApiDoc::openapi()) }),
@@ -41,20 +42,24 @@ pub fn routes<S: Clone + Send + Sync + 'static>() -> Router<S> {
 #[derive(OpenApi)]
 #[openapi(
     info(title = "Portico platform API", description = "What the platform's services ask Portico.", license(name = "MIT")),
-    paths(access_check, methods),
-    components(schemas(CheckRequest, Problem, MethodsResponse, AccessDecision, AccessReason, MethodDto)),
-    modifiers(&BasicAuth)
+    paths(access_check, methods, publish_event),
+    components(schemas(CheckRequest, Problem, MethodsResponse, AccessDecision, AccessReason, MethodDto, EventRequest, EventAccepted)),
+    modifiers(&SecuritySchemes)
 )]
 pub struct ApiDoc;
 
-struct BasicAuth;
+struct SecuritySchemes;
 
-impl Modify for BasicAuth {
+impl Modify for SecuritySchemes {
     fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
         if let Some(components) = openapi.components.as_mut() {
             components.add_security_scheme(
                 "basic",
                 SecurityScheme::Http(Http::new(HttpAuthScheme::Basic)),
+            );
+            components.add_security_scheme(
+                "service_token",
+                SecurityScheme::Http(Http::new(HttpAuthScheme::Bearer)),
             );
         }
     }
@@ -133,11 +138,20 @@ fn rate_limited(client: &str) -> bool {
     entry.1 > RATE_LIMIT_PER_SECOND
 }
 
-/// The product of a request's credentials, or the response that refuses it.
+fn internal_error() -> Response {
+    problem(
+        StatusCode::INTERNAL_SERVER_ERROR,
+        "Internal Server Error",
+        "Try again in a moment.",
+    )
+}
+
+/// The access epoch and the product of a request's credentials, or the response that refuses
+/// it.
 async fn authenticate(
     state: &AppState,
     headers: &HeaderMap,
-) -> Result<app::server::entities::product::Model, Response> {
+) -> Result<(i64, app::server::entities::product::Model), Response> {
     let Some((client, secret)) = basic_credentials(headers) else {
         return Err(unauthorized(
             "Send the product's client ID and secret with HTTP Basic authentication.",
@@ -153,14 +167,15 @@ async fn authenticate(
             .insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
         return Err(res);
     }
-    match credentials::authenticate(&state.db, &state.config, &client, &secret).await {
-        Ok(Some(p)) => Ok(p),
+    let cache = &state.access_cache;
+    let epoch = cache.epoch(&state.db).await.map_err(|_| internal_error())?;
+    match cache
+        .authenticate(&state.db, &state.config, epoch, &client, &secret)
+        .await
+    {
+        Ok(Some(p)) => Ok((epoch, p)),
         Ok(None) => Err(unauthorized("Unknown, wrong or revoked credentials.")),
-        Err(_) => Err(problem(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            "Internal Server Error",
-            "Try again in a moment.",
-        )),
+        Err(_) => Err(internal_error()),
     }
 }
 
@@ -192,8 +207,8 @@ async fn access_check(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    let p = match authenticate(&state, &headers).await {
-        Ok(p) => p,
+    let (epoch, p) = match authenticate(&state, &headers).await {
+        Ok(found) => found,
         Err(res) => return res,
     };
     let req: CheckRequest = match serde_json::from_slice(&body) {
@@ -216,13 +231,13 @@ async fn access_check(
             "installation_id and function must not be empty.",
         );
     }
-    match access::check(&state.db, &p, &req.installation_id, &req.function).await {
-        Ok(decision) => Json(decision).into_response(),
-        Err(_) => problem(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            "Internal Server Error",
-            "Try again in a moment.",
-        ),
+    let cache = &state.access_cache;
+    match cache
+        .installation_access(&state.db, epoch, &p, &req.installation_id)
+        .await
+    {
+        Ok(access) => Json(access.decide(p.id, &req.function)).into_response(),
+        Err(_) => internal_error(),
     }
 }
 
@@ -243,11 +258,16 @@ async fn methods(
     Path(installation_id): Path<String>,
     headers: HeaderMap,
 ) -> Response {
-    let p = match authenticate(&state, &headers).await {
-        Ok(p) => p,
+    let (epoch, p) = match authenticate(&state, &headers).await {
+        Ok(found) => found,
         Err(res) => return res,
     };
-    match access::methods(&state.db, &p, &installation_id).await {
+    let access = state
+        .access_cache
+        .installation_access(&state.db, epoch, &p, &installation_id)
+        .await
+        .map(|a| a.methods());
+    match access {
         Ok(Ok(methods)) => Json(serde_json::json!({
             "installation_id": installation_id.trim().to_uppercase(),
             "product_id": p.id,
@@ -261,10 +281,104 @@ async fn methods(
             "methods": [],
         }))
         .into_response(),
-        Err(_) => problem(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            "Internal Server Error",
-            "Try again in a moment.",
+        Err(_) => internal_error(),
+    }
+}
+
+/// An event of the platform to push to the partners' receivers.
+#[derive(Deserialize, ToSchema)]
+struct EventRequest {
+    installation_id: String,
+    /// An event type of a push-capable catalog function, such as `estate.updated`.
+    r#type: String,
+    /// The event's payload, a JSON object, sent as is in the delivery's `data`.
+    #[schema(value_type = Object)]
+    data: serde_json::Value,
+}
+
+/// The recorded event.
+#[derive(ToSchema)]
+#[allow(dead_code)]
+struct EventAccepted {
+    event_id: String,
+}
+
+/// Publish an event: it is recorded, and one delivery per matching subscription is queued in
+/// the same transaction.
+///
+/// Fans out to every enabled subscription of the type whose product the installation has
+/// activated at a version that grants the event's function.
+#[utoipa::path(
+    post,
+    path = "/api/v1/events",
+    request_body = EventRequest,
+    responses(
+        (status = 202, description = "Recorded; deliveries follow", body = EventAccepted),
+        (status = 401, description = "Missing, unknown or revoked service token", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "A malformed body, an unknown installation or event type", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("service_token" = []))
+)]
+async fn publish_event(
+    Extension(state): Extension<AppState>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    let token = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split_once(' '))
+        .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer"))
+        .map(|(_, t)| t.trim().to_owned());
+    let bearer_refused = || {
+        let mut res = problem(
+            StatusCode::UNAUTHORIZED,
+            "Unauthorized",
+            "Send an operator service token: Authorization: Bearer pst_...",
+        );
+        res.headers_mut().insert(
+            header::WWW_AUTHENTICATE,
+            HeaderValue::from_static(r#"Bearer realm="Portico""#),
+        );
+        res
+    };
+    let Some(token) = token else {
+        return bearer_refused();
+    };
+    match deliveries::service_for_token(&state.db, &token).await {
+        Ok(Some(_)) => {}
+        Ok(None) => return bearer_refused(),
+        Err(_) => return internal_error(),
+    }
+    let req: EventRequest = match serde_json::from_slice(&body) {
+        Ok(r) => r,
+        Err(e) => {
+            let detail = format!(
+                r#"The body must be JSON like {{"installation_id": "MSVPAR", "type": "estate.updated", "data": {{}}}}: {e}."#
+            );
+            return problem(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "Unprocessable Entity",
+                &detail,
+            );
+        }
+    };
+    match deliveries::publish(&state.db, &req.installation_id, &req.r#type, req.data).await {
+        Ok(published) => {
+            if published.deliveries > 0 {
+                state.push_wake.notify_one();
+            }
+            (
+                StatusCode::ACCEPTED,
+                Json(serde_json::json!({ "event_id": published.event_id })),
+            )
+                .into_response()
+        }
+        Err(app::error::AppError::Invalid(msg)) => problem(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "Unprocessable Entity",
+            &msg,
         ),
+        Err(_) => internal_error(),
     }
 }

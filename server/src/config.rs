@@ -11,6 +11,8 @@ pub struct ServerConfig {
     pub site_root: String,
     pub app: app::server::Config,
     pub smtp: Option<SmtpConfig>,
+    /// Days push event payloads and delivery logs are kept (`PORTICO_PUSH_RETENTION_DAYS`).
+    pub push_retention_days: i64,
 }
 
 /// Outgoing mail over SMTP (`PORTICO_SMTP_URL`, for example `smtps://user:pass@mail.example.com`).
@@ -73,6 +75,18 @@ impl ServerConfig {
                 // Outside production a fixed key keeps development and test databases usable.
                 None => "portico development key, not for production use".into(),
             };
+        let push_allow = app::server::push::address::AllowList::parse(
+            &var("PORTICO_PUSH_ALLOW").unwrap_or_default(),
+        )
+        .map_err(|e| format!("PORTICO_PUSH_ALLOW: {e}"))?;
+        let push_retention_days = match var("PORTICO_PUSH_RETENTION_DAYS") {
+            None => 30,
+            Some(v) => v
+                .parse::<i64>()
+                .ok()
+                .filter(|d| (1..=3650).contains(d))
+                .ok_or("PORTICO_PUSH_RETENTION_DAYS must be a number of days from 1 to 3650.")?,
+        };
         // Outside production, mail that cannot be sent is shown in the dev mailbox.
         let dev_mailbox = env != Environment::Production && (wants_mailbox || smtp.is_none());
         Ok(Self {
@@ -85,8 +99,10 @@ impl ServerConfig {
                 env,
                 public_url,
                 dev_mailbox,
+                push_allow,
             },
             smtp,
+            push_retention_days,
         })
     }
 }

@@ -3,5 +3,6 @@ pub mod api_v1;
 pub mod bench;
 pub mod config;
 pub mod mailer;
+pub mod push_worker;
 pub mod routes;
 pub mod seed;

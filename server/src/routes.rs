@@ -15,7 +15,6 @@ use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use sea_orm::DatabaseConnection;
 use std::net::SocketAddr;
-use std::sync::Arc;
 
 /// Builds the whole application router.
 pub fn router(state: AppState, leptos_options: LeptosOptions) -> Router {
@@ -63,11 +62,12 @@ pub fn router(state: AppState, leptos_options: LeptosOptions) -> Router {
 
 /// Serves until interrupted.
 pub async fn serve(db: DatabaseConnection, config: ServerConfig) -> Result<(), String> {
-    let state = AppState {
-        db: db.clone(),
-        config: Arc::new(config.app.clone()),
-    };
+    let state = AppState::new(db.clone(), config.app.clone());
     tokio::spawn(notification_worker(state.clone()));
+    tokio::spawn(crate::push_worker::run(
+        state.clone(),
+        chrono::Duration::days(config.push_retention_days),
+    ));
     match config.smtp.clone() {
         Some(smtp) => {
             tokio::spawn(crate::mailer::run(db.clone(), smtp));
@@ -180,7 +180,7 @@ async fn mailbox_html(
     let entries = mailbox_entries(&state).await?;
     let mut body = String::from(
         "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Dev mailbox · Portico</title>\
-         <link rel=\"stylesheet\" href=\"/pkg/portico.css\"></head><body><main class=\"content narrow\">\
+         <link rel=\"stylesheet\" href=\"/pkg/portico.css\"><script src=\"/copy.js\" defer></script></head><body><main class=\"content narrow\">\
          <h1>Dev mailbox</h1><p class=\"muted\">Mail Portico would have sent, newest first. Not available in production.</p>",
     );
     if entries.is_empty() {
@@ -428,10 +428,12 @@ async fn create_key(
                 "<p role=\"status\" class=\"form-success\">Access key {slot} is created.</p>\
                  <div class=\"notice warn\" role=\"alert\"><strong>Copy the secret now.</strong> It is shown only once and \
                  Portico keeps only a hash of it. If you lose it, create a new key and revoke this one.</div>\
-                 <div class=\"field\"><label for=\"client-id\">Client ID</label>\
-                 <input id=\"client-id\" type=\"text\" readonly class=\"copy-link\" value=\"{client}\"></div>\
-                 <div class=\"field\"><label for=\"secret\">Secret of access key {slot}</label>\
-                 <input id=\"secret\" type=\"text\" readonly class=\"copy-link\" value=\"{secret}\"></div>",
+                 <div class=\"field\"><label for=\"client-id\">Client ID</label><div class=\"copy-row\">\
+                 <input id=\"client-id\" type=\"text\" readonly class=\"copy-link\" value=\"{client}\">\
+                 <button type=\"button\" class=\"secondary copy-button\" data-copy=\"client-id\" aria-label=\"Copy client ID\">Copy</button></div></div>\
+                 <div class=\"field\"><label for=\"secret\">Secret of access key {slot}</label><div class=\"copy-row\">\
+                 <input id=\"secret\" type=\"text\" readonly class=\"copy-link\" value=\"{secret}\">\
+                 <button type=\"button\" class=\"secondary copy-button\" data-copy=\"secret\" aria-label=\"Copy secret\">Copy</button></div></div>",
                 slot = k.slot,
                 client = escape(&k.client_id),
                 secret = escape(&k.secret)
@@ -441,7 +443,7 @@ async fn create_key(
     };
     let html = format!(
         "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{title} · Portico</title>\
-         <link rel=\"stylesheet\" href=\"/pkg/portico.css\"></head><body><main id=\"main\" class=\"content narrow\">\
+         <link rel=\"stylesheet\" href=\"/pkg/portico.css\"><script src=\"/copy.js\" defer></script></head><body><main id=\"main\" class=\"content narrow\">\
          <h1>{title}</h1>{body}<p><a href=\"{back}\">Back to the product</a></p></main></body></html>"
     );
     let mut res = Html(html).into_response();

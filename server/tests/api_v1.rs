@@ -12,7 +12,6 @@ use base64::Engine;
 use leptos::prelude::LeptosOptions;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 use serde_json::Value;
-use std::sync::Arc;
 use tower::ServiceExt;
 
 fn config() -> Config {
@@ -21,6 +20,7 @@ fn config() -> Config {
         public_url: "http://127.0.0.1:3000".into(),
         dev_mailbox: true,
         secret_key: app::server::secrets::SecretKey::new("api test key, thirty-two bytes or more"),
+        push_allow: app::server::push::address::AllowList::parse("127.0.0.1/32").unwrap(),
     }
 }
 
@@ -30,10 +30,7 @@ async fn setup() -> (Router, DatabaseConnection, Actor, i32, i32) {
     let conn = db::connect("sqlite::memory:").await.unwrap();
     db::migrate(&conn).await.unwrap();
     server::seed::seed_demo(&conn, &config()).await.unwrap();
-    let state = AppState {
-        db: conn.clone(),
-        config: Arc::new(config()),
-    };
+    let state = AppState::new(conn.clone(), config());
     let app = server::routes::router(
         state,
         LeptosOptions::builder().output_name("portico").build(),
@@ -264,6 +261,7 @@ async fn the_openapi_document_describes_every_endpoint() {
     let paths = doc["paths"].as_object().unwrap();
     assert!(paths["/api/v1/access-checks"]["post"].is_object());
     assert!(paths["/api/v1/installations/{installation_id}/methods"]["get"].is_object());
+    assert!(paths["/api/v1/events"]["post"].is_object());
     for schema in [
         "CheckRequest",
         "AccessDecision",
@@ -271,6 +269,8 @@ async fn the_openapi_document_describes_every_endpoint() {
         "MethodDto",
         "Problem",
         "MethodsResponse",
+        "EventRequest",
+        "EventAccepted",
     ] {
         assert!(
             doc["components"]["schemas"][schema].is_object(),
@@ -300,4 +300,51 @@ async fn the_openapi_document_describes_every_endpoint() {
             "installation_unknown"
         ])
     );
+}
+
+#[tokio::test]
+async fn events_need_a_service_token_and_a_valid_body() {
+    let (app, db, ..) = setup().await;
+    let token = app::server::services::bootstrap::issue_service_token(&db, "gateway")
+        .await
+        .unwrap();
+    let post = |auth: Option<String>, body: &str| {
+        let mut b =
+            Request::post("/api/v1/events").header(header::CONTENT_TYPE, "application/json");
+        if let Some(a) = auth {
+            b = b.header(header::AUTHORIZATION, a);
+        }
+        b.body(Body::from(body.to_owned())).unwrap()
+    };
+    let good =
+        r#"{"installation_id": "MSVPAR", "type": "estate.changed", "data": {"estate_id": 1}}"#;
+    for auth in [
+        None,
+        Some("Bearer pst_wrong".to_string()),
+        Some(basic("a", "b")),
+    ] {
+        let (status, headers, body) = send(&app, post(auth, good)).await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED);
+        assert!(headers[header::WWW_AUTHENTICATE]
+            .to_str()
+            .unwrap()
+            .starts_with("Bearer"));
+        assert_eq!(body["status"], 401);
+    }
+    let bearer = Some(format!("Bearer {token}"));
+    for bad in [
+        "not json",
+        r#"{"installation_id": "MSVPAR"}"#,
+        r#"{"installation_id": "NOPE", "type": "estate.changed", "data": {}}"#,
+        r#"{"installation_id": "MSVPAR", "type": "no.such.event", "data": {}}"#,
+        r#"{"installation_id": "MSVPAR", "type": "estate.changed", "data": 3}"#,
+    ] {
+        let (status, headers, body) = send(&app, post(bearer.clone(), bad)).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{bad}");
+        assert_eq!(headers[header::CONTENT_TYPE], "application/problem+json");
+        assert!(body["detail"].is_string());
+    }
+    let (status, _, body) = send(&app, post(bearer, good)).await;
+    assert_eq!(status, StatusCode::ACCEPTED, "{body}");
+    assert!(body["event_id"].as_str().unwrap().starts_with("evt_"));
 }

@@ -13,7 +13,6 @@ use leptos::server_fn::ServerFn;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 use server::config::ServerConfig;
 use std::collections::HashMap;
-use std::sync::Arc;
 use tower::ServiceExt;
 
 fn test_config(env: Environment) -> Config {
@@ -22,6 +21,7 @@ fn test_config(env: Environment) -> Config {
         public_url: "http://127.0.0.1:3000".into(),
         dev_mailbox: env != Environment::Production,
         secret_key: app::server::secrets::SecretKey::new("http test key, thirty-two bytes or more"),
+        push_allow: app::server::push::address::AllowList::parse("127.0.0.1/32").unwrap(),
     }
 }
 
@@ -33,10 +33,7 @@ async fn app_with_config(config: Config) -> (Router, DatabaseConnection) {
     let conn = db::connect("sqlite::memory:").await.unwrap();
     db::migrate(&conn).await.unwrap();
     server::seed::seed_demo(&conn, &config).await.unwrap();
-    let state = AppState {
-        db: conn.clone(),
-        config: Arc::new(config),
-    };
+    let state = AppState::new(conn.clone(), config);
     let options = LeptosOptions::builder().output_name("portico").build();
     (server::routes::router(state, options), conn)
 }
@@ -425,6 +422,78 @@ async fn every_server_function_refuses_another_organizations_user() {
             ("key_id", "1"),
         ]),
     ));
+    // Legacy grants (operator) and push subscriptions (partner).
+    let sub = ("subscription", "sub_unknown");
+    let more: Vec<(&str, String)> = vec![
+        (
+            api::AddLegacyGrant::PATH,
+            form(&[
+                ("org_id", &operator),
+                ("partner_id", &nordic),
+                ("installation_id", "SOLOSL"),
+                ("function", "bids.list"),
+                ("note", ""),
+            ]),
+        ),
+        (
+            api::RemoveLegacyGrant::PATH,
+            form(&[("org_id", &operator), ("grant_id", "1")]),
+        ),
+        (api::ListLegacyAccess::PATH, form(&[("org_id", &nordic)])),
+        (
+            api::GetSubscriptionForm::PATH,
+            form(&[("org_id", &nordic), ("product_id", &product)]),
+        ),
+        (
+            api::ListSubscriptions::PATH,
+            form(&[("org_id", &nordic), ("filter", "")]),
+        ),
+        (
+            api::CreateSubscription::PATH,
+            form(&[
+                ("org_id", &nordic),
+                ("product_id", &product),
+                ("url", "https://example.com/hook"),
+                ("event_types[0]", "estate.updated"),
+                ("description", ""),
+            ]),
+        ),
+        (
+            api::GetSubscription::PATH,
+            form(&[("org_id", &nordic), sub, ("status", "all")]),
+        ),
+        (
+            api::UpdateSubscription::PATH,
+            form(&[
+                ("org_id", &nordic),
+                sub,
+                ("url", "https://example.com/hook"),
+                ("description", ""),
+            ]),
+        ),
+        (
+            api::SetSubscriptionEnabled::PATH,
+            form(&[("org_id", &nordic), sub, ("enable", "false")]),
+        ),
+        (
+            api::DeleteSubscription::PATH,
+            form(&[("org_id", &nordic), ("product_id", &product), sub]),
+        ),
+        (
+            api::RotateSubscriptionSecret::PATH,
+            form(&[("org_id", &nordic), sub]),
+        ),
+        (api::SendTestEvent::PATH, form(&[("org_id", &nordic), sub])),
+        (
+            api::Redeliver::PATH,
+            form(&[("org_id", &nordic), sub, ("delivery", "msg_x")]),
+        ),
+        (
+            api::ReplayFailed::PATH,
+            form(&[("org_id", &nordic), sub, ("since", "2026-11-01T00:00")]),
+        ),
+    ];
+    calls.extend(more);
     // "Create access key" (a plain form) refuses too, and shows no secret.
     let (status, _, page) = send(
         &app,

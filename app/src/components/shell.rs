@@ -60,7 +60,11 @@ fn nav_items(kind: OrgKind) -> Vec<(&'static str, &'static str)> {
             items.push(("Organizations", "/organizations"));
             items.push(("Catalog", "/catalog"));
         }
-        OrgKind::Partner => items.push(("Products", "/products")),
+        OrgKind::Partner => {
+            items.push(("Products", "/products"));
+            items.push(("Webhooks", "/webhooks"));
+            items.push(("Legacy access", "/legacy-access"));
+        }
         OrgKind::Customer => items.push(("Suppliers", "/suppliers")),
     }
     items.push(("Users", "/users"));

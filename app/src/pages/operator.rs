@@ -1,10 +1,11 @@
 //! The operator's onboarding screens: organizations, their installations and contact persons.
 use crate::api::{
-    get_organization_detail, list_catalog, list_organizations, CreateInstallation,
-    CreateOrganization, ImportCatalog, SetContactPerson,
+    get_organization_detail, list_catalog, list_organizations, AddLegacyGrant, CreateInstallation,
+    CreateOrganization, ImportCatalog, RemoveLegacyGrant, SetContactPerson,
 };
 use crate::components::{id_param, org_param, Badge, ErrorView, FormResult, InstallationsTable};
 use crate::dto::{ImportReport, OrgKind, OrganizationDetail};
+use crate::pages::legacy::OperatorLegacySection;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -96,6 +97,8 @@ pub fn OrganizationPage() -> impl IntoView {
     let id = id_param("id");
     let add_inst = ServerAction::<CreateInstallation>::new();
     let contact = ServerAction::<SetContactPerson>::new();
+    let add_legacy = ServerAction::<AddLegacyGrant>::new();
+    let remove_legacy = ServerAction::<RemoveLegacyGrant>::new();
     let detail = Resource::new(
         move || {
             (
@@ -103,20 +106,33 @@ pub fn OrganizationPage() -> impl IntoView {
                 id.get(),
                 add_inst.version().get(),
                 contact.version().get(),
+                add_legacy.version().get(),
+                remove_legacy.version().get(),
             )
         },
         |(org, id, ..)| get_organization_detail(org, id),
     );
+    let legacy = LegacyActions {
+        add: add_legacy,
+        remove: remove_legacy,
+    };
     view! {
         <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
             {move || Suspend::new(async move {
                 match detail.await {
-                    Ok(d) => view! { <Detail d=d org=org.get() add_inst=add_inst contact=contact/> }.into_any(),
+                    Ok(d) => view! { <Detail d=d org=org.get() add_inst=add_inst contact=contact legacy=legacy/> }.into_any(),
                     Err(e) => view! { <ErrorView error=e/> }.into_any(),
                 }
             })}
         </Transition>
     }
+}
+
+/// The actions of the operator's "Legacy access" section.
+#[derive(Clone, Copy)]
+struct LegacyActions {
+    add: ServerAction<AddLegacyGrant>,
+    remove: ServerAction<RemoveLegacyGrant>,
 }
 
 #[component]
@@ -125,9 +141,11 @@ fn Detail(
     org: i32,
     add_inst: ServerAction<CreateInstallation>,
     contact: ServerAction<SetContactPerson>,
+    legacy: LegacyActions,
 ) -> impl IntoView {
     let o = d.organization;
     let is_customer = o.kind == OrgKind::Customer;
+    let is_partner = o.kind == OrgKind::Partner;
     let target = o.id;
     view! {
         <Title text=o.name.clone()/>
@@ -188,6 +206,9 @@ fn Detail(
                     <button type="submit" class="primary">"Add installation"</button>
                 </ActionForm>
             </section>
+        })}
+        {is_partner.then(|| view! {
+            <OperatorLegacySection org=org partner_id=target grants=d.legacy_grants add=legacy.add remove=legacy.remove/>
         })}
     }
 }

@@ -351,6 +351,10 @@ fn FunctionPanel(
                     <h3>"Push events"</h3>
                     <p class="muted">"Subscriptions can receive these events once the product requires this function:"</p>
                     <ul class="plain-list">{f.push_event_types.iter().map(|t| view! { <li><code>{t.clone()}</code></li> }).collect_view()}</ul>
+                    <Show when=required>
+                        <p><a class="button secondary" href=format!("/o/{org}/products/{product_id}/subscriptions/new?function={}", key.get_value())>"Create subscription"</a>
+                        <span class="muted">" (save your changes first)"</span></p>
+                    </Show>
                 })}
                 <button type="submit" class="secondary nojs-only" disabled=locked>"Save this function"</button>
             </form>

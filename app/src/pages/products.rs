@@ -1,11 +1,13 @@
 //! The partner's product workshop: list, "New product", the product page, "Edit" and
 //! "Access and security". The function picker lives in [`super::picker`].
 use crate::api::{
-    get_credentials, get_product, list_products, ActivateVersion, CreateProduct, DiscardDraft,
-    NewVersion, RetireProduct, RevokeAccessKey, SetProductAccess, UpdateProduct,
+    get_credentials, get_product, list_products, list_subscriptions, ActivateVersion,
+    CreateProduct, DiscardDraft, NewVersion, RetireProduct, RevokeAccessKey, SetProductAccess,
+    UpdateProduct,
 };
 use crate::components::{id_param, org_param, Badge, ErrorView, FormResult};
 use crate::dto::{AccessMode, InstallationRef, ProductDetail, ProductDto, ProductKind};
+use crate::pages::push::ProductSubscriptions;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -214,12 +216,18 @@ pub fn ProductPage() -> impl IntoView {
         move || (org.get(), id.get(), revoke.version().get()),
         |(o, p, _)| get_credentials(o, p),
     );
+    let subs = Resource::new(
+        move || (org.get(), id.get()),
+        |(o, p)| list_subscriptions(o, Some(p), String::new()),
+    );
+    let sub_deleted = move || query.read().get("subscription_deleted").is_some();
     let generic = move || query.read().get("generic_name").is_some();
     // Outcomes of the plain logo form, which returns here with a query parameter.
     let logo_saved = move || query.read().get("logo").is_some();
     let form_error = move || query.read().get("error");
     view! {
         <Show when=logo_saved><p class="form-success" role="status">"Logo uploaded."</p></Show>
+        <Show when=sub_deleted><p class="form-success" role="status">"Subscription deleted."</p></Show>
         {move || form_error().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
         <Show when=generic>
             <p class="notice warn" role="status">"The product name is generic. Customers see products from many partners: consider adding your company name (Edit)."</p>
@@ -231,8 +239,12 @@ pub fn ProductPage() -> impl IntoView {
         <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
             {move || Suspend::new(async move {
                 let creds = creds.await;
+                let subs = subs.await;
                 match detail.await {
-                    Ok(d) => view! { <ProductView d=d org=org.get() activate=activate new_version=new_version discard=discard retire=retire creds=creds revoke=revoke/> }.into_any(),
+                    Ok(d) => view! {
+                        <ProductView d=d org=org.get() activate=activate new_version=new_version discard=discard retire=retire creds=creds revoke=revoke/>
+                        <ProductSubscriptions org=org.get() product_id=id.get() subs=subs/>
+                    }.into_any(),
                     Err(e) => view! { <ErrorView error=e/> }.into_any(),
                 }
             })}
@@ -514,7 +526,10 @@ fn Credentials(
         <div class="card">
             <dl class="facts">
                 <dt>"Client ID"</dt>
-                <dd><input type="text" readonly class="copy-link" value=c.client_id.clone() aria-label="Client ID"/></dd>
+                <dd class="copy-row">
+                    <input id="client-id" type="text" readonly class="copy-link" value=c.client_id.clone() aria-label="Client ID"/>
+                    <button type="button" class="secondary copy-button" data-copy="client-id" aria-label="Copy client ID">"Copy"</button>
+                </dd>
             </dl>
             {if c.keys.is_empty() {
                 view! { <p class="empty">"No access keys yet. Create access key 1; create key 2 when you rotate."</p> }.into_any()

@@ -396,3 +396,131 @@ pub mod access_key {
     }
     plain_entity!();
 }
+
+pub mod legacy_grant {
+    use sea_orm::entity::prelude::*;
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "legacy_grants")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        /// The partner organization the right was given to.
+        pub partner_id: i32,
+        /// The installation's row ID.
+        pub installation_id: i32,
+        pub function_id: i32,
+        /// JSON object like a version grant's filters.
+        pub filters: String,
+        /// Where the grant came from (e.g. the old agreement's reference).
+        pub note: String,
+        pub created_at: DateTimeUtc,
+    }
+    plain_entity!();
+}
+
+pub mod access_epoch {
+    use sea_orm::entity::prelude::*;
+    /// A single row (id 1) whose `epoch` the database bumps on every change that can alter an
+    /// access decision (see migration `m20261122_000006_access_epoch`).
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "access_epoch")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub id: i32,
+        pub epoch: i64,
+    }
+    plain_entity!();
+}
+
+pub mod push_subscription {
+    use sea_orm::entity::prelude::*;
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "push_subscriptions")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        /// `sub_...`, shown to the partner.
+        pub public_id: String,
+        pub product_id: i32,
+        pub url: String,
+        /// JSON array of event types.
+        pub event_types: String,
+        pub description: String,
+        /// `enabled` or `disabled`.
+        pub status: String,
+        pub disabled_reason: Option<String>,
+        /// The signing secret (`whsec_...`); the server needs it to sign every delivery.
+        pub secret: String,
+        /// Whether the partner has been shown the current secret (it is shown once).
+        pub secret_revealed: bool,
+        /// After a rotation, the old secret keeps signing until `previous_secret_until`.
+        pub previous_secret: Option<String>,
+        pub previous_secret_until: Option<DateTimeUtc>,
+        /// Since when every delivery has failed; cleared by any success.
+        pub failing_since: Option<DateTimeUtc>,
+        pub created_at: DateTimeUtc,
+        pub updated_at: DateTimeUtc,
+    }
+    plain_entity!();
+}
+
+pub mod push_event {
+    use sea_orm::entity::prelude::*;
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "push_events")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        /// `evt_...`, returned by `POST /api/v1/events`.
+        pub public_id: String,
+        /// The installation's row ID (`None` for test events).
+        pub installation_id: Option<i32>,
+        pub event_type: String,
+        /// The exact JSON body sent, `{"type", "timestamp", "data"}`; `None` once purged.
+        pub body: Option<String>,
+        pub created_at: DateTimeUtc,
+    }
+    plain_entity!();
+}
+
+pub mod push_delivery {
+    use sea_orm::entity::prelude::*;
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "push_deliveries")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        /// `msg_...`: the `webhook-id`, the same on every attempt so receivers can deduplicate.
+        pub public_id: String,
+        pub event_id: i32,
+        pub subscription_id: i32,
+        /// `pending`, `succeeded` or `failed`.
+        pub status: String,
+        pub attempts: i32,
+        pub next_attempt_at: Option<DateTimeUtc>,
+        /// A worker holds the delivery until then; an expired lease is claimed again.
+        pub lease_until: Option<DateTimeUtc>,
+        pub last_status_code: Option<i32>,
+        pub created_at: DateTimeUtc,
+        pub first_attempt_at: Option<DateTimeUtc>,
+        pub completed_at: Option<DateTimeUtc>,
+    }
+    plain_entity!();
+}
+
+pub mod push_attempt {
+    use sea_orm::entity::prelude::*;
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "push_attempts")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        pub delivery_id: i32,
+        pub attempted_at: DateTimeUtc,
+        pub status_code: Option<i32>,
+        pub duration_ms: i32,
+        pub response_start: String,
+        pub error: Option<String>,
+    }
+    plain_entity!();
+}

@@ -2,6 +2,7 @@
 //! context of server functions. Compiled only with the `ssr` feature.
 pub mod db;
 pub mod entities;
+pub mod push;
 pub mod request;
 pub mod secrets;
 pub mod services;
@@ -22,6 +23,9 @@ pub struct Config {
     pub dev_mailbox: bool,
     /// The key of the keyed hash that product secrets are stored as (`PORTICO_SECRET_KEY`).
     pub secret_key: secrets::SecretKey,
+    /// Hosts and networks push deliveries may reach despite the address rules
+    /// (`PORTICO_PUSH_ALLOW`).
+    pub push_allow: push::address::AllowList,
 }
 
 impl Config {
@@ -44,4 +48,24 @@ impl Config {
 pub struct AppState {
     pub db: DatabaseConnection,
     pub config: Arc<Config>,
+    /// This instance's cache of access decisions for `/api/v1`.
+    pub access_cache: Arc<services::access_cache::AccessCache>,
+    /// The HTTP client of push deliveries (address rules built in).
+    pub push_client: reqwest::Client,
+    /// Wakes this instance's push worker when deliveries were queued.
+    pub push_wake: Arc<tokio::sync::Notify>,
+}
+
+impl AppState {
+    /// The state of one server instance.
+    pub fn new(db: DatabaseConnection, config: Config) -> Self {
+        let push_client = push::sender::client(Arc::new(config.push_allow.clone()));
+        Self {
+            db,
+            config: Arc::new(config),
+            access_cache: Arc::default(),
+            push_client,
+            push_wake: Arc::default(),
+        }
+    }
 }

@@ -20,6 +20,7 @@ pub fn config() -> Config {
         secret_key: crate::server::secrets::SecretKey::new(
             "test key: at least thirty-two bytes long",
         ),
+        push_allow: crate::server::push::address::AllowList::parse("127.0.0.1/32").unwrap(),
     }
 }
 

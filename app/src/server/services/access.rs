@@ -1,91 +1,156 @@
 //! The access decision the platform gateway asks for: may this product's credential call this
 //! function for this installation? Decisions use the version the installation has activated,
-//! never a newer one; a deactivated product, installation or customer answers "not allowed".
+//! never a newer one, plus the partner's legacy grants there; a deactivated installation or
+//! customer answers "not allowed". [`AccessCache`] serves the same answers from memory.
 use super::orgs::STATUS_ACTIVE;
 use crate::dto::{AccessDecision, AccessReason, GrantFilters, MethodDto};
 use crate::error::AppError;
 use crate::server::entities::{
-    activation, api_function, installation, organization, product, product_version as pv,
-    version_grant,
+    activation, api_function, installation, legacy_grant, organization, product,
+    product_version as pv, version_grant,
 };
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use std::collections::{BTreeMap, HashMap};
 
-/// The installation's activated version of the product, or why there is none.
-async fn activated_version(
+/// What a product may do on one installation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InstallationAccess {
+    /// `false` when the installation is unknown, or it or its customer is deactivated.
+    pub installation_known: bool,
+    /// The version number the installation has activated, if any.
+    pub version: Option<i32>,
+    /// Every function the product may call there, by function key.
+    pub functions: BTreeMap<String, MethodDto>,
+}
+
+impl InstallationAccess {
+    fn unknown() -> Self {
+        Self {
+            installation_known: false,
+            version: None,
+            functions: BTreeMap::new(),
+        }
+    }
+
+    /// The decision for one function.
+    pub fn decide(&self, product_id: i32, function: &str) -> AccessDecision {
+        let allowed = self.functions.get(function.trim());
+        let reason = match (allowed, self.installation_known, self.version) {
+            (_, false, _) => AccessReason::InstallationUnknown,
+            (Some(_), _, _) => AccessReason::Granted,
+            (None, _, None) => AccessReason::NotActivated,
+            (None, _, Some(_)) => AccessReason::FunctionNotGranted,
+        };
+        AccessDecision {
+            allowed: reason == AccessReason::Granted,
+            reason,
+            product_id,
+            version: self.version,
+            filters: allowed.map(|m| m.filters.clone()).unwrap_or_default(),
+            legacy: allowed.is_some_and(|m| m.legacy),
+        }
+    }
+
+    /// Every function with filters the product may call there, or why there are none.
+    pub fn methods(&self) -> Result<Vec<MethodDto>, AccessReason> {
+        if !self.installation_known {
+            return Err(AccessReason::InstallationUnknown);
+        }
+        if self.version.is_none() && self.functions.is_empty() {
+            return Err(AccessReason::NotActivated);
+        }
+        Ok(self.functions.values().cloned().collect())
+    }
+}
+
+fn filters(json: &str) -> GrantFilters {
+    serde_json::from_str(json).unwrap_or_default()
+}
+
+/// Reads what `p` may do on the installation from the database.
+pub async fn installation_access(
     db: &impl ConnectionTrait,
     p: &product::Model,
     installation_id: &str,
-) -> Result<Result<pv::Model, AccessReason>, AppError> {
+) -> Result<InstallationAccess, AppError> {
     let Some(inst) = installation::Entity::find()
         .filter(installation::Column::InstallationId.eq(installation_id.trim().to_uppercase()))
         .one(db)
         .await?
     else {
-        return Ok(Err(AccessReason::InstallationUnknown));
+        return Ok(InstallationAccess::unknown());
     };
     let customer_active = organization::Entity::find_by_id(inst.customer_id)
         .one(db)
         .await?
         .is_some_and(|c| c.status == STATUS_ACTIVE);
     if inst.status != STATUS_ACTIVE || !customer_active {
-        return Ok(Err(AccessReason::InstallationUnknown));
+        return Ok(InstallationAccess::unknown());
     }
+    // A retired product keeps working where it is activated; only the activation decides.
     let act = activation::Entity::find()
         .filter(activation::Column::InstallationId.eq(inst.id))
         .filter(activation::Column::ProductId.eq(p.id))
         .filter(activation::Column::Status.eq(STATUS_ACTIVE))
         .one(db)
         .await?;
-    // A retired product keeps working where it is activated; only the activation decides.
-    match act {
-        Some(a) => Ok(pv::Entity::find_by_id(a.version_id)
-            .one(db)
-            .await?
-            .ok_or(AccessReason::NotActivated)),
-        None => Ok(Err(AccessReason::NotActivated)),
+    let version = match act {
+        Some(a) => pv::Entity::find_by_id(a.version_id).one(db).await?,
+        None => None,
+    };
+    // (function ID, filters, legacy): the version's grants win over legacy ones.
+    let mut granted: HashMap<i32, (GrantFilters, bool)> = HashMap::new();
+    let legacy = legacy_grant::Entity::find()
+        .filter(legacy_grant::Column::PartnerId.eq(p.partner_id))
+        .filter(legacy_grant::Column::InstallationId.eq(inst.id))
+        .all(db)
+        .await?;
+    for g in legacy {
+        granted.insert(g.function_id, (filters(&g.filters), true));
     }
+    if let Some(v) = &version {
+        let grants = version_grant::Entity::find()
+            .filter(version_grant::Column::VersionId.eq(v.id))
+            .all(db)
+            .await?;
+        for g in grants {
+            granted.insert(g.function_id, (filters(&g.filters), false));
+        }
+    }
+    let functions = api_function::Entity::find()
+        .filter(api_function::Column::Id.is_in(granted.keys().copied()))
+        .all(db)
+        .await?
+        .into_iter()
+        .filter_map(|f| {
+            let (filters, legacy) = granted.remove(&f.id)?;
+            let m = MethodDto {
+                function: f.key.clone(),
+                method: f.http_method,
+                path: f.path,
+                filters,
+                legacy,
+            };
+            Some((f.key, m))
+        })
+        .collect();
+    Ok(InstallationAccess {
+        installation_known: true,
+        version: version.map(|v| v.number),
+        functions,
+    })
 }
 
-/// The decision for one call.
+/// The decision for one call, straight from the database.
 pub async fn check(
     db: &impl ConnectionTrait,
     p: &product::Model,
     installation_id: &str,
     function: &str,
 ) -> Result<AccessDecision, AppError> {
-    let deny = |reason, version| AccessDecision {
-        allowed: false,
-        reason,
-        product_id: p.id,
-        version,
-        filters: GrantFilters::new(),
-    };
-    let v = match activated_version(db, p, installation_id).await? {
-        Ok(v) => v,
-        Err(reason) => return Ok(deny(reason, None)),
-    };
-    let Some(f) = api_function::Entity::find()
-        .filter(api_function::Column::Key.eq(function.trim()))
-        .one(db)
+    Ok(installation_access(db, p, installation_id)
         .await?
-    else {
-        return Ok(deny(AccessReason::FunctionNotGranted, Some(v.number)));
-    };
-    let grant = version_grant::Entity::find()
-        .filter(version_grant::Column::VersionId.eq(v.id))
-        .filter(version_grant::Column::FunctionId.eq(f.id))
-        .one(db)
-        .await?;
-    Ok(match grant {
-        Some(g) => AccessDecision {
-            allowed: true,
-            reason: AccessReason::Granted,
-            product_id: p.id,
-            version: Some(v.number),
-            filters: serde_json::from_str(&g.filters).unwrap_or_default(),
-        },
-        None => deny(AccessReason::FunctionNotGranted, Some(v.number)),
-    })
+        .decide(p.id, function))
 }
 
 /// Every function (with filters) the product may call on the installation, or why none.
@@ -94,30 +159,5 @@ pub async fn methods(
     p: &product::Model,
     installation_id: &str,
 ) -> Result<Result<Vec<MethodDto>, AccessReason>, AppError> {
-    let v = match activated_version(db, p, installation_id).await? {
-        Ok(v) => v,
-        Err(reason) => return Ok(Err(reason)),
-    };
-    let grants = version_grant::Entity::find()
-        .filter(version_grant::Column::VersionId.eq(v.id))
-        .all(db)
-        .await?;
-    let functions = api_function::Entity::find()
-        .filter(api_function::Column::Id.is_in(grants.iter().map(|g| g.function_id)))
-        .all(db)
-        .await?;
-    let mut out: Vec<MethodDto> = grants
-        .iter()
-        .filter_map(|g| {
-            let f = functions.iter().find(|f| f.id == g.function_id)?;
-            Some(MethodDto {
-                function: f.key.clone(),
-                method: f.http_method.clone(),
-                path: f.path.clone(),
-                filters: serde_json::from_str(&g.filters).unwrap_or_default(),
-            })
-        })
-        .collect();
-    out.sort_by(|a, b| a.function.cmp(&b.function));
-    Ok(Ok(out))
+    Ok(installation_access(db, p, installation_id).await?.methods())
 }

@@ -403,3 +403,208 @@ async fn another_partners_credential_is_not_activated_on_this_installation() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn legacy_grants_count_as_granted_until_removed() {
+    each_db(|db| async move {
+        let w = world(&db).await;
+        let (ops, olav) = org_with_member(
+            &db,
+            OrgKind::Operator,
+            "Operator",
+            "olav@operator.example",
+            Role::Admin,
+        )
+        .await;
+        // Only the operator records legacy grants, and only valid ones.
+        assert_eq!(
+            legacy::add(
+                &db,
+                &w.anna,
+                w.partner,
+                w.partner,
+                "SOLBER",
+                "bids.read",
+                ""
+            )
+            .await
+            .err(),
+            Some(AppError::Forbidden)
+        );
+        for (inst, func) in [
+            ("SOLBER", "no.such"),
+            ("NOPE", "bids.read"),
+            ("S", "bids.read"),
+        ] {
+            let r = legacy::add(&db, &olav, ops, w.partner, inst, func, "").await;
+            assert!(
+                matches!(r, Err(AppError::Invalid(_))),
+                "{inst} {func}: {r:?}"
+            );
+        }
+        legacy::add(
+            &db,
+            &olav,
+            ops,
+            w.partner,
+            "solber",
+            "bids.read",
+            "Agreement 17",
+        )
+        .await
+        .unwrap();
+        let again = legacy::add(&db, &olav, ops, w.partner, "SOLBER", "bids.read", "").await;
+        assert!(matches!(again, Err(AppError::Conflict(_))));
+        // Granted on an installation where the product is not activated, and marked legacy.
+        let d = access::check(&db, &w.product, "SOLBER", "bids.read")
+            .await
+            .unwrap();
+        assert_eq!(
+            (d.allowed, d.reason, d.version, d.legacy),
+            (true, AccessReason::Granted, None, true)
+        );
+        let d = access::check(&db, &w.product, "SOLBER", "estates.read")
+            .await
+            .unwrap();
+        assert_eq!(d.reason, AccessReason::NotActivated);
+        let methods = access::methods(&db, &w.product, "SOLBER")
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(methods.len(), 1);
+        assert!(methods[0].legacy);
+        // The partner sees it; another partner's member does not.
+        let listed = legacy::list(&db, &w.anna, w.partner).await.unwrap();
+        assert_eq!(
+            (
+                listed.len(),
+                listed[0].installation_id.as_str(),
+                listed[0].note.as_str()
+            ),
+            (1, "SOLBER", "Agreement 17")
+        );
+        let (_, eve) = org_with_member(
+            &db,
+            OrgKind::Partner,
+            "Evil",
+            "eve@evil.example",
+            Role::Admin,
+        )
+        .await;
+        assert_eq!(
+            legacy::list(&db, &eve, w.partner).await.err(),
+            Some(AppError::Forbidden)
+        );
+        assert_eq!(
+            legacy::list(&db, &w.kari, w.customer).await.err(),
+            Some(AppError::Forbidden)
+        );
+        // Removed: refused at once.
+        assert_eq!(
+            legacy::remove(&db, &w.anna, w.partner, listed[0].id)
+                .await
+                .err(),
+            Some(AppError::Forbidden)
+        );
+        legacy::remove(&db, &olav, ops, listed[0].id).await.unwrap();
+        let d = access::check(&db, &w.product, "SOLBER", "bids.read")
+            .await
+            .unwrap();
+        assert_eq!((d.allowed, d.reason), (false, AccessReason::NotActivated));
+    })
+    .await;
+}
+
+/// The cached decision for `function` on SOLOSL with key `k`, or `None` when refused (401).
+async fn decide(
+    db: &DatabaseConnection,
+    cfg: &Config,
+    cache: &access_cache::AccessCache,
+    k: &crate::dto::NewAccessKey,
+    function: &str,
+) -> Option<AccessReason> {
+    let epoch = cache.epoch(db).await.unwrap();
+    let p = cache
+        .authenticate(db, cfg, epoch, &k.client_id, &k.secret)
+        .await
+        .unwrap()?;
+    let access = cache
+        .installation_access(db, epoch, &p, "SOLOSL")
+        .await
+        .unwrap();
+    Some(access.decide(p.id, function).reason)
+}
+
+#[tokio::test]
+async fn the_cache_follows_every_change_at_once() {
+    each_db(|db| async move {
+        let w = world(&db).await;
+        let cache = access_cache::AccessCache::default();
+        let k1 = credentials::create_key(&db, &w.cfg, &w.anna, w.partner, w.product.id)
+            .await
+            .unwrap();
+        assert_eq!(
+            decide(&db, &w.cfg, &cache, &k1, "estates.read").await,
+            Some(AccessReason::Granted)
+        );
+        assert_eq!(
+            decide(&db, &w.cfg, &cache, &k1, "bids.read").await,
+            Some(AccessReason::FunctionNotGranted)
+        );
+        // "Last used" was written, and writing it does not move the epoch.
+        let before = cache.epoch(&db).await.unwrap();
+        credentials::record_use(&db, 1, crate::server::services::now())
+            .await
+            .unwrap();
+        assert_eq!(cache.epoch(&db).await.unwrap(), before);
+        // An upgrade changes the cached answer at once.
+        versions::new_version(&db, &w.anna, w.partner, w.product.id)
+            .await
+            .unwrap();
+        let add = GrantChange {
+            function_key: "bids.read".into(),
+            required: true,
+            filters: GrantFilters::new(),
+        };
+        versions::save_grants(&db, &w.cfg, &w.anna, w.partner, w.product.id, 2, vec![add])
+            .await
+            .unwrap();
+        versions::activate(&db, &w.anna, w.partner, w.product.id, None)
+            .await
+            .unwrap();
+        assert_eq!(
+            decide(&db, &w.cfg, &cache, &k1, "bids.read").await,
+            Some(AccessReason::FunctionNotGranted),
+            "pending upgrade"
+        );
+        suppliers::upgrade(&db, &w.kari, w.customer, "SOLOSL", w.product.id, 2)
+            .await
+            .unwrap();
+        assert_eq!(
+            decide(&db, &w.cfg, &cache, &k1, "bids.read").await,
+            Some(AccessReason::Granted)
+        );
+        // A change made behind the services' back (plain SQL) counts too: the triggers see it.
+        installation::Entity::update_many()
+            .col_expr(installation::Column::Status, Expr::value("deactivated"))
+            .filter(installation::Column::InstallationId.eq("SOLOSL"))
+            .exec(&db)
+            .await
+            .unwrap();
+        assert_eq!(
+            decide(&db, &w.cfg, &cache, &k1, "bids.read").await,
+            Some(AccessReason::InstallationUnknown)
+        );
+        // A revoked key is refused at once.
+        let key_id = credentials::credentials(&db, &w.anna, w.partner, w.product.id)
+            .await
+            .unwrap()
+            .keys[0]
+            .id;
+        credentials::revoke_key(&db, &w.anna, w.partner, w.product.id, key_id)
+            .await
+            .unwrap();
+        assert_eq!(decide(&db, &w.cfg, &cache, &k1, "bids.read").await, None);
+    })
+    .await;
+}

@@ -1,11 +1,12 @@
 //! Product credentials (rule 8): a client ID and at most two active access keys, so a partner
 //! can rotate without downtime. A secret is generated here, shown once, stored only as a keyed
 //! hash, and can be revoked; every use records "last used" (at most one write a minute a key).
+use super::orgs::STATUS_ACTIVE;
 use super::products::{own_product, require_partner, require_partner_admin};
 use super::{audit, now, Actor};
 use crate::dto::{AccessKeyDto, CredentialsDto, NewAccessKey, Role};
 use crate::error::AppError;
-use crate::server::entities::{access_key as ak, product, product_credential as pc};
+use crate::server::entities::{access_key as ak, organization, product, product_credential as pc};
 use crate::server::secrets::{constant_time_eq, new_token};
 use crate::server::Config;
 use sea_orm::sea_query::Expr;
@@ -173,14 +174,30 @@ pub async fn revoke_key(
     .await
 }
 
-/// The product whose client ID and secret these are, or `None` for unknown, wrong or revoked
-/// credentials. Records "last used" at most once a minute per key.
-pub async fn authenticate(
+/// A client ID's product and its active access keys: what authenticating a request needs.
+#[derive(Debug, Clone)]
+pub struct ClientRecord {
+    pub product: product::Model,
+    /// The product's active (unrevoked) keys.
+    pub keys: Vec<ak::Model>,
+}
+
+impl ClientRecord {
+    /// The active key whose secret this is.
+    pub fn key_for(&self, config: &Config, secret: &str) -> Option<&ak::Model> {
+        let hash = config.secret_key.hash(secret);
+        self.keys
+            .iter()
+            .find(|k| constant_time_eq(&k.secret_hash, &hash))
+    }
+}
+
+/// The product and active keys of a client ID, or `None` when the client ID is unknown or its
+/// partner is deactivated.
+pub async fn client_record(
     db: &impl ConnectionTrait,
-    config: &Config,
     client: &str,
-    secret: &str,
-) -> Result<Option<product::Model>, AppError> {
+) -> Result<Option<ClientRecord>, AppError> {
     let Some(cred) = pc::Entity::find()
         .filter(pc::Column::ClientId.eq(client))
         .one(db)
@@ -188,28 +205,62 @@ pub async fn authenticate(
     else {
         return Ok(None);
     };
-    let hash = config.secret_key.hash(secret);
+    let Some(product) = product::Entity::find_by_id(cred.product_id).one(db).await? else {
+        return Ok(None);
+    };
+    let partner_active = organization::Entity::find_by_id(product.partner_id)
+        .one(db)
+        .await?
+        .is_some_and(|o| o.status == STATUS_ACTIVE);
+    if !partner_active {
+        return Ok(None);
+    }
     let keys = ak::Entity::find()
         .filter(ak::Column::ProductId.eq(cred.product_id))
         .filter(ak::Column::RevokedAt.is_null())
         .all(db)
         .await?;
-    let Some(key) = keys
-        .into_iter()
-        .find(|k| constant_time_eq(&k.secret_hash, &hash))
-    else {
+    Ok(Some(ClientRecord { product, keys }))
+}
+
+/// How often "last used" is written per key: often enough to read, rare enough not to load the
+/// database.
+pub const LAST_USED_RESOLUTION: chrono::Duration = chrono::Duration::minutes(1);
+
+/// Writes "last used" of a key.
+pub async fn record_use(
+    db: &impl ConnectionTrait,
+    key_id: i32,
+    at: chrono::DateTime<chrono::Utc>,
+) -> Result<(), AppError> {
+    ak::Entity::update_many()
+        .col_expr(ak::Column::LastUsedAt, Expr::value(at))
+        .filter(ak::Column::Id.eq(key_id))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// The product whose client ID and secret these are, or `None` for unknown, wrong or revoked
+/// credentials, straight from the database. Records "last used" at most once a minute per key.
+pub async fn authenticate(
+    db: &impl ConnectionTrait,
+    config: &Config,
+    client: &str,
+    secret: &str,
+) -> Result<Option<product::Model>, AppError> {
+    let Some(record) = client_record(db, client).await? else {
+        return Ok(None);
+    };
+    let Some(key) = record.key_for(config, secret) else {
         return Ok(None);
     };
     let at = now();
     if key
         .last_used_at
-        .is_none_or(|t| at - t > chrono::Duration::minutes(1))
+        .is_none_or(|t| at - t > LAST_USED_RESOLUTION)
     {
-        ak::Entity::update_many()
-            .col_expr(ak::Column::LastUsedAt, Expr::value(at))
-            .filter(ak::Column::Id.eq(key.id))
-            .exec(db)
-            .await?;
+        record_use(db, key.id, at).await?;
     }
-    Ok(product::Entity::find_by_id(cred.product_id).one(db).await?)
+    Ok(Some(record.product))
 }

@@ -1,17 +1,21 @@
 //! Domain services. Each is a plain async fn taking a connection, the acting user and typed
 //! input, and returning typed output or an [`AppError`](crate::error::AppError).
 pub mod access;
+pub mod access_cache;
 pub mod audit;
 pub mod auth;
 pub mod bootstrap;
 pub mod catalog;
 pub mod credentials;
+pub mod deliveries;
+pub mod legacy;
 pub mod mail;
 pub mod members;
 pub mod notifications;
 pub mod orgs;
 pub mod products;
 pub mod rate_limit;
+pub mod subscriptions;
 pub mod suppliers;
 pub mod validate;
 pub mod versions;
@@ -35,6 +39,14 @@ impl Actor {
             ip,
         }
     }
+    /// Portico itself (the push worker disabling a failing subscription).
+    pub fn system() -> Self {
+        Self {
+            user_id: None,
+            label: "portico".into(),
+            ip: None,
+        }
+    }
     /// The operator's command-line tools (`server seed-demo`, `create-operator`, ...).
     pub fn cli() -> Self {
         Self {
@@ -55,6 +67,8 @@ pub fn now() -> chrono::DateTime<chrono::Utc> {
 mod access_tests;
 #[cfg(test)]
 mod product_tests;
+#[cfg(test)]
+mod push_tests;
 #[cfg(test)]
 mod supplier_tests;
 #[cfg(test)]

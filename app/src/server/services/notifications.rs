@@ -79,8 +79,29 @@ async fn notify_upgrade(
         .await?
         .map(|o| o.name)
         .unwrap_or_default();
+    let link = panel_link(inst.customer_id, &inst.installation_id, p.id);
+    let title = format!("Upgrade available: {} version {}", p.name, v.number);
+    let body = format!(
+        "{partner} activated version {} of {} for {} ({}). Nothing changes until an administrator reviews the changes and upgrades.",
+        v.number, p.name, inst.name, inst.installation_id
+    );
+    let key = format!("upgrade:{}", entry.id);
+    notify_admins(db, config, inst.customer_id, &key, &title, &body, &link).await
+}
+
+/// One in-app notification and one e-mail to every administrator of `org_id`, at most once per
+/// `key` and user.
+pub(crate) async fn notify_admins(
+    db: &impl ConnectionTrait,
+    config: &Config,
+    org_id: i32,
+    key: &str,
+    title: &str,
+    body: &str,
+    link: &str,
+) -> Result<(), AppError> {
     let admins = membership::Entity::find()
-        .filter(membership::Column::OrganizationId.eq(inst.customer_id))
+        .filter(membership::Column::OrganizationId.eq(org_id))
         .filter(membership::Column::Role.eq(Role::Admin.as_str()))
         .all(db)
         .await?;
@@ -88,14 +109,8 @@ async fn notify_upgrade(
         .filter(user::Column::Id.is_in(admins.iter().map(|m| m.user_id)))
         .all(db)
         .await?;
-    let link = panel_link(inst.customer_id, &inst.installation_id, p.id);
-    let title = format!("Upgrade available: {} version {}", p.name, v.number);
-    let body = format!(
-        "{partner} activated version {} of {} for {} ({}). Nothing changes until an administrator reviews the changes and upgrades.",
-        v.number, p.name, inst.name, inst.installation_id
-    );
     for u in users {
-        let key = format!("upgrade:{}:{}", entry.id, u.id);
+        let key = format!("{key}:{}", u.id);
         let exists = notification::Entity::find()
             .filter(notification::Column::DedupeKey.eq(&key))
             .count(db)
@@ -106,21 +121,18 @@ async fn notify_upgrade(
         }
         notification::ActiveModel {
             user_id: Set(u.id),
-            organization_id: Set(inst.customer_id),
+            organization_id: Set(org_id),
             dedupe_key: Set(key),
-            title: Set(title.clone()),
-            body: Set(body.clone()),
-            link: Set(link.clone()),
+            title: Set(title.to_owned()),
+            body: Set(body.to_owned()),
+            link: Set(link.to_owned()),
             created_at: Set(now()),
             ..Default::default()
         }
         .insert(db)
         .await?;
-        let text = format!(
-            "Hello,\n\n{body}\n\nReview the changes: {}{link}\n",
-            config.public_url
-        );
-        mail::enqueue(db, &u.email, &title, &text).await?;
+        let text = format!("Hello,\n\n{body}\n\nSee: {}{link}\n", config.public_url);
+        mail::enqueue(db, &u.email, title, &text).await?;
     }
     Ok(())
 }

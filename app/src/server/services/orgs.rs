@@ -258,10 +258,16 @@ pub async fn organization_detail(
         .into_iter()
         .filter(|m| m.role == Role::Admin)
         .collect();
+    let legacy_grants = if kind_of(&org) == OrgKind::Partner {
+        super::legacy::of_partner(db, org_id, false).await?
+    } else {
+        Vec::new()
+    };
     Ok(OrganizationDetail {
         organization: org_dto(org, &counts(db, &[org_id]).await?),
         installations,
         admins,
+        legacy_grants,
     })
 }
 

@@ -1,0 +1,591 @@
+//! Push deliveries: `POST /api/v1/events` writes the event and one delivery per matching
+//! subscription in one transaction (an outbox); workers claim due deliveries with a lease
+//! (`FOR UPDATE SKIP LOCKED` on PostgreSQL, so instances never share one), send them signed,
+//! log every attempt and retry on the schedule. A delivery whose worker died is claimed again
+//! when its lease expires: at-least-once, never lost.
+use super::orgs::STATUS_ACTIVE;
+use super::products::require_partner_admin;
+use super::subscriptions::{event_types_of, public_id, DISABLED, ENABLED};
+use super::{audit, notifications, now, Actor};
+use crate::error::AppError;
+use crate::server::entities::{
+    activation, api_function, installation, organization, product, push_attempt as pa,
+    push_delivery as pd, push_event as pe, push_subscription as ps, service_token, version_grant,
+};
+use crate::server::push::{schedule, sender};
+use crate::server::secrets::{constant_time_eq, hash_token};
+use crate::server::Config;
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseBackend, EntityTrait, QueryFilter, Set,
+    Statement, TransactionTrait,
+};
+use std::collections::BTreeSet;
+use std::time::Duration;
+
+pub const PENDING: &str = "pending";
+pub const SUCCEEDED: &str = "succeeded";
+pub const FAILED: &str = "failed";
+/// How long a receiver has to answer a delivery.
+pub const DELIVERY_TIMEOUT: Duration = Duration::from_secs(15);
+/// How long a claimed delivery belongs to its worker (longer than any attempt takes).
+pub const LEASE: chrono::Duration = chrono::Duration::seconds(60);
+/// A subscription failing this long without a single success is disabled.
+pub const DISABLE_AFTER: chrono::Duration = chrono::Duration::days(5);
+/// The event type of "Send test event".
+pub const TEST_EVENT: &str = "portico.test";
+
+/// The name of the platform service a bearer token belongs to, or `None`.
+pub async fn service_for_token(
+    db: &impl ConnectionTrait,
+    token: &str,
+) -> Result<Option<String>, AppError> {
+    let hash = hash_token(token);
+    let found = service_token::Entity::find()
+        .filter(service_token::Column::TokenHash.eq(&hash))
+        .filter(service_token::Column::RevokedAt.is_null())
+        .one(db)
+        .await?;
+    Ok(found
+        .filter(|t| constant_time_eq(&t.token_hash, &hash))
+        .map(|t| t.name))
+}
+
+fn body_of(
+    event_type: &str,
+    at: chrono::DateTime<chrono::Utc>,
+    data: &serde_json::Value,
+) -> String {
+    serde_json::json!({
+        "type": event_type,
+        "timestamp": at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
+        "data": data,
+    })
+    .to_string()
+}
+
+async fn insert_delivery(
+    db: &impl ConnectionTrait,
+    event_id: i32,
+    subscription_id: i32,
+    at: chrono::DateTime<chrono::Utc>,
+) -> Result<(), AppError> {
+    pd::ActiveModel {
+        public_id: Set(public_id("msg")),
+        event_id: Set(event_id),
+        subscription_id: Set(subscription_id),
+        status: Set(PENDING.into()),
+        attempts: Set(0),
+        next_attempt_at: Set(Some(at)),
+        created_at: Set(at),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(())
+}
+
+/// A published event: its ID and how many deliveries it made.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Published {
+    pub event_id: String,
+    pub deliveries: usize,
+}
+
+/// Records an event and, in the same transaction, one delivery to every enabled subscription
+/// of the type whose product the installation has activated at a version granting the
+/// event's function.
+pub async fn publish<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    installation_id: &str,
+    event_type: &str,
+    data: serde_json::Value,
+) -> Result<Published, AppError> {
+    let event_type = event_type.trim().to_owned();
+    if event_type.is_empty() || event_type.len() > 100 {
+        return Err(AppError::invalid(
+            "type must be an event type such as estate.updated.",
+        ));
+    }
+    if !data.is_object() {
+        return Err(AppError::invalid("data must be a JSON object."));
+    }
+    let iid = installation_id.trim().to_uppercase();
+    let inst = installation::Entity::find()
+        .filter(installation::Column::InstallationId.eq(&iid))
+        .one(db)
+        .await?;
+    let customer_active = match &inst {
+        Some(i) => organization::Entity::find_by_id(i.customer_id)
+            .one(db)
+            .await?
+            .is_some_and(|c| c.status == STATUS_ACTIVE),
+        None => false,
+    };
+    let Some(inst) = inst.filter(|i| i.status == STATUS_ACTIVE && customer_active) else {
+        return Err(AppError::invalid(format!(
+            "There is no active installation {iid}."
+        )));
+    };
+    let functions: Vec<i32> = api_function::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .filter(|f| event_types_of(&f.push_event_types).contains(&event_type))
+        .map(|f| f.id)
+        .collect();
+    if functions.is_empty() {
+        return Err(AppError::invalid(format!(
+            "No function in the catalog has the event type {event_type}."
+        )));
+    }
+    let activations = activation::Entity::find()
+        .filter(activation::Column::InstallationId.eq(inst.id))
+        .filter(activation::Column::Status.eq(STATUS_ACTIVE))
+        .all(db)
+        .await?;
+    let granting_versions: BTreeSet<i32> = version_grant::Entity::find()
+        .filter(version_grant::Column::VersionId.is_in(activations.iter().map(|a| a.version_id)))
+        .filter(version_grant::Column::FunctionId.is_in(functions))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|g| g.version_id)
+        .collect();
+    let products: Vec<i32> = activations
+        .iter()
+        .filter(|a| granting_versions.contains(&a.version_id))
+        .map(|a| a.product_id)
+        .collect();
+    let subscriptions: Vec<i32> = ps::Entity::find()
+        .filter(ps::Column::ProductId.is_in(products))
+        .filter(ps::Column::Status.eq(ENABLED))
+        .all(db)
+        .await?
+        .into_iter()
+        .filter(|s| event_types_of(&s.event_types).contains(&event_type))
+        .map(|s| s.id)
+        .collect();
+    let at = now();
+    let event_public = public_id("evt");
+    let body = body_of(&event_type, at, &data);
+    let (ev_id, count) = (event_public.clone(), subscriptions.len());
+    db.transaction::<_, (), AppError>(|txn| {
+        Box::pin(async move {
+            let event = pe::ActiveModel {
+                public_id: Set(ev_id),
+                installation_id: Set(Some(inst.id)),
+                event_type: Set(event_type),
+                body: Set(Some(body)),
+                created_at: Set(at),
+                ..Default::default()
+            }
+            .insert(txn)
+            .await?;
+            for s in subscriptions {
+                insert_delivery(txn, event.id, s, at).await?;
+            }
+            Ok(())
+        })
+    })
+    .await?;
+    Ok(Published {
+        event_id: event_public,
+        deliveries: count,
+    })
+}
+
+/// The partner admin's subscription by public ID (another partner's is "not found").
+async fn admin_subscription(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    org_id: i32,
+    public_id: &str,
+) -> Result<ps::Model, AppError> {
+    require_partner_admin(db, actor, org_id).await?;
+    let sub = ps::Entity::find()
+        .filter(ps::Column::PublicId.eq(public_id.trim()))
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    product::Entity::find_by_id(sub.product_id)
+        .one(db)
+        .await?
+        .filter(|p| p.partner_id == org_id)
+        .ok_or(AppError::NotFound)?;
+    Ok(sub)
+}
+
+/// "Send test event": a `portico.test` event to this subscription only, delivered like any
+/// other (it shows in the log).
+pub async fn send_test<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    actor: &Actor,
+    org_id: i32,
+    subscription: &str,
+) -> Result<(), AppError> {
+    let sub = admin_subscription(db, actor, org_id, subscription).await?;
+    let at = now();
+    let data = serde_json::json!({ "subscription": sub.public_id, "message": "A test event from Portico." });
+    let body = body_of(TEST_EVENT, at, &data);
+    let sub_id = sub.id;
+    db.transaction::<_, (), AppError>(|txn| {
+        Box::pin(async move {
+            let event = pe::ActiveModel {
+                public_id: Set(public_id("evt")),
+                installation_id: Set(None),
+                event_type: Set(TEST_EVENT.into()),
+                body: Set(Some(body)),
+                created_at: Set(at),
+                ..Default::default()
+            }
+            .insert(txn)
+            .await?;
+            insert_delivery(txn, event.id, sub_id, at).await
+        })
+    })
+    .await?;
+    audit::record(
+        db,
+        actor,
+        Some(org_id),
+        "subscription.test_sent",
+        &sub.public_id,
+        "",
+    )
+    .await
+}
+
+/// "Redeliver": one more attempt of a delivery, now.
+pub async fn redeliver(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    org_id: i32,
+    subscription: &str,
+    delivery: &str,
+) -> Result<(), AppError> {
+    let sub = admin_subscription(db, actor, org_id, subscription).await?;
+    let done = pd::Entity::update_many()
+        .col_expr(pd::Column::Status, Expr::value(PENDING))
+        .col_expr(pd::Column::NextAttemptAt, Expr::value(now()))
+        .col_expr(
+            pd::Column::CompletedAt,
+            Expr::value(Option::<chrono::DateTime<chrono::Utc>>::None),
+        )
+        .filter(pd::Column::PublicId.eq(delivery.trim()))
+        .filter(pd::Column::SubscriptionId.eq(sub.id))
+        .exec(db)
+        .await?;
+    if done.rows_affected == 0 {
+        return Err(AppError::NotFound);
+    }
+    audit::record(
+        db,
+        actor,
+        Some(org_id),
+        "delivery.redelivered",
+        delivery.trim(),
+        "",
+    )
+    .await
+}
+
+/// "Replay failed since": every failed delivery of the subscription created since `since`
+/// gets one more attempt. Returns how many.
+pub async fn replay_failed_since(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    org_id: i32,
+    subscription: &str,
+    since: chrono::DateTime<chrono::Utc>,
+) -> Result<u64, AppError> {
+    let sub = admin_subscription(db, actor, org_id, subscription).await?;
+    let done = pd::Entity::update_many()
+        .col_expr(pd::Column::Status, Expr::value(PENDING))
+        .col_expr(pd::Column::NextAttemptAt, Expr::value(now()))
+        .col_expr(
+            pd::Column::CompletedAt,
+            Expr::value(Option::<chrono::DateTime<chrono::Utc>>::None),
+        )
+        .filter(pd::Column::SubscriptionId.eq(sub.id))
+        .filter(pd::Column::Status.eq(FAILED))
+        .filter(pd::Column::CreatedAt.gte(since))
+        .exec(db)
+        .await?;
+    audit::record(
+        db,
+        actor,
+        Some(org_id),
+        "delivery.replayed",
+        &sub.public_id,
+        &format!("{} failed since {since}", done.rows_affected),
+    )
+    .await?;
+    Ok(done.rows_affected)
+}
+
+/// Claims up to `limit` due deliveries for `LEASE`, and returns their IDs. On PostgreSQL rows
+/// another instance is claiming are skipped, never waited for or taken twice.
+pub async fn claim_due(
+    db: &impl ConnectionTrait,
+    at: chrono::DateTime<chrono::Utc>,
+    limit: u64,
+) -> Result<Vec<i32>, AppError> {
+    let backend = db.get_database_backend();
+    let lock = if backend == DatabaseBackend::Postgres {
+        "FOR UPDATE SKIP LOCKED"
+    } else {
+        ""
+    };
+    let (p1, p2, p3, p4) = if backend == DatabaseBackend::Postgres {
+        ("$1", "$2", "$3", "$4")
+    } else {
+        ("?", "?", "?", "?")
+    };
+    let sql = format!(
+        "UPDATE push_deliveries SET lease_until = {p1} WHERE id IN (\
+           SELECT id FROM push_deliveries WHERE status = {p2} AND next_attempt_at <= {p3} \
+           AND (lease_until IS NULL OR lease_until < {p3}) \
+           ORDER BY next_attempt_at LIMIT {p4} {lock}) RETURNING id"
+    );
+    // SQLite numbers `?` by position, so the repeated `{p3}` needs its value twice there.
+    let mut values: Vec<sea_orm::Value> = vec![(at + LEASE).into(), PENDING.into(), at.into()];
+    if backend != DatabaseBackend::Postgres {
+        values.push(at.into());
+    }
+    values.push((limit as i64).into());
+    let rows = db
+        .query_all_raw(Statement::from_sql_and_values(backend, sql, values))
+        .await?;
+    Ok(rows
+        .iter()
+        .filter_map(|r| r.try_get::<i32>("", "id").ok())
+        .collect())
+}
+
+/// What happened to one claimed delivery.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AttemptResult {
+    Succeeded,
+    /// Failed; tried again at this time.
+    Retry(chrono::DateTime<chrono::Utc>),
+    /// Failed for good (410, no attempts left, subscription gone or disabled).
+    Failed,
+    /// Nothing to do (already done, or the lease was lost).
+    Skipped,
+}
+
+/// Sends one claimed delivery, logs the attempt and decides what comes next.
+pub async fn attempt<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    config: &Config,
+    client: &reqwest::Client,
+    delivery_id: i32,
+) -> Result<AttemptResult, AppError> {
+    let Some(d) = pd::Entity::find_by_id(delivery_id).one(db).await? else {
+        return Ok(AttemptResult::Skipped);
+    };
+    if d.status != PENDING {
+        return Ok(AttemptResult::Skipped);
+    }
+    let sub = ps::Entity::find_by_id(d.subscription_id).one(db).await?;
+    let event = pe::Entity::find_by_id(d.event_id).one(db).await?;
+    let (Some(sub), Some(event)) = (sub, event) else {
+        return finish(db, &d, FAILED, None)
+            .await
+            .map(|_| AttemptResult::Failed);
+    };
+    let Some(body) = event.body.clone().filter(|_| sub.status == ENABLED) else {
+        // Disabled subscription, or the payload was purged: nothing can be sent.
+        return finish(db, &d, FAILED, None)
+            .await
+            .map(|_| AttemptResult::Failed);
+    };
+    let at = now();
+    let mut secrets = vec![sub.secret.as_str()];
+    if let (Some(prev), Some(until)) = (&sub.previous_secret, sub.previous_secret_until) {
+        if until > at {
+            secrets.push(prev.as_str());
+        }
+    }
+    let msg = sender::Message {
+        url: &sub.url,
+        msg_id: &d.public_id,
+        timestamp: at.timestamp(),
+        body: &body,
+        secrets: &secrets,
+    };
+    let outcome = sender::send(client, &msg, DELIVERY_TIMEOUT).await;
+    pa::ActiveModel {
+        delivery_id: Set(d.id),
+        attempted_at: Set(at),
+        status_code: Set(outcome.status.map(i32::from)),
+        duration_ms: Set(outcome.duration_ms),
+        response_start: Set(outcome.body_start.chars().take(400).collect()),
+        error: Set(outcome
+            .error
+            .as_ref()
+            .map(|e| e.chars().take(400).collect())),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    let attempts = d.attempts + 1;
+    let status = outcome.status.map(i32::from);
+    if outcome.succeeded() {
+        if sub.failing_since.is_some() {
+            ps::Entity::update_many()
+                .col_expr(
+                    ps::Column::FailingSince,
+                    Expr::value(Option::<chrono::DateTime<chrono::Utc>>::None),
+                )
+                .filter(ps::Column::Id.eq(sub.id))
+                .exec(db)
+                .await?;
+        }
+        finish_attempt(db, &d, attempts, SUCCEEDED, status, None).await?;
+        return Ok(AttemptResult::Succeeded);
+    }
+    if outcome.status == Some(410) {
+        disable(db, config, &sub, "The receiver answered 410 Gone.").await?;
+        finish_attempt(db, &d, attempts, FAILED, status, None).await?;
+        return Ok(AttemptResult::Failed);
+    }
+    let failing_since = match sub.failing_since {
+        Some(t) => t,
+        None => {
+            ps::Entity::update_many()
+                .col_expr(ps::Column::FailingSince, Expr::value(at))
+                .filter(ps::Column::Id.eq(sub.id))
+                .filter(ps::Column::FailingSince.is_null())
+                .exec(db)
+                .await?;
+            at
+        }
+    };
+    if at - failing_since >= DISABLE_AFTER {
+        disable(db, config, &sub, "Every delivery failed for 5 days.").await?;
+        finish_attempt(db, &d, attempts, FAILED, status, None).await?;
+        return Ok(AttemptResult::Failed);
+    }
+    match schedule::next_delay(attempts, schedule::random_jitter(), outcome.retry_after) {
+        Some(wait) => {
+            let next = at + wait;
+            finish_attempt(db, &d, attempts, PENDING, status, Some(next)).await?;
+            Ok(AttemptResult::Retry(next))
+        }
+        None => {
+            finish_attempt(db, &d, attempts, FAILED, status, None).await?;
+            Ok(AttemptResult::Failed)
+        }
+    }
+}
+
+async fn finish(
+    db: &impl ConnectionTrait,
+    d: &pd::Model,
+    status: &str,
+    code: Option<i32>,
+) -> Result<(), AppError> {
+    finish_attempt(db, d, d.attempts, status, code, None).await
+}
+
+/// Stores the delivery's state after an attempt and releases its lease.
+async fn finish_attempt(
+    db: &impl ConnectionTrait,
+    d: &pd::Model,
+    attempts: i32,
+    status: &str,
+    code: Option<i32>,
+    next: Option<chrono::DateTime<chrono::Utc>>,
+) -> Result<(), AppError> {
+    let at = now();
+    let mut m: pd::ActiveModel = d.clone().into();
+    m.status = Set(status.to_owned());
+    m.attempts = Set(attempts);
+    m.last_status_code = Set(code.or(d.last_status_code));
+    m.next_attempt_at = Set(next);
+    m.lease_until = Set(None);
+    if d.first_attempt_at.is_none() && attempts > 0 {
+        m.first_attempt_at = Set(Some(at));
+    }
+    m.completed_at = Set((status != PENDING).then_some(at));
+    m.update(db).await?;
+    Ok(())
+}
+
+/// Disables a subscription the receiver gave up on, and tells the partner's admins (in the app
+/// and by e-mail) once.
+async fn disable(
+    db: &impl ConnectionTrait,
+    config: &Config,
+    sub: &ps::Model,
+    reason: &str,
+) -> Result<(), AppError> {
+    let changed = ps::Entity::update_many()
+        .col_expr(ps::Column::Status, Expr::value(DISABLED))
+        .col_expr(ps::Column::DisabledReason, Expr::value(reason))
+        .col_expr(ps::Column::UpdatedAt, Expr::value(now()))
+        .filter(ps::Column::Id.eq(sub.id))
+        .filter(ps::Column::Status.eq(ENABLED))
+        .exec(db)
+        .await?;
+    if changed.rows_affected == 0 {
+        return Ok(());
+    }
+    let Some(p) = product::Entity::find_by_id(sub.product_id).one(db).await? else {
+        return Ok(());
+    };
+    audit::record(
+        db,
+        &Actor::system(),
+        Some(p.partner_id),
+        "subscription.auto_disabled",
+        &sub.public_id,
+        reason,
+    )
+    .await?;
+    let title = format!("Push subscription disabled: {}", p.name);
+    let body = format!(
+        "Portico stopped sending to {} ({}). {reason} Fix the receiver, then enable the subscription and replay the failed deliveries.",
+        sub.url, sub.public_id
+    );
+    let link = format!(
+        "/o/{}/products/{}/subscriptions/{}",
+        p.partner_id, p.id, sub.public_id
+    );
+    let key = format!("push-disabled:{}:{}", sub.id, sub.updated_at.timestamp());
+    notifications::notify_admins(db, config, p.partner_id, &key, &title, &body, &link).await
+}
+
+/// Deletes events older than `retention` whose deliveries are all finished, with their
+/// deliveries and attempts. Returns how many events went.
+pub async fn purge_older_than(
+    db: &impl ConnectionTrait,
+    retention: chrono::Duration,
+) -> Result<u64, AppError> {
+    let cutoff = now() - retention;
+    let pending: BTreeSet<i32> = pd::Entity::find()
+        .filter(pd::Column::Status.eq(PENDING))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|d| d.event_id)
+        .collect();
+    let old: Vec<i32> = pe::Entity::find()
+        .filter(pe::Column::CreatedAt.lt(cutoff))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|e| e.id)
+        .filter(|id| !pending.contains(id))
+        .collect();
+    if old.is_empty() {
+        return Ok(0);
+    }
+    let res = pe::Entity::delete_many()
+        .filter(pe::Column::Id.is_in(old))
+        .exec(db)
+        .await?;
+    Ok(res.rows_affected)
+}

@@ -1,0 +1,579 @@
+//! Push subscriptions and deliveries against a real receiver (an axum server on 127.0.0.1 in
+//! the test), on SQLite and PostgreSQL.
+use super::*;
+use crate::dto::{Environment, GrantChange, GrantFilters, OrgKind, Role};
+use crate::error::AppError;
+use crate::server::entities::{notification, push_delivery, push_subscription};
+use crate::server::push::{sender, signing};
+use crate::server::testing::{config, each_db, org_with_member};
+use crate::server::Config;
+use axum::http::{HeaderMap, StatusCode};
+use sea_orm::sea_query::Expr;
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter};
+use std::sync::atomic::{AtomicU16, Ordering};
+use std::sync::{Arc, Mutex};
+
+const CATALOG: &str = r#"{"functions": [
+  {"key": "estates.read", "name": "Read estate", "area": "Estates", "method": "GET", "path": "/estates/{id}",
+   "push": {"event_types": ["estate.updated", "estate.sold"]}},
+  {"key": "bids.read", "name": "Read bid", "area": "Bids", "method": "GET", "path": "/bids/{id}",
+   "push": {"event_types": ["bid.received"]}}
+]}"#;
+
+/// A receiver that records every request and answers with the status the test sets.
+#[derive(Clone)]
+struct Receiver {
+    url: String,
+    status: Arc<AtomicU16>,
+    seen: Arc<Mutex<Vec<(HeaderMap, String)>>>,
+}
+
+impl Receiver {
+    async fn start() -> Self {
+        let status = Arc::new(AtomicU16::new(200));
+        let seen = Arc::new(Mutex::new(Vec::new()));
+        let (st, sn) = (status.clone(), seen.clone());
+        let app = axum::Router::new().route(
+            "/hook",
+            axum::routing::post(move |headers: HeaderMap, body: String| {
+                let (st, sn) = (st.clone(), sn.clone());
+                async move {
+                    sn.lock().unwrap().push((headers, body));
+                    let code = StatusCode::from_u16(st.load(Ordering::SeqCst)).unwrap();
+                    (code, "receiver says hello")
+                }
+            }),
+        );
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let url = format!("http://{}/hook", listener.local_addr().unwrap());
+        tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+        Self { url, status, seen }
+    }
+    fn answer(&self, code: u16) {
+        self.status.store(code, Ordering::SeqCst);
+    }
+    fn count(&self) -> usize {
+        self.seen.lock().unwrap().len()
+    }
+    fn last(&self) -> (HeaderMap, String) {
+        self.seen.lock().unwrap().last().cloned().unwrap()
+    }
+}
+
+struct World {
+    cfg: Config,
+    partner: i32,
+    anna: Actor,
+    product: i32,
+    client: reqwest::Client,
+}
+
+/// Acme's product requires estates.read (push: estate.updated, estate.sold), active on SOLOSL.
+async fn world(db: &DatabaseConnection) -> World {
+    let cfg = Config {
+        env: Environment::Dev,
+        ..config()
+    };
+    catalog::import(db, CATALOG).await.unwrap();
+    let (partner, anna) = org_with_member(
+        db,
+        OrgKind::Partner,
+        "Acme",
+        "anna@acme.example",
+        Role::Admin,
+    )
+    .await;
+    let (customer, kari) = org_with_member(
+        db,
+        OrgKind::Customer,
+        "Solheim",
+        "kari@solheim.example",
+        Role::Admin,
+    )
+    .await;
+    bootstrap::ensure_installation(db, customer, "SOLOSL", "Oslo", false)
+        .await
+        .unwrap();
+    let input = products::ProductInput {
+        name: "Acme Feed".into(),
+        kind: "rights".into(),
+        ..Default::default()
+    };
+    let product = products::create_product(db, &cfg, &anna, partner, input)
+        .await
+        .unwrap()
+        .id;
+    let change = GrantChange {
+        function_key: "estates.read".into(),
+        required: true,
+        filters: GrantFilters::new(),
+    };
+    versions::save_grants(db, &cfg, &anna, partner, product, 1, vec![change])
+        .await
+        .unwrap();
+    versions::activate(db, &anna, partner, product, None)
+        .await
+        .unwrap();
+    suppliers::activate(db, &kari, customer, "SOLOSL", product, 1)
+        .await
+        .unwrap();
+    let client = sender::client(Arc::new(cfg.push_allow.clone()));
+    World {
+        cfg,
+        partner,
+        anna,
+        product,
+        client,
+    }
+}
+
+fn input(url: &str, types: &[&str]) -> subscriptions::SubscriptionInput {
+    subscriptions::SubscriptionInput {
+        url: url.into(),
+        event_types: types.iter().map(|t| t.to_string()).collect(),
+        description: "Main receiver".into(),
+    }
+}
+
+/// Checks a request's Standard Webhooks signature with `secret`.
+fn signed_by(headers: &HeaderMap, body: &str, secret: &str) -> bool {
+    let h = |n: &str| headers.get(n).unwrap().to_str().unwrap().to_owned();
+    let expected = signing::sign(
+        secret,
+        &h("webhook-id"),
+        h("webhook-timestamp").parse().unwrap(),
+        body,
+    )
+    .unwrap();
+    h("webhook-signature").split(' ').any(|s| s == expected)
+}
+
+async fn secret_of(db: &DatabaseConnection, id: &str) -> push_subscription::Model {
+    push_subscription::Entity::find()
+        .filter(push_subscription::Column::PublicId.eq(id))
+        .one(db)
+        .await
+        .unwrap()
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_subscription_is_saved_only_when_the_receiver_confirms() {
+    each_db(|db| async move {
+        let w = world(&db).await;
+        let rx = Receiver::start().await;
+        // A receiver that refuses: nothing saved, and the partner learns why.
+        rx.answer(500);
+        let err = subscriptions::create(
+            &db,
+            &w.cfg,
+            &w.client,
+            &w.anna,
+            w.partner,
+            w.product,
+            input(&rx.url, &["estate.updated"]),
+        )
+        .await
+        .unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("answered 500: receiver says hello"),
+            "{err}"
+        );
+        let closed = "http://127.0.0.1:9/hook";
+        let err = subscriptions::create(
+            &db,
+            &w.cfg,
+            &w.client,
+            &w.anna,
+            w.partner,
+            w.product,
+            input(closed, &["estate.updated"]),
+        )
+        .await
+        .unwrap_err();
+        assert!(err.to_string().contains("Connection refused"), "{err}");
+        for (url, types) in [
+            ("http://10.0.0.1/hook", vec!["estate.updated"]),
+            ("http://localhost/hook", vec!["estate.updated"]),
+            (rx.url.as_str(), vec!["bid.received"]), // not a function the product requires
+            (rx.url.as_str(), vec![]),
+        ] {
+            let r = subscriptions::create(
+                &db,
+                &w.cfg,
+                &w.client,
+                &w.anna,
+                w.partner,
+                w.product,
+                input(url, &types),
+            )
+            .await;
+            assert!(
+                matches!(r, Err(AppError::Invalid(_))),
+                "{url} {types:?}: {r:?}"
+            );
+        }
+        assert_eq!(
+            push_subscription::Entity::find().count(&db).await.unwrap(),
+            0
+        );
+        // A confirming receiver: saved; the verification was signed with the new secret.
+        rx.answer(204);
+        let id = subscriptions::create(
+            &db,
+            &w.cfg,
+            &w.client,
+            &w.anna,
+            w.partner,
+            w.product,
+            input(&rx.url, &["estate.updated"]),
+        )
+        .await
+        .unwrap();
+        let sub = secret_of(&db, &id).await;
+        let (headers, body) = rx.last();
+        assert!(body.contains("portico.verification"));
+        assert!(signed_by(&headers, &body, &sub.secret));
+        assert!(sub.secret.starts_with("whsec_"));
+        // The secret is shown once, to an admin.
+        let first = subscriptions::detail(&db, &w.cfg, &w.anna, w.partner, &id, "all")
+            .await
+            .unwrap();
+        assert_eq!(first.secret_once.as_deref(), Some(sub.secret.as_str()));
+        let again = subscriptions::detail(&db, &w.cfg, &w.anna, w.partner, &id, "all")
+            .await
+            .unwrap();
+        assert_eq!(again.secret_once, None);
+        // Members may look but not create; another partner sees nothing.
+        let (_, max) = org_with_member(
+            &db,
+            OrgKind::Partner,
+            "Acme",
+            "max@acme.example",
+            Role::Member,
+        )
+        .await;
+        let r = subscriptions::create(
+            &db,
+            &w.cfg,
+            &w.client,
+            &max,
+            w.partner,
+            w.product,
+            input(&rx.url, &["estate.updated"]),
+        )
+        .await;
+        assert_eq!(r.err(), Some(AppError::Forbidden));
+        let (other, eve) = org_with_member(
+            &db,
+            OrgKind::Partner,
+            "Evil",
+            "eve@evil.example",
+            Role::Admin,
+        )
+        .await;
+        assert_eq!(
+            subscriptions::detail(&db, &w.cfg, &eve, other, &id, "all")
+                .await
+                .err(),
+            Some(AppError::NotFound)
+        );
+        assert_eq!(
+            subscriptions::list(&db, &eve, other, None, "")
+                .await
+                .unwrap()
+                .len(),
+            0
+        );
+        let listed = subscriptions::list(&db, &w.anna, w.partner, None, &id)
+            .await
+            .unwrap();
+        assert_eq!(listed.len(), 1);
+        let by_url = subscriptions::list(&db, &w.anna, w.partner, None, "127.0.0.1")
+            .await
+            .unwrap();
+        assert_eq!(by_url.len(), 1);
+        assert!(
+            subscriptions::list(&db, &w.anna, w.partner, None, "nomatch")
+                .await
+                .unwrap()
+                .is_empty()
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn events_fan_out_signed_and_retry_until_the_receiver_answers() {
+    each_db(|db| async move {
+        let w = world(&db).await;
+        let rx = Receiver::start().await;
+        let id = subscriptions::create(
+            &db,
+            &w.cfg,
+            &w.client,
+            &w.anna,
+            w.partner,
+            w.product,
+            input(&rx.url, &["estate.updated"]),
+        )
+        .await
+        .unwrap();
+        let sub = secret_of(&db, &id).await;
+        // Bad events change nothing.
+        for (inst, ty, data) in [
+            ("NOPE", "estate.updated", serde_json::json!({})),
+            ("SOLOSL", "no.such", serde_json::json!({})),
+            ("SOLOSL", "estate.updated", serde_json::json!([1])),
+        ] {
+            let r = deliveries::publish(&db, inst, ty, data).await;
+            assert!(matches!(r, Err(AppError::Invalid(_))), "{inst} {ty}");
+        }
+        // A type nobody subscribed to is recorded with no delivery.
+        let p = deliveries::publish(&db, "SOLOSL", "estate.sold", serde_json::json!({"id": 1}))
+            .await
+            .unwrap();
+        assert_eq!(p.deliveries, 0);
+        let p = deliveries::publish(
+            &db,
+            "solosl",
+            "estate.updated",
+            serde_json::json!({"id": 7}),
+        )
+        .await
+        .unwrap();
+        assert_eq!(p.deliveries, 1);
+        assert!(p.event_id.starts_with("evt_"));
+        // The first attempt fails: logged, and retried about 5 s later, not before.
+        rx.answer(503);
+        let at = now();
+        let claimed = deliveries::claim_due(&db, at, 10).await.unwrap();
+        assert_eq!(claimed.len(), 1);
+        let r = deliveries::attempt(&db, &w.cfg, &w.client, claimed[0])
+            .await
+            .unwrap();
+        let deliveries::AttemptResult::Retry(next) = r else {
+            panic!("{r:?}")
+        };
+        let wait = (next - at).num_milliseconds();
+        assert!((4_000..=6_500).contains(&wait), "{wait} ms");
+        assert!(deliveries::claim_due(&db, now(), 10)
+            .await
+            .unwrap()
+            .is_empty());
+        let (headers, body) = rx.last();
+        assert!(signed_by(&headers, &body, &sub.secret));
+        let first_id = headers.get("webhook-id").unwrap().to_owned();
+        let sent: serde_json::Value = serde_json::from_str(&body).unwrap();
+        assert_eq!(
+            (sent["type"].as_str(), sent["data"]["id"].as_i64()),
+            (Some("estate.updated"), Some(7))
+        );
+        // Due again: succeeds, with the same webhook-id (receivers can deduplicate).
+        rx.answer(200);
+        let claimed = deliveries::claim_due(&db, next + chrono::Duration::seconds(1), 10)
+            .await
+            .unwrap();
+        assert_eq!(claimed.len(), 1);
+        let r = deliveries::attempt(&db, &w.cfg, &w.client, claimed[0])
+            .await
+            .unwrap();
+        assert_eq!(r, deliveries::AttemptResult::Succeeded);
+        assert_eq!(rx.last().0.get("webhook-id").unwrap(), &first_id);
+        let log = subscriptions::detail(&db, &w.cfg, &w.anna, w.partner, &id, "all")
+            .await
+            .unwrap();
+        assert_eq!(log.deliveries.len(), 1);
+        let d = &log.deliveries[0];
+        assert_eq!((d.status.as_str(), d.attempts.len()), ("succeeded", 2));
+        assert_eq!(d.attempts[0].status_code, Some(503));
+        assert_eq!(d.attempts[0].response_start, "receiver says hello");
+        let failed = subscriptions::detail(&db, &w.cfg, &w.anna, w.partner, &id, "failed")
+            .await
+            .unwrap();
+        assert!(failed.deliveries.is_empty());
+        // After a rotation both secrets sign.
+        subscriptions::rotate_secret(&db, &w.anna, w.partner, &id)
+            .await
+            .unwrap();
+        let rotated = secret_of(&db, &id).await;
+        deliveries::send_test(&db, &w.anna, w.partner, &id)
+            .await
+            .unwrap();
+        for d in deliveries::claim_due(&db, now(), 10).await.unwrap() {
+            deliveries::attempt(&db, &w.cfg, &w.client, d)
+                .await
+                .unwrap();
+        }
+        let (headers, body) = rx.last();
+        assert!(body.contains("portico.test"));
+        assert!(signed_by(&headers, &body, &rotated.secret));
+        assert!(signed_by(&headers, &body, &sub.secret));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_dead_workers_delivery_is_claimed_again_and_none_is_lost() {
+    each_db(|db| async move {
+        let w = world(&db).await;
+        let rx = Receiver::start().await;
+        subscriptions::create(
+            &db,
+            &w.cfg,
+            &w.client,
+            &w.anna,
+            w.partner,
+            w.product,
+            input(&rx.url, &["estate.updated"]),
+        )
+        .await
+        .unwrap();
+        let before = rx.count();
+        for i in 0..3 {
+            deliveries::publish(
+                &db,
+                "SOLOSL",
+                "estate.updated",
+                serde_json::json!({"id": i}),
+            )
+            .await
+            .unwrap();
+        }
+        // A worker claims all three and dies before sending.
+        let at = now();
+        assert_eq!(deliveries::claim_due(&db, at, 10).await.unwrap().len(), 3);
+        // While its lease lasts nobody else takes them...
+        assert!(
+            deliveries::claim_due(&db, at + chrono::Duration::seconds(30), 10)
+                .await
+                .unwrap()
+                .is_empty()
+        );
+        // ...and afterwards another worker does, and delivers each once.
+        let again = deliveries::claim_due(
+            &db,
+            at + deliveries::LEASE + chrono::Duration::seconds(1),
+            10,
+        )
+        .await
+        .unwrap();
+        assert_eq!(again.len(), 3);
+        for d in again {
+            assert_eq!(
+                deliveries::attempt(&db, &w.cfg, &w.client, d)
+                    .await
+                    .unwrap(),
+                deliveries::AttemptResult::Succeeded
+            );
+            // A late duplicate of the same claim does nothing.
+            assert_eq!(
+                deliveries::attempt(&db, &w.cfg, &w.client, d)
+                    .await
+                    .unwrap(),
+                deliveries::AttemptResult::Skipped
+            );
+        }
+        assert_eq!(rx.count() - before, 3);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn gone_or_failing_for_five_days_disables_and_tells_the_partner() {
+    each_db(|db| async move {
+        let w = world(&db).await;
+        let rx = Receiver::start().await;
+        let id = subscriptions::create(
+            &db,
+            &w.cfg,
+            &w.client,
+            &w.anna,
+            w.partner,
+            w.product,
+            input(&rx.url, &["estate.updated"]),
+        )
+        .await
+        .unwrap();
+        // 410 Gone disables at once.
+        rx.answer(410);
+        deliveries::publish(&db, "SOLOSL", "estate.updated", serde_json::json!({}))
+            .await
+            .unwrap();
+        let d = deliveries::claim_due(&db, now(), 10).await.unwrap();
+        assert_eq!(
+            deliveries::attempt(&db, &w.cfg, &w.client, d[0])
+                .await
+                .unwrap(),
+            deliveries::AttemptResult::Failed
+        );
+        let sub = secret_of(&db, &id).await;
+        assert_eq!(sub.status, "disabled");
+        // A disabled subscription gets no new deliveries.
+        let p = deliveries::publish(&db, "SOLOSL", "estate.updated", serde_json::json!({}))
+            .await
+            .unwrap();
+        assert_eq!(p.deliveries, 0);
+        // Enabled again, failing since six days: the next failure disables and notifies.
+        subscriptions::set_enabled(&db, &w.anna, w.partner, &id, true)
+            .await
+            .unwrap();
+        push_subscription::Entity::update_many()
+            .col_expr(
+                push_subscription::Column::FailingSince,
+                Expr::value(now() - chrono::Duration::days(6)),
+            )
+            .exec(&db)
+            .await
+            .unwrap();
+        rx.answer(500);
+        deliveries::publish(&db, "SOLOSL", "estate.updated", serde_json::json!({}))
+            .await
+            .unwrap();
+        let d = deliveries::claim_due(&db, now(), 10).await.unwrap();
+        assert_eq!(
+            deliveries::attempt(&db, &w.cfg, &w.client, d[0])
+                .await
+                .unwrap(),
+            deliveries::AttemptResult::Failed
+        );
+        let sub = secret_of(&db, &id).await;
+        assert_eq!(sub.status, "disabled");
+        assert!(sub.disabled_reason.unwrap().contains("5 days"));
+        let notes = notification::Entity::find().all(&db).await.unwrap();
+        assert!(
+            notes
+                .iter()
+                .any(|n| n.title.starts_with("Push subscription disabled")),
+            "{notes:?}"
+        );
+        // Redeliver after fixing the receiver.
+        rx.answer(200);
+        subscriptions::set_enabled(&db, &w.anna, w.partner, &id, true)
+            .await
+            .unwrap();
+        let n = deliveries::replay_failed_since(
+            &db,
+            &w.anna,
+            w.partner,
+            &id,
+            now() - chrono::Duration::hours(1),
+        )
+        .await
+        .unwrap();
+        assert_eq!(n, 2);
+        for d in deliveries::claim_due(&db, now(), 10).await.unwrap() {
+            deliveries::attempt(&db, &w.cfg, &w.client, d)
+                .await
+                .unwrap();
+        }
+        let ok = push_delivery::Entity::find()
+            .filter(push_delivery::Column::Status.eq("succeeded"))
+            .count(&db)
+            .await
+            .unwrap();
+        assert_eq!(ok, 2);
+    })
+    .await;
+}

@@ -1,0 +1,508 @@
+//! Push subscriptions (rule 7): a partner's receiver URL for event types of push-capable
+//! functions its product requires. Creating one, or changing its URL, first sends a signed
+//! verification event; unless the receiver answers 2xx within 10 seconds nothing is saved and
+//! the partner is told what happened.
+use super::products::{own_product, require_partner, require_partner_admin};
+use super::{audit, now, validate, Actor};
+use crate::dto::{
+    AttemptDto, DeliveryDto, Environment, PushFunctionDto, Role, SubscriptionDetail,
+    SubscriptionDto, SubscriptionFormData,
+};
+use crate::error::AppError;
+use crate::server::entities::{
+    api_function, product, product_version as pv, push_attempt as pa, push_delivery as pd,
+    push_event as pe, push_subscription as ps, version_grant,
+};
+use crate::server::push::{address, sender, signing};
+use crate::server::secrets::new_token;
+use crate::server::Config;
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect, Set,
+};
+use std::collections::{BTreeSet, HashMap};
+use std::time::Duration;
+
+/// How long a receiver has to confirm the verification event.
+pub const VERIFY_TIMEOUT: Duration = Duration::from_secs(10);
+/// How long the old secret keeps signing after a rotation.
+pub const ROTATION_OVERLAP: chrono::Duration = chrono::Duration::hours(24);
+/// The longest description.
+pub const MAX_DESCRIPTION: usize = 200;
+/// Deliveries shown in a subscription's log.
+pub const LOG_LIMIT: u64 = 100;
+pub const ENABLED: &str = "enabled";
+pub const DISABLED: &str = "disabled";
+
+/// `<prefix>_<random>`: the IDs partners and receivers see.
+pub(crate) fn public_id(prefix: &str) -> String {
+    format!("{prefix}_{}", &new_token()[..22])
+}
+
+fn stamp(t: chrono::DateTime<chrono::Utc>) -> String {
+    t.format("%Y-%m-%d %H:%M:%S UTC").to_string()
+}
+
+pub(crate) fn event_types_of(json: &str) -> Vec<String> {
+    serde_json::from_str(json).unwrap_or_default()
+}
+
+/// The push-capable functions the product's newest version requires.
+pub async fn push_functions(
+    db: &impl ConnectionTrait,
+    product_id: i32,
+) -> Result<Vec<PushFunctionDto>, AppError> {
+    let Some(v) = pv::Entity::find()
+        .filter(pv::Column::ProductId.eq(product_id))
+        .order_by_desc(pv::Column::Number)
+        .one(db)
+        .await?
+    else {
+        return Ok(Vec::new());
+    };
+    let ids: Vec<i32> = version_grant::Entity::find()
+        .filter(version_grant::Column::VersionId.eq(v.id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|g| g.function_id)
+        .collect();
+    let mut out: Vec<PushFunctionDto> = api_function::Entity::find()
+        .filter(api_function::Column::Id.is_in(ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .filter_map(|f| {
+            let event_types = event_types_of(&f.push_event_types);
+            (!event_types.is_empty()).then_some(PushFunctionDto {
+                function: f.key,
+                name: f.name,
+                event_types,
+            })
+        })
+        .collect();
+    out.sort_by(|a, b| a.function.cmp(&b.function));
+    Ok(out)
+}
+
+async fn form_data(
+    db: &impl ConnectionTrait,
+    config: &Config,
+    p: &product::Model,
+    role: Role,
+) -> Result<SubscriptionFormData, AppError> {
+    Ok(SubscriptionFormData {
+        product_id: p.id,
+        product_name: p.name.clone(),
+        functions: push_functions(db, p.id).await?,
+        https_only: config.env == Environment::Production,
+        can_manage: role == Role::Admin,
+    })
+}
+
+/// What the "Create subscription" form offers; any member of the partner may look.
+pub async fn form(
+    db: &impl ConnectionTrait,
+    config: &Config,
+    actor: &Actor,
+    org_id: i32,
+    product_id: i32,
+) -> Result<SubscriptionFormData, AppError> {
+    let (_, role) = require_partner(db, actor, org_id).await?;
+    let p = own_product(db, org_id, product_id).await?;
+    form_data(db, config, &p, role).await
+}
+
+/// What the partner typed into the subscription form.
+#[derive(Debug, Clone, Default)]
+pub struct SubscriptionInput {
+    pub url: String,
+    pub event_types: Vec<String>,
+    pub description: String,
+}
+
+/// The checked input: URL, event types (sorted, unique), description.
+fn validated(
+    config: &Config,
+    functions: &[PushFunctionDto],
+    input: &SubscriptionInput,
+) -> Result<(String, Vec<String>, String), AppError> {
+    let https_only = config.env == Environment::Production;
+    let url = address::check_url(&input.url, https_only, &config.push_allow)
+        .map_err(AppError::Invalid)?;
+    let offered: BTreeSet<&str> = functions
+        .iter()
+        .flat_map(|f| f.event_types.iter().map(String::as_str))
+        .collect();
+    if offered.is_empty() {
+        return Err(AppError::invalid(
+            "The product requires no push-capable function. Require one in \"Change functions\" first.",
+        ));
+    }
+    let chosen: BTreeSet<String> = input
+        .event_types
+        .iter()
+        .map(|t| t.trim().to_owned())
+        .filter(|t| !t.is_empty())
+        .collect();
+    if chosen.is_empty() {
+        return Err(AppError::invalid("Choose at least one event type."));
+    }
+    if let Some(bad) = chosen.iter().find(|t| !offered.contains(t.as_str())) {
+        return Err(AppError::invalid(format!(
+            "{bad} is not an event type of a push-capable function this product requires."
+        )));
+    }
+    let description =
+        validate::optional(Some(&input.description), MAX_DESCRIPTION, "The description")?
+            .unwrap_or_default();
+    Ok((url.to_string(), chosen.into_iter().collect(), description))
+}
+
+/// Sends the signed `portico.verification` event; `Err` says what happened when the receiver
+/// did not answer 2xx in time.
+async fn verify(
+    client: &reqwest::Client,
+    url: &str,
+    secret: &str,
+    product_id: i32,
+) -> Result<(), AppError> {
+    let msg_id = public_id("msg");
+    let at = now();
+    let body = serde_json::json!({
+        "type": "portico.verification",
+        "timestamp": at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
+        "data": { "product_id": product_id, "message": "Answer 2xx to confirm this receiver." },
+    })
+    .to_string();
+    let msg = sender::Message {
+        url,
+        msg_id: &msg_id,
+        timestamp: at.timestamp(),
+        body: &body,
+        secrets: &[secret],
+    };
+    let outcome = sender::send(client, &msg, VERIFY_TIMEOUT).await;
+    if outcome.succeeded() {
+        Ok(())
+    } else {
+        Err(AppError::Invalid(format!(
+            "The receiver did not confirm the verification event, so nothing was saved. {}",
+            outcome.describe()
+        )))
+    }
+}
+
+/// Creates a verified subscription; partner admins only. Returns its `sub_...` ID; the
+/// subscription page then shows the signing secret once.
+pub async fn create(
+    db: &impl ConnectionTrait,
+    config: &Config,
+    client: &reqwest::Client,
+    actor: &Actor,
+    org_id: i32,
+    product_id: i32,
+    input: SubscriptionInput,
+) -> Result<String, AppError> {
+    require_partner_admin(db, actor, org_id).await?;
+    let p = own_product(db, org_id, product_id).await?;
+    let functions = push_functions(db, p.id).await?;
+    let (url, event_types, description) = validated(config, &functions, &input)?;
+    let secret = signing::new_secret();
+    verify(client, &url, &secret, p.id).await?;
+    let id = public_id("sub");
+    let at = now();
+    ps::ActiveModel {
+        public_id: Set(id.clone()),
+        product_id: Set(p.id),
+        url: Set(url.clone()),
+        event_types: Set(serde_json::to_string(&event_types).unwrap_or_else(|_| "[]".into())),
+        description: Set(description),
+        status: Set(ENABLED.into()),
+        secret: Set(secret),
+        secret_revealed: Set(false),
+        created_at: Set(at),
+        updated_at: Set(at),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    audit::record(db, actor, Some(org_id), "subscription.created", &id, &url).await?;
+    Ok(id)
+}
+
+/// The partner's subscription by its public ID; another partner's is "not found".
+async fn own_subscription(
+    db: &impl ConnectionTrait,
+    org_id: i32,
+    public_id: &str,
+) -> Result<(ps::Model, product::Model), AppError> {
+    let sub = ps::Entity::find()
+        .filter(ps::Column::PublicId.eq(public_id.trim()))
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let p = own_product(db, org_id, sub.product_id).await?;
+    Ok((sub, p))
+}
+
+fn dto(s: &ps::Model, product_name: &str) -> SubscriptionDto {
+    SubscriptionDto {
+        id: s.public_id.clone(),
+        product_id: s.product_id,
+        product_name: product_name.to_owned(),
+        url: s.url.clone(),
+        event_types: event_types_of(&s.event_types),
+        description: s.description.clone(),
+        enabled: s.status == ENABLED,
+        disabled_reason: s.disabled_reason.clone(),
+        created_at: stamp(s.created_at),
+        failing_since: s.failing_since.map(stamp),
+        previous_secret_until: s.previous_secret_until.filter(|t| *t > now()).map(stamp),
+    }
+}
+
+/// The partner's subscriptions, of one product or of all, filtered by a piece of the URL or
+/// the subscription ID (the "Webhooks" page); any member may look.
+pub async fn list(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    org_id: i32,
+    product_id: Option<i32>,
+    filter: &str,
+) -> Result<Vec<SubscriptionDto>, AppError> {
+    require_partner(db, actor, org_id).await?;
+    let products: HashMap<i32, String> = product::Entity::find()
+        .filter(product::Column::PartnerId.eq(org_id))
+        .all(db)
+        .await?
+        .into_iter()
+        .filter(|p| product_id.is_none_or(|id| id == p.id))
+        .map(|p| (p.id, p.name))
+        .collect();
+    if let Some(id) = product_id {
+        if !products.contains_key(&id) {
+            return Err(AppError::NotFound);
+        }
+    }
+    let needle = filter.trim().to_lowercase();
+    let mut subs: Vec<SubscriptionDto> = ps::Entity::find()
+        .filter(ps::Column::ProductId.is_in(products.keys().copied()))
+        .order_by_asc(ps::Column::Id)
+        .all(db)
+        .await?
+        .iter()
+        .filter(|s| {
+            needle.is_empty()
+                || s.url.to_lowercase().contains(&needle)
+                || s.public_id.to_lowercase() == needle
+        })
+        .map(|s| dto(s, products.get(&s.product_id).map_or("", String::as_str)))
+        .collect();
+    subs.sort_by(|a, b| (&a.product_name, &a.created_at).cmp(&(&b.product_name, &b.created_at)));
+    Ok(subs)
+}
+
+/// The subscription page. An admin opening it sees the signing secret the first time after it
+/// was created or rotated, never again.
+pub async fn detail(
+    db: &impl ConnectionTrait,
+    config: &Config,
+    actor: &Actor,
+    org_id: i32,
+    public_id: &str,
+    status_filter: &str,
+) -> Result<SubscriptionDetail, AppError> {
+    let (_, role) = require_partner(db, actor, org_id).await?;
+    let (sub, p) = own_subscription(db, org_id, public_id).await?;
+    let secret_once = if role == Role::Admin && !sub.secret_revealed {
+        // Only the request that flips the flag shows the secret.
+        let flipped = ps::Entity::update_many()
+            .col_expr(ps::Column::SecretRevealed, Expr::value(true))
+            .filter(ps::Column::Id.eq(sub.id))
+            .filter(ps::Column::SecretRevealed.eq(false))
+            .exec(db)
+            .await?;
+        (flipped.rows_affected == 1).then(|| sub.secret.clone())
+    } else {
+        None
+    };
+    let status_filter = match status_filter {
+        "pending" | "succeeded" | "failed" => status_filter,
+        _ => "all",
+    };
+    Ok(SubscriptionDetail {
+        subscription: dto(&sub, &p.name),
+        secret_once,
+        form: form_data(db, config, &p, role).await?,
+        deliveries: deliveries(db, sub.id, status_filter).await?,
+        status_filter: status_filter.to_owned(),
+    })
+}
+
+/// The newest deliveries of a subscription with their attempts.
+async fn deliveries(
+    db: &impl ConnectionTrait,
+    subscription_id: i32,
+    status_filter: &str,
+) -> Result<Vec<DeliveryDto>, AppError> {
+    let mut q = pd::Entity::find().filter(pd::Column::SubscriptionId.eq(subscription_id));
+    if status_filter != "all" {
+        q = q.filter(pd::Column::Status.eq(status_filter));
+    }
+    let rows = q
+        .order_by_desc(pd::Column::Id)
+        .limit(LOG_LIMIT)
+        .all(db)
+        .await?;
+    let events: HashMap<i32, pe::Model> = pe::Entity::find()
+        .filter(pe::Column::Id.is_in(rows.iter().map(|d| d.event_id)))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|e| (e.id, e))
+        .collect();
+    let mut attempts: HashMap<i32, Vec<AttemptDto>> = HashMap::new();
+    for a in pa::Entity::find()
+        .filter(pa::Column::DeliveryId.is_in(rows.iter().map(|d| d.id)))
+        .order_by_asc(pa::Column::Id)
+        .all(db)
+        .await?
+    {
+        attempts.entry(a.delivery_id).or_default().push(AttemptDto {
+            at: stamp(a.attempted_at),
+            status_code: a.status_code,
+            duration_ms: a.duration_ms,
+            response_start: a.response_start,
+            error: a.error,
+        });
+    }
+    Ok(rows
+        .into_iter()
+        .map(|d| {
+            let e = events.get(&d.event_id);
+            DeliveryDto {
+                id: d.public_id,
+                event_id: e.map(|e| e.public_id.clone()).unwrap_or_default(),
+                event_type: e.map(|e| e.event_type.clone()).unwrap_or_default(),
+                status: d.status,
+                created_at: stamp(d.created_at),
+                next_attempt_at: d
+                    .next_attempt_at
+                    .filter(|_| d.completed_at.is_none())
+                    .map(stamp),
+                attempts: attempts.remove(&d.id).unwrap_or_default(),
+            }
+        })
+        .collect())
+}
+
+/// Changes URL (verified again when it changes), event types and description; admins only.
+#[allow(clippy::too_many_arguments)]
+pub async fn update(
+    db: &impl ConnectionTrait,
+    config: &Config,
+    client: &reqwest::Client,
+    actor: &Actor,
+    org_id: i32,
+    public_id: &str,
+    input: SubscriptionInput,
+) -> Result<(), AppError> {
+    require_partner_admin(db, actor, org_id).await?;
+    let (sub, p) = own_subscription(db, org_id, public_id).await?;
+    let functions = push_functions(db, p.id).await?;
+    let (url, event_types, description) = validated(config, &functions, &input)?;
+    if url != sub.url {
+        verify(client, &url, &sub.secret, p.id).await?;
+    }
+    let id = sub.public_id.clone();
+    let mut m: ps::ActiveModel = sub.into();
+    m.url = Set(url.clone());
+    m.event_types = Set(serde_json::to_string(&event_types).unwrap_or_else(|_| "[]".into()));
+    m.description = Set(description);
+    m.updated_at = Set(now());
+    m.update(db).await?;
+    audit::record(db, actor, Some(org_id), "subscription.updated", &id, &url).await
+}
+
+/// Disables or enables a subscription; admins only. Enabling clears the failure streak.
+pub async fn set_enabled(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    org_id: i32,
+    public_id: &str,
+    enabled: bool,
+) -> Result<(), AppError> {
+    require_partner_admin(db, actor, org_id).await?;
+    let (sub, _) = own_subscription(db, org_id, public_id).await?;
+    let id = sub.public_id.clone();
+    let mut m: ps::ActiveModel = sub.into();
+    if enabled {
+        m.status = Set(ENABLED.into());
+        m.disabled_reason = Set(None);
+        m.failing_since = Set(None);
+    } else {
+        m.status = Set(DISABLED.into());
+        m.disabled_reason = Set(Some("Disabled by the partner.".into()));
+    }
+    m.updated_at = Set(now());
+    m.update(db).await?;
+    let action = if enabled {
+        "subscription.enabled"
+    } else {
+        "subscription.disabled"
+    };
+    audit::record(db, actor, Some(org_id), action, &id, "").await
+}
+
+/// Deletes a subscription and its delivery log; admins only.
+pub async fn delete(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    org_id: i32,
+    public_id: &str,
+) -> Result<(), AppError> {
+    require_partner_admin(db, actor, org_id).await?;
+    let (sub, _) = own_subscription(db, org_id, public_id).await?;
+    ps::Entity::delete_by_id(sub.id).exec(db).await?;
+    audit::record(
+        db,
+        actor,
+        Some(org_id),
+        "subscription.deleted",
+        &sub.public_id,
+        &sub.url,
+    )
+    .await
+}
+
+/// A new signing secret, shown once on the subscription page; the old one keeps signing beside
+/// it for 24 hours so the receiver can switch without losing events. Admins only.
+pub async fn rotate_secret(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    org_id: i32,
+    public_id: &str,
+) -> Result<(), AppError> {
+    require_partner_admin(db, actor, org_id).await?;
+    let (sub, _) = own_subscription(db, org_id, public_id).await?;
+    let id = sub.public_id.clone();
+    let old = sub.secret.clone();
+    let mut m: ps::ActiveModel = sub.into();
+    m.previous_secret = Set(Some(old));
+    m.previous_secret_until = Set(Some(now() + ROTATION_OVERLAP));
+    m.secret = Set(signing::new_secret());
+    m.secret_revealed = Set(false);
+    m.updated_at = Set(now());
+    m.update(db).await?;
+    audit::record(
+        db,
+        actor,
+        Some(org_id),
+        "subscription.secret_rotated",
+        &id,
+        "",
+    )
+    .await
+}

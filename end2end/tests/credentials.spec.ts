@@ -8,7 +8,7 @@ test('a partner admin creates access key 1, sees it once, creates key 2 and revo
   await page.getByRole('link', { name: 'Nordic Showing Planner' }).click();
   await hydrated(page);
   const productUrl = page.url();
-  const clientId = await page.getByLabel('Client ID').inputValue();
+  const clientId = await page.getByLabel('Client ID', { exact: true }).inputValue();
   expect(clientId).toMatch(/^pc_/);
 
   // Start from no active keys (both projects share one database).

@@ -22,7 +22,7 @@ async function startReceiver() {
 test('a partner creates a verified push subscription, sends a test event and sees it in the log', async ({ page }) => {
   const receiver = await startReceiver();
   try {
-    await signIn(page, 'anna@nordic-integrations.example');
+    await signIn(page, 'nils@nordic-integrations.example');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Products' }).click();
     await page.getByRole('link', { name: 'Nordic Showing Planner' }).click();
     await hydrated(page);
@@ -43,7 +43,7 @@ test('a partner creates a verified push subscription, sends a test event and see
     await page.getByRole('button', { name: 'Add' }).click();
     await expect(page.getByRole('heading', { name: 'Push subscription' })).toBeVisible();
     await hydrated(page);
-    const secret = await page.getByLabel('Signing secret').inputValue();
+    const secret = await page.getByLabel('Signing secret', { exact: true }).inputValue();
     expect(secret).toMatch(/^whsec_/);
     expect(receiver.bodies.some((b) => b.includes('portico.verification'))).toBeTruthy();
 
@@ -61,7 +61,7 @@ test('a partner creates a verified push subscription, sends a test event and see
     await expect(log).toContainText('portico.test');
     await expect(log).toContainText('204');
     // The secret was shown once only.
-    await expect(page.getByLabel('Signing secret')).toHaveCount(0);
+    await expect(page.getByLabel('Signing secret', { exact: true })).toHaveCount(0);
 
     // The Webhooks page finds it by URL.
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Webhooks' }).click();

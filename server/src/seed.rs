@@ -56,6 +56,14 @@ pub async fn seed_demo(db: &DatabaseConnection, config: &Config) -> Result<(), A
         Role::Member,
     )
     .await?;
+    ensure_member(
+        db,
+        nordic.id,
+        "nils@nordic-integrations.example",
+        "Nils Dahl",
+        Role::Admin,
+    )
+    .await?;
     let brokerbase = ensure_organization(
         db,
         OrgKind::Partner,

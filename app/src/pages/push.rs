@@ -122,7 +122,8 @@ pub fn ProductSubscriptions(
 fn EventTypeChoices(
     form: SubscriptionFormData,
     chosen: Vec<String>,
-    #[prop(optional)] only: Option<String>,
+    /// Only this function's event types (the picker's "Create subscription").
+    only: Option<String>,
 ) -> impl IntoView {
     let mut index = 0;
     let groups = form
@@ -215,7 +216,7 @@ pub fn NewSubscriptionPage() -> impl IntoView {
                         <input type="hidden" name="org_id" value=org/>
                         <input type="hidden" name="product_id" value=pid/>
                         <UrlField value=String::new() https_only=f.https_only/>
-                        <EventTypeChoices form=f.clone() chosen=Vec::new() only=only.unwrap_or_default()/>
+                        <EventTypeChoices form=f.clone() chosen=Vec::new() only=only/>
                         <div class="field">
                             <label for="sub-description">"Description"</label>
                             <input id="sub-description" name="description" type="text" maxlength="200" autocomplete="off"/>
@@ -359,7 +360,7 @@ fn SubscriptionView(d: SubscriptionDetail, org: i32, actions: SubActions) -> imp
                 <summary>"Edit"</summary>
                 <ActionForm action=actions.update attr:class="form-card">{h_update}
                     <UrlField value=url.clone() https_only=form.https_only/>
-                    <EventTypeChoices form=form.clone() chosen=types.clone()/>
+                    <EventTypeChoices form=form.clone() chosen=types.clone() only=None/>
                     <div class="field">
                         <label for="sub-description">"Description"</label>
                         <input id="sub-description" name="description" type="text" maxlength="200" value=description.clone()/>

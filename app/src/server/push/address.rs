@@ -48,7 +48,7 @@ impl AllowList {
     /// Whether the host name is allowed as such.
     pub fn allows_host(&self, host: &str) -> bool {
         let host = host.trim_end_matches('.').to_ascii_lowercase();
-        self.hosts.iter().any(|h| *h == host)
+        self.hosts.contains(&host)
     }
 
     /// Whether the address lies in an allowed network.

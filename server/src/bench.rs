@@ -364,3 +364,197 @@ pub async fn access_checks() -> Result<(), String> {
     let _ = std::fs::remove_dir_all(&dir);
     Ok(())
 }
+
+/// `server bench push`: a partner product active on one installation with a subscription to a
+/// local receiver; posts events to `POST /api/v1/events` and measures, at the receiver,
+/// deliveries/s and the time from "event accepted" (the 202) to the first attempt's arrival.
+/// Then adds a second subscription whose receiver accepts connections and never answers, and
+/// measures the healthy receiver again.
+pub async fn push() -> Result<(), String> {
+    use app::server::entities::push_subscription;
+    use std::collections::HashMap;
+    use std::sync::{Arc, Mutex};
+    const EVENTS: usize = 2_000;
+    const POSTERS: usize = 8;
+    let dir = std::env::temp_dir().join(format!("portico-push-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+    let url = format!("sqlite://{}/bench.db?mode=rwc", dir.display());
+    let db = app::server::db::connect(&url)
+        .await
+        .map_err(|e| e.to_string())?;
+    app::server::db::migrate(&db)
+        .await
+        .map_err(|e| e.to_string())?;
+    let (first, products) = seed(&db).await?;
+    activate(&db, &products, 0..1).await?;
+    let inst = activation::Entity::find()
+        .filter(activation::Column::ProductId.eq(first))
+        .one(&db)
+        .await
+        .map_err(|e| e.to_string())?
+        .ok_or("no activation")?
+        .installation_id;
+    let inst = installation::Entity::find_by_id(inst)
+        .one(&db)
+        .await
+        .map_err(|e| e.to_string())?
+        .ok_or("no installation")?
+        .installation_id;
+    let token = app::server::services::bootstrap::issue_service_token(&db, "bench")
+        .await
+        .map_err(|e| e.to_string())?;
+
+    // The healthy receiver notes when each event's delivery arrives.
+    let arrivals: Arc<Mutex<HashMap<u64, Instant>>> = Arc::default();
+    let seen = arrivals.clone();
+    let app = axum::Router::new().route(
+        "/hook",
+        axum::routing::post(move |body: String| {
+            let seen = seen.clone();
+            async move {
+                let at = Instant::now();
+                let v: serde_json::Value = serde_json::from_str(&body).unwrap_or_default();
+                if let Some(seq) = v["data"]["seq"].as_u64() {
+                    seen.lock().unwrap().entry(seq).or_insert(at);
+                }
+                axum::http::StatusCode::NO_CONTENT
+            }
+        }),
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .map_err(|e| e.to_string())?;
+    let healthy = format!(
+        "http://{}/hook",
+        listener.local_addr().map_err(|e| e.to_string())?
+    );
+    tokio::spawn(async move { axum::serve(listener, app).await });
+    // The hung receiver accepts connections and never answers.
+    let hung_listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .map_err(|e| e.to_string())?;
+    let hung = format!(
+        "http://{}/hook",
+        hung_listener.local_addr().map_err(|e| e.to_string())?
+    );
+    tokio::spawn(async move {
+        let mut held = Vec::new();
+        while let Ok((socket, _)) = hung_listener.accept().await {
+            held.push(socket);
+        }
+    });
+    let subscribe = |url: String, name: &str| push_subscription::ActiveModel {
+        public_id: Set(format!("sub_bench_{name}")),
+        product_id: Set(first),
+        url: Set(url),
+        event_types: Set(r#"["estate.changed"]"#.into()),
+        description: Set(String::new()),
+        status: Set("enabled".into()),
+        secret: Set(app::server::push::signing::new_secret()),
+        secret_revealed: Set(true),
+        created_at: Set(now()),
+        updated_at: Set(now()),
+        ..Default::default()
+    };
+    insert_chunks(&db, vec![subscribe(healthy, "healthy")]).await?;
+
+    let addr = "127.0.0.1:3998";
+    let exe = std::env::current_exe().map_err(|e| e.to_string())?;
+    let mut child = tokio::process::Command::new(exe)
+        .arg("serve")
+        .env("DATABASE_URL", &url)
+        .env("LEPTOS_SITE_ADDR", addr)
+        .env("PORTICO_ENV", "test")
+        .env("PORTICO_PUSH_ALLOW", "127.0.0.1/32")
+        .env("RUST_LOG", "warn")
+        .kill_on_drop(true)
+        .spawn()
+        .map_err(|e| e.to_string())?;
+    wait_ready(addr).await?;
+
+    // Posts EVENTS events (sequence numbers from `from`), waits for them at the receiver and
+    // prints the figures; returns deliveries/s.
+    let run = |label: &'static str, from: u64| {
+        let (token, inst, arrivals) = (token.clone(), inst.clone(), arrivals.clone());
+        async move {
+            let accepted: Arc<Mutex<HashMap<u64, Instant>>> = Arc::default();
+            let started = Instant::now();
+            let mut tasks = Vec::new();
+            for c in 0..POSTERS {
+                let (token, inst, accepted) = (token.clone(), inst.clone(), accepted.clone());
+                tasks.push(tokio::spawn(async move {
+                    let mut stream = TcpStream::connect(addr).await.map_err(|e| e.to_string())?;
+                    stream.set_nodelay(true).ok();
+                    let mut buf = Vec::new();
+                    for i in (c..EVENTS).step_by(POSTERS) {
+                        let seq = from + i as u64;
+                        let body = format!(r#"{{"installation_id":"{inst}","type":"estate.changed","data":{{"seq":{seq}}}}}"#);
+                        let req = format!(
+                            "POST /api/v1/events HTTP/1.1\r\nHost: {addr}\r\nAuthorization: Bearer {token}\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
+                            body.len()
+                        );
+                        let status = post(&mut stream, req.as_bytes(), &mut buf).await?;
+                        if status != 202 {
+                            return Err(format!("POST /api/v1/events answered {status}"));
+                        }
+                        accepted.lock().unwrap().insert(seq, Instant::now());
+                    }
+                    Ok::<_, String>(())
+                }));
+            }
+            for t in tasks {
+                t.await.map_err(|e| e.to_string())??;
+            }
+            let deadline = Instant::now() + Duration::from_secs(120);
+            loop {
+                let got = arrivals
+                    .lock()
+                    .unwrap()
+                    .keys()
+                    .filter(|s| **s >= from && **s < from + EVENTS as u64)
+                    .count();
+                if got == EVENTS {
+                    break;
+                }
+                if Instant::now() > deadline {
+                    return Err(format!(
+                        "{label}: only {got} of {EVENTS} deliveries arrived"
+                    ));
+                }
+                tokio::time::sleep(Duration::from_millis(20)).await;
+            }
+            let arrived = arrivals.lock().unwrap().clone();
+            let accepted = accepted.lock().unwrap().clone();
+            let mut lat: Vec<Duration> = accepted
+                .iter()
+                .filter_map(|(s, a)| arrived.get(s).map(|r| r.saturating_duration_since(*a)))
+                .collect();
+            lat.sort();
+            let last = accepted
+                .keys()
+                .filter_map(|s| arrived.get(s))
+                .max()
+                .copied()
+                .unwrap_or(started);
+            let rate = EVENTS as f64 / last.duration_since(started).as_secs_f64();
+            let pct = |p: f64| lat[((lat.len() as f64 * p) as usize).min(lat.len() - 1)];
+            println!(
+                "{label:>28}: {rate:>7.0} deliveries/s   accepted → first attempt p50 {:>7.1} ms   p99 {:>7.1} ms   ({EVENTS} events)",
+                pct(0.5).as_secs_f64() * 1e3,
+                pct(0.99).as_secs_f64() * 1e3,
+            );
+            Ok::<f64, String>(rate)
+        }
+    };
+    run("warm-up", 0).await?;
+    let alone = run("healthy receiver alone", 100_000).await?;
+    insert_chunks(&db, vec![subscribe(hung, "hung")]).await?;
+    let beside = run("beside a hung receiver", 200_000).await?;
+    println!(
+        "The hung receiver changed the healthy receiver's rate by {:+.1}%",
+        (beside / alone - 1.0) * 100.0
+    );
+    let _ = child.kill().await;
+    let _ = std::fs::remove_dir_all(&dir);
+    Ok(())
+}

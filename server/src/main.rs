@@ -40,7 +40,7 @@ enum Command {
         /// The catalog file (format in README.md, "Catalog format").
         file: std::path::PathBuf,
     },
-    /// Measure the server (figures, not a test): `bench access-checks`.
+    /// Measure the server (figures, not a test): `bench access-checks` or `bench push`.
     Bench {
         /// What to measure: `access-checks`.
         what: String,
@@ -94,7 +94,10 @@ async fn run(command: Command, config: ServerConfig) -> Result<(), String> {
         // The benchmark makes its own temporary database and server.
         return match what.as_str() {
             "access-checks" => server::bench::access_checks().await,
-            other => Err(format!("unknown benchmark {other:?}; try access-checks")),
+            "push" => server::bench::push().await,
+            other => Err(format!(
+                "unknown benchmark {other:?}; try access-checks or push"
+            )),
         };
     }
     let db = connect_and_migrate(&config).await?;

@@ -1,26 +1,63 @@
-//! The push worker of one server instance: claims due deliveries and sends them concurrently,
-//! so one slow or hung receiver holds one slot, never the queue. Woken at once when an event
-//! queues deliveries, and every half second otherwise (for retries and other instances' work).
-//! Once an hour it purges events older than the retention period.
+//! The push worker of one server instance: claims due deliveries and sends them concurrently.
+//! Each subscription gets at most `PER_SUBSCRIPTION` of the `CONCURRENCY` slots, so one slow or
+//! hung receiver holds a few slots and never the queue. Woken at once when an event queues
+//! deliveries, and every half second otherwise (for retries and other instances' work). Once
+//! an hour it purges events older than the retention period.
 use app::server::services::deliveries;
 use app::server::AppState;
-use std::sync::Arc;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
-use tokio::sync::Semaphore;
 
 /// Deliveries in flight at once per instance.
 pub const CONCURRENCY: usize = 64;
+/// Deliveries in flight at once per subscription and instance.
+pub const PER_SUBSCRIPTION: usize = 8;
+
+/// Deliveries in flight, by subscription.
+#[derive(Default)]
+struct InFlight(Mutex<HashMap<i32, usize>>);
+
+impl InFlight {
+    fn total(&self) -> usize {
+        self.0
+            .lock()
+            .map(|m| m.values().sum())
+            .unwrap_or(CONCURRENCY)
+    }
+    fn busy(&self) -> Vec<i32> {
+        self.0
+            .lock()
+            .map(|m| {
+                m.iter()
+                    .filter(|(_, n)| **n >= PER_SUBSCRIPTION)
+                    .map(|(s, _)| *s)
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+    fn add(&self, sub: i32, delta: isize) {
+        if let Ok(mut m) = self.0.lock() {
+            let n = m.entry(sub).or_default();
+            *n = n.saturating_add_signed(delta);
+            if *n == 0 {
+                m.remove(&sub);
+            }
+        }
+    }
+}
 
 /// Runs until the process ends.
 pub async fn run(state: AppState, retention: chrono::Duration) {
-    let slots = Arc::new(Semaphore::new(CONCURRENCY));
+    let in_flight = Arc::new(InFlight::default());
     let mut last_purge = std::time::Instant::now() - Duration::from_secs(3600);
     loop {
-        let free = slots.available_permits();
+        let free = CONCURRENCY.saturating_sub(in_flight.total());
         let claimed = if free == 0 {
             Vec::new()
         } else {
-            deliveries::claim_due(&state.db, app::server::services::now(), free as u64)
+            let at = app::server::services::now();
+            deliveries::claim_due(&state.db, at, free as u64, &in_flight.busy())
                 .await
                 .unwrap_or_else(|e| {
                     tracing::warn!(error = %e, "claiming push deliveries failed");
@@ -28,18 +65,21 @@ pub async fn run(state: AppState, retention: chrono::Duration) {
                 })
         };
         let got = claimed.len();
-        for id in claimed {
-            let Ok(permit) = slots.clone().acquire_owned().await else {
-                return;
-            };
-            let state = state.clone();
+        for c in claimed {
+            in_flight.add(c.subscription_id, 1);
+            let (state, in_flight) = (state.clone(), in_flight.clone());
             tokio::spawn(async move {
-                if let Err(e) =
-                    deliveries::attempt(&state.db, &state.config, &state.push_client, id).await
-                {
-                    tracing::warn!(delivery = id, error = %e, "a push delivery attempt failed to record");
+                let sent = deliveries::attempt(
+                    &state.db,
+                    &state.config,
+                    &state.push_client,
+                    c.delivery_id,
+                )
+                .await;
+                if let Err(e) = sent {
+                    tracing::warn!(delivery = c.delivery_id, error = %e, "a push delivery attempt failed to record");
                 }
-                drop(permit);
+                in_flight.add(c.subscription_id, -1);
                 // A freed slot may let a waiting delivery go.
                 state.push_wake.notify_one();
             });
@@ -52,7 +92,8 @@ pub async fn run(state: AppState, retention: chrono::Duration) {
                 Err(e) => tracing::warn!(error = %e, "purging push events failed"),
             }
         }
-        if got == 0 || slots.available_permits() == 0 {
+        // A full batch means more may be due: go again at once; otherwise wait to be woken.
+        if got == 0 || got < free {
             let _ =
                 tokio::time::timeout(Duration::from_millis(500), state.push_wake.notified()).await;
         }

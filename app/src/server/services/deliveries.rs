@@ -324,33 +324,47 @@ pub async fn replay_failed_since(
     Ok(done.rows_affected)
 }
 
-/// Claims up to `limit` due deliveries for `LEASE`, and returns their IDs. On PostgreSQL rows
-/// another instance is claiming are skipped, never waited for or taken twice.
+/// A claimed delivery.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Claimed {
+    pub delivery_id: i32,
+    pub subscription_id: i32,
+}
+
+/// Claims up to `limit` due deliveries for `LEASE`, skipping the subscriptions in `busy` (those
+/// that already have their share of this worker's slots, so a hung receiver cannot take them
+/// all). On PostgreSQL rows another instance is claiming are skipped, never waited for or
+/// taken twice.
 pub async fn claim_due(
     db: &impl ConnectionTrait,
     at: chrono::DateTime<chrono::Utc>,
     limit: u64,
-) -> Result<Vec<i32>, AppError> {
+    busy: &[i32],
+) -> Result<Vec<Claimed>, AppError> {
     let backend = db.get_database_backend();
-    let lock = if backend == DatabaseBackend::Postgres {
-        "FOR UPDATE SKIP LOCKED"
-    } else {
-        ""
-    };
-    let (p1, p2, p3, p4) = if backend == DatabaseBackend::Postgres {
+    let pg = backend == DatabaseBackend::Postgres;
+    let lock = if pg { "FOR UPDATE SKIP LOCKED" } else { "" };
+    let (p1, p2, p3, p4) = if pg {
         ("$1", "$2", "$3", "$4")
     } else {
         ("?", "?", "?", "?")
     };
+    // IDs are integers we hold, so they can be written into the statement as they are.
+    let skip = if busy.is_empty() {
+        String::new()
+    } else {
+        let ids: Vec<String> = busy.iter().map(i32::to_string).collect();
+        format!("AND subscription_id NOT IN ({})", ids.join(","))
+    };
     let sql = format!(
         "UPDATE push_deliveries SET lease_until = {p1} WHERE id IN (\
            SELECT id FROM push_deliveries WHERE status = {p2} AND next_attempt_at <= {p3} \
-           AND (lease_until IS NULL OR lease_until < {p3}) \
-           ORDER BY next_attempt_at LIMIT {p4} {lock}) RETURNING id"
+           AND (lease_until IS NULL OR lease_until < {p3}) {skip} \
+           ORDER BY next_attempt_at LIMIT {p4} {lock}) RETURNING id, subscription_id"
     );
     // SQLite numbers `?` by position, so the repeated `{p3}` needs its value twice there.
     let mut values: Vec<sea_orm::Value> = vec![(at + LEASE).into(), PENDING.into(), at.into()];
-    if backend != DatabaseBackend::Postgres {
+    if !pg {
         values.push(at.into());
     }
     values.push((limit as i64).into());
@@ -359,7 +373,12 @@ pub async fn claim_due(
         .await?;
     Ok(rows
         .iter()
-        .filter_map(|r| r.try_get::<i32>("", "id").ok())
+        .filter_map(|r| {
+            Some(Claimed {
+                delivery_id: r.try_get::<i32>("", "id").ok()?,
+                subscription_id: r.try_get::<i32>("", "subscription_id").ok()?,
+            })
+        })
         .collect())
 }
 
@@ -559,33 +578,24 @@ async fn disable(
 }
 
 /// Deletes events older than `retention` whose deliveries are all finished, with their
-/// deliveries and attempts. Returns how many events went.
+/// deliveries and attempts (foreign keys cascade). Returns how many events went.
 pub async fn purge_older_than(
     db: &impl ConnectionTrait,
     retention: chrono::Duration,
 ) -> Result<u64, AppError> {
-    let cutoff = now() - retention;
-    let pending: BTreeSet<i32> = pd::Entity::find()
-        .filter(pd::Column::Status.eq(PENDING))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|d| d.event_id)
-        .collect();
-    let old: Vec<i32> = pe::Entity::find()
-        .filter(pe::Column::CreatedAt.lt(cutoff))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|e| e.id)
-        .filter(|id| !pending.contains(id))
-        .collect();
-    if old.is_empty() {
-        return Ok(0);
-    }
-    let res = pe::Entity::delete_many()
-        .filter(pe::Column::Id.is_in(old))
-        .exec(db)
+    let backend = db.get_database_backend();
+    let (p1, p2) = if backend == DatabaseBackend::Postgres {
+        ("$1", "$2")
+    } else {
+        ("?", "?")
+    };
+    let sql = format!(
+        "DELETE FROM push_events WHERE created_at < {p1} AND NOT EXISTS (\
+           SELECT 1 FROM push_deliveries d WHERE d.event_id = push_events.id AND d.status = {p2})"
+    );
+    let values: Vec<sea_orm::Value> = vec![(now() - retention).into(), PENDING.into()];
+    let res = db
+        .execute_raw(Statement::from_sql_and_values(backend, sql, values))
         .await?;
-    Ok(res.rows_affected)
+    Ok(res.rows_affected())
 }

@@ -127,6 +127,16 @@ async fn world(db: &DatabaseConnection) -> World {
     }
 }
 
+/// Claims every due delivery, as a worker with free slots would.
+async fn claim(db: &DatabaseConnection, at: chrono::DateTime<chrono::Utc>) -> Vec<i32> {
+    deliveries::claim_due(db, at, 10, &[])
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|c| c.delivery_id)
+        .collect()
+}
+
 fn input(url: &str, types: &[&str]) -> subscriptions::SubscriptionInput {
     subscriptions::SubscriptionInput {
         url: url.into(),
@@ -348,7 +358,7 @@ async fn events_fan_out_signed_and_retry_until_the_receiver_answers() {
         // The first attempt fails: logged, and retried about 5 s later, not before.
         rx.answer(503);
         let at = now();
-        let claimed = deliveries::claim_due(&db, at, 10).await.unwrap();
+        let claimed = claim(&db, at).await;
         assert_eq!(claimed.len(), 1);
         let r = deliveries::attempt(&db, &w.cfg, &w.client, claimed[0])
             .await
@@ -358,10 +368,7 @@ async fn events_fan_out_signed_and_retry_until_the_receiver_answers() {
         };
         let wait = (next - at).num_milliseconds();
         assert!((4_000..=6_500).contains(&wait), "{wait} ms");
-        assert!(deliveries::claim_due(&db, now(), 10)
-            .await
-            .unwrap()
-            .is_empty());
+        assert!(claim(&db, now()).await.is_empty());
         let (headers, body) = rx.last();
         assert!(signed_by(&headers, &body, &sub.secret));
         let first_id = headers.get("webhook-id").unwrap().to_owned();
@@ -372,9 +379,7 @@ async fn events_fan_out_signed_and_retry_until_the_receiver_answers() {
         );
         // Due again: succeeds, with the same webhook-id (receivers can deduplicate).
         rx.answer(200);
-        let claimed = deliveries::claim_due(&db, next + chrono::Duration::seconds(1), 10)
-            .await
-            .unwrap();
+        let claimed = claim(&db, next + chrono::Duration::seconds(1)).await;
         assert_eq!(claimed.len(), 1);
         let r = deliveries::attempt(&db, &w.cfg, &w.client, claimed[0])
             .await
@@ -401,7 +406,7 @@ async fn events_fan_out_signed_and_retry_until_the_receiver_answers() {
         deliveries::send_test(&db, &w.anna, w.partner, &id)
             .await
             .unwrap();
-        for d in deliveries::claim_due(&db, now(), 10).await.unwrap() {
+        for d in claim(&db, now()).await {
             deliveries::attempt(&db, &w.cfg, &w.client, d)
                 .await
                 .unwrap();
@@ -410,6 +415,15 @@ async fn events_fan_out_signed_and_retry_until_the_receiver_answers() {
         assert!(body.contains("portico.test"));
         assert!(signed_by(&headers, &body, &rotated.secret));
         assert!(signed_by(&headers, &body, &sub.secret));
+        // Retention: finished events go with their deliveries; the log empties.
+        let gone = deliveries::purge_older_than(&db, chrono::Duration::zero())
+            .await
+            .unwrap();
+        assert_eq!(gone, 3);
+        let log = subscriptions::detail(&db, &w.cfg, &w.anna, w.partner, &id, "all")
+            .await
+            .unwrap();
+        assert!(log.deliveries.is_empty());
     })
     .await;
 }
@@ -419,7 +433,7 @@ async fn a_dead_workers_delivery_is_claimed_again_and_none_is_lost() {
     each_db(|db| async move {
         let w = world(&db).await;
         let rx = Receiver::start().await;
-        subscriptions::create(
+        let id = subscriptions::create(
             &db,
             &w.cfg,
             &w.client,
@@ -441,24 +455,21 @@ async fn a_dead_workers_delivery_is_claimed_again_and_none_is_lost() {
             .await
             .unwrap();
         }
-        // A worker claims all three and dies before sending.
+        // A worker whose slots for this subscription are full claims none of them.
+        let sub_id = secret_of(&db, &id).await.id;
         let at = now();
-        assert_eq!(deliveries::claim_due(&db, at, 10).await.unwrap().len(), 3);
+        assert!(deliveries::claim_due(&db, at, 10, &[sub_id])
+            .await
+            .unwrap()
+            .is_empty());
+        // A worker claims all three and dies before sending.
+        assert_eq!(claim(&db, at).await.len(), 3);
         // While its lease lasts nobody else takes them...
-        assert!(
-            deliveries::claim_due(&db, at + chrono::Duration::seconds(30), 10)
-                .await
-                .unwrap()
-                .is_empty()
-        );
+        assert!(claim(&db, at + chrono::Duration::seconds(30))
+            .await
+            .is_empty());
         // ...and afterwards another worker does, and delivers each once.
-        let again = deliveries::claim_due(
-            &db,
-            at + deliveries::LEASE + chrono::Duration::seconds(1),
-            10,
-        )
-        .await
-        .unwrap();
+        let again = claim(&db, at + deliveries::LEASE + chrono::Duration::seconds(1)).await;
         assert_eq!(again.len(), 3);
         for d in again {
             assert_eq!(
@@ -501,7 +512,7 @@ async fn gone_or_failing_for_five_days_disables_and_tells_the_partner() {
         deliveries::publish(&db, "SOLOSL", "estate.updated", serde_json::json!({}))
             .await
             .unwrap();
-        let d = deliveries::claim_due(&db, now(), 10).await.unwrap();
+        let d = claim(&db, now()).await;
         assert_eq!(
             deliveries::attempt(&db, &w.cfg, &w.client, d[0])
                 .await
@@ -531,7 +542,7 @@ async fn gone_or_failing_for_five_days_disables_and_tells_the_partner() {
         deliveries::publish(&db, "SOLOSL", "estate.updated", serde_json::json!({}))
             .await
             .unwrap();
-        let d = deliveries::claim_due(&db, now(), 10).await.unwrap();
+        let d = claim(&db, now()).await;
         assert_eq!(
             deliveries::attempt(&db, &w.cfg, &w.client, d[0])
                 .await
@@ -563,7 +574,7 @@ async fn gone_or_failing_for_five_days_disables_and_tells_the_partner() {
         .await
         .unwrap();
         assert_eq!(n, 2);
-        for d in deliveries::claim_due(&db, now(), 10).await.unwrap() {
+        for d in claim(&db, now()).await {
             deliveries::attempt(&db, &w.cfg, &w.client, d)
                 .await
                 .unwrap();

@@ -600,7 +600,7 @@ pub async fn delete_subscription(
 #[server]
 pub async fn rotate_subscription_secret(org_id: i32, subscription: String) -> Result<(), AppError> {
     let (st, actor) = request::actor().await?;
-    services::subscriptions::rotate_secret(&st.db, &actor, org_id, &subscription).await
+    services::subscriptions::rotate_secret(&st.db, &st.config, &actor, org_id, &subscription).await
 }
 
 /// "Send test event".

@@ -450,7 +450,7 @@ pub async fn push() -> Result<(), String> {
         event_types: Set(r#"["estate.changed"]"#.into()),
         description: Set(String::new()),
         status: Set("enabled".into()),
-        secret: Set(app::server::push::signing::new_secret()),
+        secret: Set(SecretKey::new(KEY).seal(&app::server::push::signing::new_secret())),
         secret_revealed: Set(true),
         created_at: Set(now()),
         updated_at: Set(now()),
@@ -466,6 +466,7 @@ pub async fn push() -> Result<(), String> {
         .env("LEPTOS_SITE_ADDR", addr)
         .env("PORTICO_ENV", "test")
         .env("PORTICO_PUSH_ALLOW", "127.0.0.1/32")
+        .env("PORTICO_SECRET_KEY", KEY)
         .env("RUST_LOG", "warn")
         .kill_on_drop(true)
         .spawn()

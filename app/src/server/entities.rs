@@ -449,11 +449,13 @@ pub mod push_subscription {
         /// `enabled` or `disabled`.
         pub status: String,
         pub disabled_reason: Option<String>,
-        /// The signing secret (`whsec_...`); the server needs it to sign every delivery.
+        /// The signing secret (`whsec_...`), sealed under `PORTICO_SECRET_KEY`
+        /// ([`SecretKey::seal`](crate::server::secrets::SecretKey::seal)); the server opens it
+        /// to sign every delivery.
         pub secret: String,
         /// Whether the partner has been shown the current secret (it is shown once).
         pub secret_revealed: bool,
-        /// After a rotation, the old secret keeps signing until `previous_secret_until`.
+        /// After a rotation, the old secret (sealed) keeps signing until `previous_secret_until`.
         pub previous_secret: Option<String>,
         pub previous_secret_until: Option<DateTimeUtc>,
         /// Since when every delivery has failed; cleared by any success.

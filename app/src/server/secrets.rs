@@ -44,6 +44,56 @@ impl SecretKey {
     }
 }
 
+/// The prefix of a value sealed by [`SecretKey::seal`].
+const SEALED: &str = "enc1:";
+
+impl SecretKey {
+    /// The 256-bit key that seals stored secrets, derived from this key for that one purpose.
+    fn sealing_key(&self) -> chacha20poly1305::Key {
+        use hmac::{Hmac, Mac};
+        let mut mac =
+            <Hmac<Sha256> as Mac>::new_from_slice(&self.0).expect("HMAC takes keys of any length");
+        mac.update(b"portico: sealed secrets v1");
+        mac.finalize().into_bytes()
+    }
+
+    /// Encrypts a secret the server must read back later (a push signing secret), as
+    /// `enc1:<base64 of nonce and ChaCha20-Poly1305 ciphertext>`.
+    pub fn seal(&self, plaintext: &str) -> String {
+        use chacha20poly1305::aead::{Aead, KeyInit};
+        use chacha20poly1305::ChaCha20Poly1305;
+        let mut nonce = [0u8; 12];
+        getrandom::fill(&mut nonce).expect("the operating system's random source failed");
+        let cipher = ChaCha20Poly1305::new(&self.sealing_key());
+        let sealed = cipher
+            .encrypt((&nonce).into(), plaintext.as_bytes())
+            .expect("ChaCha20-Poly1305 encrypts any message this short");
+        let mut out = nonce.to_vec();
+        out.extend_from_slice(&sealed);
+        format!(
+            "{SEALED}{}",
+            base64::engine::general_purpose::STANDARD.encode(out)
+        )
+    }
+
+    /// The secret [`seal`](Self::seal) encrypted, or `None` when it was sealed under another key
+    /// or altered.
+    pub fn open(&self, sealed: &str) -> Option<String> {
+        use chacha20poly1305::aead::{Aead, KeyInit};
+        use chacha20poly1305::ChaCha20Poly1305;
+        let raw = base64::engine::general_purpose::STANDARD
+            .decode(sealed.strip_prefix(SEALED)?)
+            .ok()?;
+        if raw.len() < 12 {
+            return None;
+        }
+        let (nonce, ciphertext) = raw.split_at(12);
+        let cipher = ChaCha20Poly1305::new(&self.sealing_key());
+        let plain = cipher.decrypt(nonce.into(), ciphertext).ok()?;
+        String::from_utf8(plain).ok()
+    }
+}
+
 impl std::fmt::Debug for SecretKey {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("SecretKey(…)")
@@ -86,5 +136,19 @@ mod tests {
             hash_token("abc"),
             "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
         );
+    }
+
+    #[test]
+    fn sealed_secrets_open_only_with_their_key() {
+        let (a, b) = (SecretKey::new("key one"), SecretKey::new("key two"));
+        let sealed = a.seal("whsec_abc");
+        assert!(sealed.starts_with("enc1:") && !sealed.contains("whsec_abc"));
+        assert_ne!(a.seal("whsec_abc"), sealed, "a fresh nonce every time");
+        assert_eq!(a.open(&sealed).as_deref(), Some("whsec_abc"));
+        assert_eq!(b.open(&sealed), None);
+        let mut tampered = sealed.clone();
+        tampered.replace_range(10..11, if &sealed[10..11] == "A" { "B" } else { "A" });
+        assert_eq!(a.open(&tampered), None);
+        assert_eq!(a.open("whsec_abc"), None);
     }
 }

@@ -421,12 +421,19 @@ pub async fn attempt<C: ConnectionTrait + TransactionTrait>(
             .map(|_| AttemptResult::Failed);
     };
     let at = now();
-    let mut secrets = vec![sub.secret.as_str()];
-    if let (Some(prev), Some(until)) = (&sub.previous_secret, sub.previous_secret_until) {
-        if until > at {
-            secrets.push(prev.as_str());
-        }
-    }
+    let Some(current) = config.secret_key.open(&sub.secret) else {
+        // Sealed under another PORTICO_SECRET_KEY: signing is impossible until rotated.
+        tracing::warn!(subscription = %sub.public_id, "cannot open the signing secret: was PORTICO_SECRET_KEY changed?");
+        return finish(db, &d, FAILED, None)
+            .await
+            .map(|_| AttemptResult::Failed);
+    };
+    let previous = match (&sub.previous_secret, sub.previous_secret_until) {
+        (Some(prev), Some(until)) if until > at => config.secret_key.open(prev),
+        _ => None,
+    };
+    let mut secrets = vec![current.as_str()];
+    secrets.extend(previous.as_deref());
     let msg = sender::Message {
         url: &sub.url,
         msg_id: &d.public_id,

@@ -244,13 +244,16 @@ async fn a_subscription_is_saved_only_when_the_receiver_confirms() {
         let sub = secret_of(&db, &id).await;
         let (headers, body) = rx.last();
         assert!(body.contains("portico.verification"));
-        assert!(signed_by(&headers, &body, &sub.secret));
-        assert!(sub.secret.starts_with("whsec_"));
+        // Stored sealed; the plain secret starts with whsec_ and signed the verification.
+        assert!(sub.secret.starts_with("enc1:"));
+        let secret = w.cfg.secret_key.open(&sub.secret).unwrap();
+        assert!(secret.starts_with("whsec_"));
+        assert!(signed_by(&headers, &body, &secret));
         // The secret is shown once, to an admin.
         let first = subscriptions::detail(&db, &w.cfg, &w.anna, w.partner, &id, "all")
             .await
             .unwrap();
-        assert_eq!(first.secret_once.as_deref(), Some(sub.secret.as_str()));
+        assert_eq!(first.secret_once.as_deref(), Some(secret.as_str()));
         let again = subscriptions::detail(&db, &w.cfg, &w.anna, w.partner, &id, "all")
             .await
             .unwrap();
@@ -370,7 +373,8 @@ async fn events_fan_out_signed_and_retry_until_the_receiver_answers() {
         assert!((4_000..=6_500).contains(&wait), "{wait} ms");
         assert!(claim(&db, now()).await.is_empty());
         let (headers, body) = rx.last();
-        assert!(signed_by(&headers, &body, &sub.secret));
+        let secret = w.cfg.secret_key.open(&sub.secret).unwrap();
+        assert!(signed_by(&headers, &body, &secret));
         let first_id = headers.get("webhook-id").unwrap().to_owned();
         let sent: serde_json::Value = serde_json::from_str(&body).unwrap();
         assert_eq!(
@@ -399,7 +403,7 @@ async fn events_fan_out_signed_and_retry_until_the_receiver_answers() {
             .unwrap();
         assert!(failed.deliveries.is_empty());
         // After a rotation both secrets sign.
-        subscriptions::rotate_secret(&db, &w.anna, w.partner, &id)
+        subscriptions::rotate_secret(&db, &w.cfg, &w.anna, w.partner, &id)
             .await
             .unwrap();
         let rotated = secret_of(&db, &id).await;
@@ -413,8 +417,10 @@ async fn events_fan_out_signed_and_retry_until_the_receiver_answers() {
         }
         let (headers, body) = rx.last();
         assert!(body.contains("portico.test"));
-        assert!(signed_by(&headers, &body, &rotated.secret));
-        assert!(signed_by(&headers, &body, &sub.secret));
+        let new_secret = w.cfg.secret_key.open(&rotated.secret).unwrap();
+        assert_ne!(new_secret, secret);
+        assert!(signed_by(&headers, &body, &new_secret));
+        assert!(signed_by(&headers, &body, &secret));
         // Retention: finished events go with their deliveries; the log empties.
         let gone = deliveries::purge_older_than(&db, chrono::Duration::zero())
             .await

@@ -220,7 +220,7 @@ pub async fn create(
         event_types: Set(serde_json::to_string(&event_types).unwrap_or_else(|_| "[]".into())),
         description: Set(description),
         status: Set(ENABLED.into()),
-        secret: Set(secret),
+        secret: Set(config.secret_key.seal(&secret)),
         secret_revealed: Set(false),
         created_at: Set(at),
         updated_at: Set(at),
@@ -324,7 +324,9 @@ pub async fn detail(
             .filter(ps::Column::SecretRevealed.eq(false))
             .exec(db)
             .await?;
-        (flipped.rows_affected == 1).then(|| sub.secret.clone())
+        (flipped.rows_affected == 1)
+            .then(|| config.secret_key.open(&sub.secret))
+            .flatten()
     } else {
         None
     };
@@ -414,7 +416,11 @@ pub async fn update(
     let functions = push_functions(db, p.id).await?;
     let (url, event_types, description) = validated(config, &functions, &input)?;
     if url != sub.url {
-        verify(client, &url, &sub.secret, p.id).await?;
+        let secret = config
+            .secret_key
+            .open(&sub.secret)
+            .ok_or(AppError::Internal)?;
+        verify(client, &url, &secret, p.id).await?;
     }
     let id = sub.public_id.clone();
     let mut m: ps::ActiveModel = sub.into();
@@ -481,6 +487,7 @@ pub async fn delete(
 /// it for 24 hours so the receiver can switch without losing events. Admins only.
 pub async fn rotate_secret(
     db: &impl ConnectionTrait,
+    config: &Config,
     actor: &Actor,
     org_id: i32,
     public_id: &str,
@@ -492,7 +499,7 @@ pub async fn rotate_secret(
     let mut m: ps::ActiveModel = sub.into();
     m.previous_secret = Set(Some(old));
     m.previous_secret_until = Set(Some(now() + ROTATION_OVERLAP));
-    m.secret = Set(signing::new_secret());
+    m.secret = Set(config.secret_key.seal(&signing::new_secret()));
     m.secret_revealed = Set(false);
     m.updated_at = Set(now());
     m.update(db).await?;

@@ -180,6 +180,30 @@ pub async fn set_contact_person(
     Ok(email.trim().to_lowercase())
 }
 
+/// The operator deactivates or reactivates an organization (`active` is "true" or "false").
+#[server]
+pub async fn set_organization_active(
+    org_id: i32,
+    target_id: i32,
+    active: String,
+) -> Result<(), AppError> {
+    let (st, actor) = request::actor().await?;
+    services::orgs::set_organization_active(&st.db, &actor, org_id, target_id, active == "true")
+        .await
+}
+
+/// The operator deactivates or reactivates an installation (`active` is "true" or "false").
+#[server]
+pub async fn set_installation_active(
+    org_id: i32,
+    installation: i32,
+    active: String,
+) -> Result<(), AppError> {
+    let (st, actor) = request::actor().await?;
+    services::orgs::set_installation_active(&st.db, &actor, org_id, installation, active == "true")
+        .await
+}
+
 /// The operator records a legacy grant of a partner (installation ID and function key).
 #[server]
 pub async fn add_legacy_grant(

@@ -48,6 +48,16 @@ test('the operator onboards a customer with an installation and a contact person
   await page.getByRole('button', { name: 'Invite contact person' }).click();
   await expect(page.getByRole('list', { name: 'Admins' })).toContainText(contact);
   await expect(page.getByRole('list', { name: 'Admins' })).toContainText('Invitation pending');
+
+  // Deactivating an installation and the organization, then reactivating the organization.
+  await page.getByRole('button', { name: `Deactivate ${installationId}` }).click();
+  await expect(page.getByRole('row').filter({ hasText: installationId })).toContainText('deactivated');
+  await expect(page.getByRole('button', { name: `Reactivate ${installationId}` })).toBeVisible();
+  await page.getByRole('button', { name: 'Deactivate organization' }).click();
+  await expect(page.getByRole('button', { name: 'Reactivate organization' })).toBeVisible();
+  await expect(page.getByText('Deactivated: nobody can act as it')).toBeVisible();
+  await page.getByRole('button', { name: 'Reactivate organization' }).click();
+  await expect(page.getByRole('button', { name: 'Deactivate organization' })).toBeVisible();
 });
 
 test("a partner cannot open the operator's screens", async ({ page }) => {

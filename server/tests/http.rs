@@ -441,6 +441,22 @@ async fn every_server_function_refuses_another_organizations_user() {
         ),
         (api::ListLegacyAccess::PATH, form(&[("org_id", &nordic)])),
         (
+            api::SetOrganizationActive::PATH,
+            form(&[
+                ("org_id", &operator),
+                ("target_id", &solheim),
+                ("active", "false"),
+            ]),
+        ),
+        (
+            api::SetInstallationActive::PATH,
+            form(&[
+                ("org_id", &operator),
+                ("installation", "1"),
+                ("active", "false"),
+            ]),
+        ),
+        (
             api::GetSubscriptionForm::PATH,
             form(&[("org_id", &nordic), ("product_id", &product)]),
         ),

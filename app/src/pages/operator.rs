@@ -1,7 +1,8 @@
 //! The operator's onboarding screens: organizations, their installations and contact persons.
 use crate::api::{
     get_organization_detail, list_catalog, list_organizations, AddLegacyGrant, CreateInstallation,
-    CreateOrganization, ImportCatalog, RemoveLegacyGrant, SetContactPerson,
+    CreateOrganization, ImportCatalog, RemoveLegacyGrant, SetContactPerson, SetInstallationActive,
+    SetOrganizationActive,
 };
 use crate::components::{id_param, org_param, Badge, ErrorView, FormResult, InstallationsTable};
 use crate::dto::{ImportReport, OrgKind, OrganizationDetail};
@@ -99,6 +100,10 @@ pub fn OrganizationPage() -> impl IntoView {
     let contact = ServerAction::<SetContactPerson>::new();
     let add_legacy = ServerAction::<AddLegacyGrant>::new();
     let remove_legacy = ServerAction::<RemoveLegacyGrant>::new();
+    let status = StatusActions {
+        org: ServerAction::new(),
+        installation: ServerAction::new(),
+    };
     let detail = Resource::new(
         move || {
             (
@@ -108,6 +113,8 @@ pub fn OrganizationPage() -> impl IntoView {
                 contact.version().get(),
                 add_legacy.version().get(),
                 remove_legacy.version().get(),
+                status.org.version().get(),
+                status.installation.version().get(),
             )
         },
         |(org, id, ..)| get_organization_detail(org, id),
@@ -120,12 +127,19 @@ pub fn OrganizationPage() -> impl IntoView {
         <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
             {move || Suspend::new(async move {
                 match detail.await {
-                    Ok(d) => view! { <Detail d=d org=org.get() add_inst=add_inst contact=contact legacy=legacy/> }.into_any(),
+                    Ok(d) => view! { <Detail d=d org=org.get() add_inst=add_inst contact=contact legacy=legacy status=status/> }.into_any(),
                     Err(e) => view! { <ErrorView error=e/> }.into_any(),
                 }
             })}
         </Transition>
     }
+}
+
+/// Deactivate and reactivate, for the organization and its installations.
+#[derive(Clone, Copy)]
+struct StatusActions {
+    org: ServerAction<SetOrganizationActive>,
+    installation: ServerAction<SetInstallationActive>,
 }
 
 /// The actions of the operator's "Legacy access" section.
@@ -142,8 +156,11 @@ fn Detail(
     add_inst: ServerAction<CreateInstallation>,
     contact: ServerAction<SetContactPerson>,
     legacy: LegacyActions,
+    status: StatusActions,
 ) -> impl IntoView {
     let o = d.organization;
+    let active = o.status == "active";
+    let installations = d.installations.clone();
     let is_customer = o.kind == OrgKind::Customer;
     let is_partner = o.kind == OrgKind::Partner;
     let target = o.id;
@@ -154,6 +171,22 @@ fn Detail(
             <h1>{o.name.clone()}</h1>
             <p><Badge text=o.kind.label() tone=o.kind.as_str()/>" "{o.status.clone()}</p>
         </header>
+        {(o.kind != OrgKind::Operator).then(|| view! {
+            <ActionForm action=status.org attr:class="inline">
+                <input type="hidden" name="org_id" value=org/>
+                <input type="hidden" name="target_id" value=target/>
+                <input type="hidden" name="active" value=(!active).to_string()/>
+                <button type="submit" class=if active { "danger" } else { "secondary" }>
+                    {if active { "Deactivate organization" } else { "Reactivate organization" }}
+                </button>
+            </ActionForm>
+            <p class="muted">{if active {
+                "Deactivating keeps everything, but its members can no longer act as it, a customer's installations answer \"installation unknown\" and a partner's credentials are refused."
+            } else {
+                "Deactivated: nobody can act as it and the platform refuses its access."
+            }}</p>
+        })}
+        <FormResult value=status.org.value()/>
         <section aria-labelledby="contact-title">
             <h2 id="contact-title">"Contact person and admins"</h2>
             {if d.admins.is_empty() {
@@ -178,13 +211,32 @@ fn Detail(
                 <button type="submit" class="primary">"Invite contact person"</button>
             </ActionForm>
         </section>
-        {is_customer.then(|| view! {
+        {is_customer.then(move || view! {
             <section aria-labelledby="inst-title">
                 <h2 id="inst-title">"Installations"</h2>
                 <InstallationsTable
-                    installations=d.installations
+                    installations=d.installations.clone()
                     empty="No installations yet. Add the customer's first environment below."
                 />
+                {(!installations.is_empty()).then(move || view! {
+                    <ul class="plain-list" aria-label="Installation status">
+                        {installations.into_iter().map(|i| {
+                            let on = i.status == "active";
+                            let label = format!("{} {}", if on { "Deactivate" } else { "Reactivate" }, i.installation_id);
+                            view! {
+                                <li>
+                                    <ActionForm action=status.installation attr:class="inline">
+                                        <input type="hidden" name="org_id" value=org/>
+                                        <input type="hidden" name="installation" value=i.id/>
+                                        <input type="hidden" name="active" value=(!on).to_string()/>
+                                        <button type="submit" class="secondary">{label}</button>
+                                    </ActionForm>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                })}
+                <FormResult value=status.installation.value()/>
                 <ActionForm action=add_inst attr:class="card form-card">
                     <input type="hidden" name="org_id" value=org/>
                     <input type="hidden" name="customer_id" value=target/>

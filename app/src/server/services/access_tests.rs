@@ -608,3 +608,84 @@ async fn the_cache_follows_every_change_at_once() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn the_operator_deactivates_customers_installations_and_partners() {
+    each_db(|db| async move {
+        let w = world(&db).await;
+        let (ops, olav) = org_with_member(
+            &db,
+            OrgKind::Operator,
+            "Operator",
+            "olav@operator.example",
+            Role::Admin,
+        )
+        .await;
+        let key = credentials::create_key(&db, &w.cfg, &w.anna, w.partner, w.product.id)
+            .await
+            .unwrap();
+        let reason = |db: DatabaseConnection, p: product::Model| async move {
+            access::check(&db, &p, "SOLOSL", "estates.read")
+                .await
+                .unwrap()
+                .reason
+        };
+        // Only operator admins, and never the operator itself.
+        assert_eq!(
+            orgs::set_organization_active(&db, &w.kari, w.customer, w.customer, false)
+                .await
+                .err(),
+            Some(AppError::Forbidden)
+        );
+        assert!(matches!(
+            orgs::set_organization_active(&db, &olav, ops, ops, false).await,
+            Err(AppError::Invalid(_))
+        ));
+        orgs::set_organization_active(&db, &olav, ops, w.customer, false)
+            .await
+            .unwrap();
+        assert_eq!(
+            reason(db.clone(), w.product.clone()).await,
+            AccessReason::InstallationUnknown
+        );
+        assert_eq!(
+            orgs::require_member(&db, &w.kari, w.customer).await.err(),
+            Some(AppError::Forbidden),
+            "members can no longer act as it"
+        );
+        orgs::set_organization_active(&db, &olav, ops, w.customer, true)
+            .await
+            .unwrap();
+        assert_eq!(
+            reason(db.clone(), w.product.clone()).await,
+            AccessReason::Granted
+        );
+        let inst = installation::Entity::find()
+            .filter(installation::Column::InstallationId.eq("SOLOSL"))
+            .one(&db)
+            .await
+            .unwrap()
+            .unwrap();
+        orgs::set_installation_active(&db, &olav, ops, inst.id, false)
+            .await
+            .unwrap();
+        assert_eq!(
+            reason(db.clone(), w.product.clone()).await,
+            AccessReason::InstallationUnknown
+        );
+        orgs::set_installation_active(&db, &olav, ops, inst.id, true)
+            .await
+            .unwrap();
+        // A deactivated partner's credentials are refused.
+        orgs::set_organization_active(&db, &olav, ops, w.partner, false)
+            .await
+            .unwrap();
+        assert!(
+            credentials::authenticate(&db, &w.cfg, &key.client_id, &key.secret)
+                .await
+                .unwrap()
+                .is_none()
+        );
+    })
+    .await;
+}

@@ -14,6 +14,8 @@ use sea_orm::{
 use std::str::FromStr;
 
 pub const STATUS_ACTIVE: &str = "active";
+/// A deactivated organization or installation: kept, but out of every view and every access.
+pub const STATUS_DEACTIVATED: &str = "deactivated";
 
 pub(crate) fn kind_of(org: &organization::Model) -> OrgKind {
     OrgKind::from_str(&org.kind).unwrap_or(OrgKind::Customer)
@@ -449,4 +451,72 @@ pub async fn overview(
         partner_count,
         customer_count,
     })
+}
+
+/// The operator deactivates (or reactivates) a partner or customer. Its members can no longer
+/// act as it; a customer's installations answer "installation unknown" and disappear from
+/// partner views; a partner's credentials are refused. The operator itself cannot be
+/// deactivated.
+pub async fn set_organization_active(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    operator_org_id: i32,
+    org_id: i32,
+    active: bool,
+) -> Result<(), AppError> {
+    require_operator_admin(db, actor, operator_org_id).await?;
+    let org = organization::Entity::find_by_id(org_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if kind_of(&org) == OrgKind::Operator {
+        return Err(AppError::invalid(
+            "The operator organization cannot be deactivated.",
+        ));
+    }
+    let status = if active {
+        STATUS_ACTIVE
+    } else {
+        STATUS_DEACTIVATED
+    };
+    let name = org.name.clone();
+    let mut m: organization::ActiveModel = org.into();
+    m.status = Set(status.into());
+    m.update(db).await?;
+    let action = if active {
+        "organization.reactivated"
+    } else {
+        "organization.deactivated"
+    };
+    audit::record(db, actor, Some(operator_org_id), action, &name, "").await
+}
+
+/// The operator deactivates (or reactivates) one installation of a customer.
+pub async fn set_installation_active(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    operator_org_id: i32,
+    installation_row_id: i32,
+    active: bool,
+) -> Result<(), AppError> {
+    require_operator_admin(db, actor, operator_org_id).await?;
+    let inst = installation::Entity::find_by_id(installation_row_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let status = if active {
+        STATUS_ACTIVE
+    } else {
+        STATUS_DEACTIVATED
+    };
+    let iid = inst.installation_id.clone();
+    let mut m: installation::ActiveModel = inst.into();
+    m.status = Set(status.into());
+    m.update(db).await?;
+    let action = if active {
+        "installation.reactivated"
+    } else {
+        "installation.deactivated"
+    };
+    audit::record(db, actor, Some(operator_org_id), action, &iid, "").await
 }

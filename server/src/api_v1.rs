@@ -20,7 +20,8 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
 use utoipa::{Modify, OpenApi, ToSchema};
 
-/// Requests allowed per credential per second before `429`.
+/// Requests allowed per credential per second before `429`, unless `PORTICO_API_RATE_LIMIT`
+/// says otherwise.
 pub const RATE_LIMIT_PER_SECOND: u32 = 10_000;
 
 /// The `/api/v1` routes.
@@ -119,7 +120,7 @@ fn basic_credentials(headers: &HeaderMap) -> Option<(String, String)> {
 }
 
 /// Fixed one-second windows per client ID, in memory (each server instance counts its own).
-fn rate_limited(client: &str) -> bool {
+fn rate_limited(client: &str, limit: u32) -> bool {
     static WINDOWS: Mutex<Option<HashMap<String, (u64, u32)>>> = Mutex::new(None);
     let now = SystemTime::now()
         .duration_since(UNIX_EPOCH)
@@ -135,7 +136,7 @@ fn rate_limited(client: &str) -> bool {
         *entry = (now, 0);
     }
     entry.1 += 1;
-    entry.1 > RATE_LIMIT_PER_SECOND
+    entry.1 > limit
 }
 
 fn internal_error() -> Response {
@@ -157,7 +158,7 @@ async fn authenticate(
             "Send the product's client ID and secret with HTTP Basic authentication.",
         ));
     };
-    if rate_limited(&client) {
+    if rate_limited(&client, state.config.api_rate_limit) {
         let mut res = problem(
             StatusCode::TOO_MANY_REQUESTS,
             "Too Many Requests",

@@ -350,6 +350,8 @@ pub async fn access_checks() -> Result<(), String> {
         .env("LEPTOS_SITE_ADDR", addr)
         .env("PORTICO_ENV", "test")
         .env("PORTICO_SECRET_KEY", KEY)
+        // Measure the decision, not the per-credential limit (10,000/s by default).
+        .env("PORTICO_API_RATE_LIMIT", "1000000")
         .env("RUST_LOG", "warn")
         .kill_on_drop(true)
         .spawn()

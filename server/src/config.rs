@@ -87,6 +87,13 @@ impl ServerConfig {
                 .filter(|d| (1..=3650).contains(d))
                 .ok_or("PORTICO_PUSH_RETENTION_DAYS must be a number of days from 1 to 3650.")?,
         };
+        let api_rate_limit =
+            match var("PORTICO_API_RATE_LIMIT") {
+                None => crate::api_v1::RATE_LIMIT_PER_SECOND,
+                Some(v) => v.parse::<u32>().ok().filter(|n| *n > 0).ok_or(
+                    "PORTICO_API_RATE_LIMIT must be a positive number of requests a second.",
+                )?,
+            };
         // Outside production, mail that cannot be sent is shown in the dev mailbox.
         let dev_mailbox = env != Environment::Production && (wants_mailbox || smtp.is_none());
         Ok(Self {
@@ -100,6 +107,7 @@ impl ServerConfig {
                 public_url,
                 dev_mailbox,
                 push_allow,
+                api_rate_limit,
             },
             smtp,
             push_retention_days,

@@ -13,6 +13,8 @@ use std::time::Duration;
 pub const CONCURRENCY: usize = 64;
 /// Deliveries in flight at once per subscription and instance.
 pub const PER_SUBSCRIPTION: usize = 8;
+/// How long the worker gathers wake-ups before claiming again.
+const COALESCE: Duration = Duration::from_millis(5);
 
 /// Deliveries in flight, by subscription.
 #[derive(Default)]
@@ -96,6 +98,9 @@ pub async fn run(state: AppState, retention: chrono::Duration) {
         if got == 0 || got < free {
             let _ =
                 tokio::time::timeout(Duration::from_millis(500), state.push_wake.notified()).await;
+            // Let wake-ups that arrive together (finished deliveries, new events) make one
+            // claim: each claim reads past the due deliveries of busy subscriptions.
+            tokio::time::sleep(COALESCE).await;
         }
     }
 }

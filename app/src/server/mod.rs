@@ -26,6 +26,9 @@ pub struct Config {
     /// Hosts and networks push deliveries may reach despite the address rules
     /// (`PORTICO_PUSH_ALLOW`).
     pub push_allow: push::address::AllowList,
+    /// `/api/v1` requests allowed per credential and second before `429`
+    /// (`PORTICO_API_RATE_LIMIT`).
+    pub api_rate_limit: u32,
 }
 
 impl Config {

@@ -21,6 +21,7 @@ pub fn config() -> Config {
             "test key: at least thirty-two bytes long",
         ),
         push_allow: crate::server::push::address::AllowList::parse("127.0.0.1/32").unwrap(),
+        api_rate_limit: 10_000,
     }
 }
 

@@ -18,7 +18,7 @@ use crate::server::Config;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseBackend, EntityTrait, QueryFilter, Set,
-    Statement, TransactionTrait,
+    Statement, TransactionSession, TransactionTrait,
 };
 use std::collections::BTreeSet;
 use std::time::Duration;
@@ -442,6 +442,23 @@ pub async fn attempt<C: ConnectionTrait + TransactionTrait>(
         secrets: &secrets,
     };
     let outcome = sender::send(client, &msg, DELIVERY_TIMEOUT).await;
+    // The attempt and what follows from it are written together (one commit).
+    let txn = db.begin().await?;
+    let result = record(&txn, config, &d, &sub, at, &outcome).await?;
+    txn.commit().await?;
+    Ok(result)
+}
+
+/// Logs an attempt and moves the delivery (and, when it gives up, the subscription) on.
+async fn record(
+    db: &impl ConnectionTrait,
+    config: &Config,
+    d: &pd::Model,
+    sub: &ps::Model,
+    at: chrono::DateTime<chrono::Utc>,
+    outcome: &sender::Outcome,
+) -> Result<AttemptResult, AppError> {
+    let d = d.clone();
     pa::ActiveModel {
         delivery_id: Set(d.id),
         attempted_at: Set(at),
@@ -473,7 +490,7 @@ pub async fn attempt<C: ConnectionTrait + TransactionTrait>(
         return Ok(AttemptResult::Succeeded);
     }
     if outcome.status == Some(410) {
-        disable(db, config, &sub, "The receiver answered 410 Gone.").await?;
+        disable(db, config, sub, "The receiver answered 410 Gone.").await?;
         finish_attempt(db, &d, attempts, FAILED, status, None).await?;
         return Ok(AttemptResult::Failed);
     }
@@ -490,7 +507,7 @@ pub async fn attempt<C: ConnectionTrait + TransactionTrait>(
         }
     };
     if at - failing_since >= DISABLE_AFTER {
-        disable(db, config, &sub, "Every delivery failed for 5 days.").await?;
+        disable(db, config, sub, "Every delivery failed for 5 days.").await?;
         finish_attempt(db, &d, attempts, FAILED, status, None).await?;
         return Ok(AttemptResult::Failed);
     }

@@ -666,3 +666,10 @@ pub async fn replay_failed(
     st.push_wake.notify_one();
     Ok(n)
 }
+
+/// "I have saved the secret": the subscription page stops showing it.
+#[server]
+pub async fn hide_subscription_secret(org_id: i32, subscription: String) -> Result<(), AppError> {
+    let (st, actor) = request::actor().await?;
+    services::subscriptions::hide_secret(&st.db, &actor, org_id, &subscription).await
+}

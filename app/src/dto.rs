@@ -774,8 +774,8 @@ pub struct DeliveryDto {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SubscriptionDetail {
     pub subscription: SubscriptionDto,
-    /// The signing secret, present only the first time an admin opens the page after it was
-    /// created or rotated.
+    /// The signing secret, shown to admins after it was created or rotated until one confirms
+    /// it is saved (at most 15 minutes).
     pub secret_once: Option<String>,
     pub form: SubscriptionFormData,
     pub deliveries: Vec<DeliveryDto>,

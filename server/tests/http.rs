@@ -502,6 +502,10 @@ async fn every_server_function_refuses_another_organizations_user() {
         ),
         (api::SendTestEvent::PATH, form(&[("org_id", &nordic), sub])),
         (
+            api::HideSubscriptionSecret::PATH,
+            form(&[("org_id", &nordic), sub]),
+        ),
+        (
             api::Redeliver::PATH,
             form(&[("org_id", &nordic), sub, ("delivery", "msg_x")]),
         ),

@@ -2,8 +2,8 @@
 //! its delivery log, and the "Webhooks" page across all of the partner's products.
 use crate::api::{
     get_subscription, get_subscription_form, list_subscriptions, CreateSubscription,
-    DeleteSubscription, Redeliver, ReplayFailed, RotateSubscriptionSecret, SendTestEvent,
-    SetSubscriptionEnabled, UpdateSubscription,
+    DeleteSubscription, HideSubscriptionSecret, Redeliver, ReplayFailed, RotateSubscriptionSecret,
+    SendTestEvent, SetSubscriptionEnabled, UpdateSubscription,
 };
 use crate::components::{org_param, Badge, ErrorView, FormResult};
 use crate::dto::{DeliveryDto, SubscriptionDetail, SubscriptionDto, SubscriptionFormData};
@@ -245,6 +245,7 @@ pub fn SubscriptionPage() -> impl IntoView {
         test: ServerAction::new(),
         redeliver: ServerAction::new(),
         replay: ServerAction::new(),
+        hide: ServerAction::new(),
     };
     let detail = Resource::new(
         move || (org.get(), sid.get(), status.get(), actions.versions()),
@@ -272,11 +273,13 @@ struct SubActions {
     test: ServerAction<SendTestEvent>,
     redeliver: ServerAction<Redeliver>,
     replay: ServerAction<ReplayFailed>,
+    hide: ServerAction<HideSubscriptionSecret>,
 }
 
 impl SubActions {
-    fn versions(&self) -> [usize; 7] {
+    fn versions(&self) -> [usize; 8] {
         [
+            self.hide.version().get(),
             self.update.version().get(),
             self.enable.version().get(),
             self.delete.version().get(),
@@ -301,7 +304,7 @@ fn SubscriptionView(d: SubscriptionDetail, org: i32, actions: SubActions) -> imp
         }
     };
     // ActionForm children are moved into closures: one pair of hidden fields per form.
-    let [h_test, h_enable, h_rotate, h_delete, h_update, h_replay] =
+    let [h_test, h_enable, h_rotate, h_delete, h_update, h_replay, h_hide] =
         std::array::from_fn(|_| hidden(s.id.clone()));
     let (url, types, product_id, enabled) = (
         s.url.clone(),
@@ -322,12 +325,15 @@ fn SubscriptionView(d: SubscriptionDetail, org: i32, actions: SubActions) -> imp
         </header>
         {d.secret_once.clone().map(|secret| view! {
             <div class="notice warn" role="alert">
-                <strong>"Copy the signing secret now."</strong>" It is shown only this once. Your receiver checks the "
+                <strong>"Copy the signing secret now."</strong>" It is shown until you confirm you saved it, for 15 minutes at most. Your receiver checks the "
                 <code>"webhook-signature"</code>" header with it (Standard Webhooks)."
                 <div class="copy-row">
                     <input id="signing-secret" type="text" readonly class="copy-link" value=secret aria-label="Signing secret"/>
                     <button type="button" class="secondary copy-button" data-copy="signing-secret" aria-label="Copy signing secret">"Copy"</button>
                 </div>
+                <ActionForm action=actions.hide attr:class="inline">{h_hide}
+                    <button type="submit" class="primary">"I have saved the secret"</button>
+                </ActionForm>
             </div>
         })}
         {s.disabled_reason.clone().map(|r| view! { <p class="notice warn" role="status">"Disabled: "{r}</p> })}

@@ -254,10 +254,18 @@ async fn a_subscription_is_saved_only_when_the_receiver_confirms() {
             .await
             .unwrap();
         assert_eq!(first.secret_once.as_deref(), Some(secret.as_str()));
+        // Shown again (a page can render twice) until an admin confirms it is saved.
         let again = subscriptions::detail(&db, &w.cfg, &w.anna, w.partner, &id, "all")
             .await
             .unwrap();
-        assert_eq!(again.secret_once, None);
+        assert_eq!(again.secret_once.as_deref(), Some(secret.as_str()));
+        subscriptions::hide_secret(&db, &w.anna, w.partner, &id)
+            .await
+            .unwrap();
+        let hidden = subscriptions::detail(&db, &w.cfg, &w.anna, w.partner, &id, "all")
+            .await
+            .unwrap();
+        assert_eq!(hidden.secret_once, None);
         // Members may look but not create; another partner sees nothing.
         let (_, max) = org_with_member(
             &db,

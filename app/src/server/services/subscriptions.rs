@@ -28,6 +28,8 @@ use std::time::Duration;
 pub const VERIFY_TIMEOUT: Duration = Duration::from_secs(10);
 /// How long the old secret keeps signing after a rotation.
 pub const ROTATION_OVERLAP: chrono::Duration = chrono::Duration::hours(24);
+/// How long after creation or rotation the new secret can be shown (until confirmed saved).
+pub const SECRET_SHOWN_FOR: chrono::Duration = chrono::Duration::minutes(15);
 /// The longest description.
 pub const MAX_DESCRIPTION: usize = 200;
 /// Deliveries shown in a subscription's log.
@@ -316,20 +318,13 @@ pub async fn detail(
 ) -> Result<SubscriptionDetail, AppError> {
     let (_, role) = require_partner(db, actor, org_id).await?;
     let (sub, p) = own_subscription(db, org_id, public_id).await?;
-    let secret_once = if role == Role::Admin && !sub.secret_revealed {
-        // Only the request that flips the flag shows the secret.
-        let flipped = ps::Entity::update_many()
-            .col_expr(ps::Column::SecretRevealed, Expr::value(true))
-            .filter(ps::Column::Id.eq(sub.id))
-            .filter(ps::Column::SecretRevealed.eq(false))
-            .exec(db)
-            .await?;
-        (flipped.rows_affected == 1)
+    // Shown to admins until one confirms it is saved, and never after SECRET_SHOWN_FOR. (Not
+    // "on the first read": a page may render twice, and a secret lost to a double render
+    // would force a rotation.)
+    let secret_once =
+        (role == Role::Admin && !sub.secret_revealed && now() - sub.updated_at < SECRET_SHOWN_FOR)
             .then(|| config.secret_key.open(&sub.secret))
-            .flatten()
-    } else {
-        None
-    };
+            .flatten();
     let status_filter = match status_filter {
         "pending" | "succeeded" | "failed" => status_filter,
         _ => "all",
@@ -512,4 +507,21 @@ pub async fn rotate_secret(
         "",
     )
     .await
+}
+
+/// "I have saved the secret": the signing secret is not shown again. Admins only.
+pub async fn hide_secret(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    org_id: i32,
+    public_id: &str,
+) -> Result<(), AppError> {
+    require_partner_admin(db, actor, org_id).await?;
+    let (sub, _) = own_subscription(db, org_id, public_id).await?;
+    ps::Entity::update_many()
+        .col_expr(ps::Column::SecretRevealed, Expr::value(true))
+        .filter(ps::Column::Id.eq(sub.id))
+        .exec(db)
+        .await?;
+    Ok(())
 }

@@ -256,6 +256,18 @@ pub async fn send_test<C: ConnectionTrait + TransactionTrait>(
     .await
 }
 
+/// An update that makes the subscription's deliveries (narrowed by the caller) due again now.
+fn requeue(subscription_id: i32) -> sea_orm::UpdateMany<pd::Entity> {
+    pd::Entity::update_many()
+        .col_expr(pd::Column::Status, Expr::value(PENDING))
+        .col_expr(pd::Column::NextAttemptAt, Expr::value(now()))
+        .col_expr(
+            pd::Column::CompletedAt,
+            Expr::value(Option::<chrono::DateTime<chrono::Utc>>::None),
+        )
+        .filter(pd::Column::SubscriptionId.eq(subscription_id))
+}
+
 /// "Redeliver": one more attempt of a delivery, now.
 pub async fn redeliver(
     db: &impl ConnectionTrait,
@@ -265,15 +277,8 @@ pub async fn redeliver(
     delivery: &str,
 ) -> Result<(), AppError> {
     let sub = admin_subscription(db, actor, org_id, subscription).await?;
-    let done = pd::Entity::update_many()
-        .col_expr(pd::Column::Status, Expr::value(PENDING))
-        .col_expr(pd::Column::NextAttemptAt, Expr::value(now()))
-        .col_expr(
-            pd::Column::CompletedAt,
-            Expr::value(Option::<chrono::DateTime<chrono::Utc>>::None),
-        )
+    let done = requeue(sub.id)
         .filter(pd::Column::PublicId.eq(delivery.trim()))
-        .filter(pd::Column::SubscriptionId.eq(sub.id))
         .exec(db)
         .await?;
     if done.rows_affected == 0 {
@@ -300,14 +305,7 @@ pub async fn replay_failed_since(
     since: chrono::DateTime<chrono::Utc>,
 ) -> Result<u64, AppError> {
     let sub = admin_subscription(db, actor, org_id, subscription).await?;
-    let done = pd::Entity::update_many()
-        .col_expr(pd::Column::Status, Expr::value(PENDING))
-        .col_expr(pd::Column::NextAttemptAt, Expr::value(now()))
-        .col_expr(
-            pd::Column::CompletedAt,
-            Expr::value(Option::<chrono::DateTime<chrono::Utc>>::None),
-        )
-        .filter(pd::Column::SubscriptionId.eq(sub.id))
+    let done = requeue(sub.id)
         .filter(pd::Column::Status.eq(FAILED))
         .filter(pd::Column::CreatedAt.gte(since))
         .exec(db)

@@ -2,6 +2,7 @@
 pub mod api_v1;
 pub mod bench;
 pub mod config;
+pub mod flash;
 pub mod mailer;
 pub mod push_worker;
 pub mod routes;

@@ -55,6 +55,7 @@ pub fn router(state: AppState, leptos_options: LeptosOptions) -> Router {
     }
     r.merge(crate::api_v1::routes())
         .fallback(leptos_axum::file_and_error_handler(app::shell))
+        .layer(middleware::from_fn(crate::flash::guard))
         .layer(middleware::from_fn(same_origin_only))
         .layer(axum::Extension(state.clone()))
         .with_state(leptos_options)

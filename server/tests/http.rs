@@ -667,3 +667,39 @@ async fn over_https_the_session_cookie_is_secure_and_host_prefixed() {
         assert!(cookie.contains(attr), "cookie lacks {attr}: {cookie}");
     }
 }
+
+#[tokio::test]
+async fn page_messages_in_urls_cannot_be_forged() {
+    let (app, _) = app_with(Environment::Test).await;
+    // A crafted link: the message is dropped, other parameters kept.
+    let forged = Request::get("/sign-in?error=Your%20account%20is%20suspended&x=1")
+        .body(Body::empty())
+        .unwrap();
+    let (status, headers, _) = send(&app, forged).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(headers["location"], "/sign-in?x=1");
+    let wrong = Request::get("/sign-in?error=Hi&_m=00000000000000000000000000000000")
+        .body(Body::empty())
+        .unwrap();
+    assert_eq!(send(&app, wrong).await.0, StatusCode::SEE_OTHER);
+    // A failed no-JavaScript form post comes back signed, and the signed page is served.
+    let req = Request::post(api::RequestSignIn::PATH)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::ACCEPT, "text/html")
+        .header(header::HOST, "127.0.0.1:3000")
+        .header(header::REFERER, "http://127.0.0.1:3000/sign-in")
+        .header("sec-fetch-site", "same-origin")
+        .body(Body::from("email=not-an-address"))
+        .unwrap();
+    let (status, headers, _) = send(&app, req).await;
+    assert!(status.is_redirection(), "{status}");
+    let location = headers["location"].clone();
+    assert!(location.contains("__err=") && location.contains("&_m="), "{location}");
+    let path = location
+        .strip_prefix("http://127.0.0.1:3000")
+        .unwrap_or(&location)
+        .to_owned();
+    let (status, _, page) = send(&app, Request::get(path).body(Body::empty()).unwrap()).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("role=\"alert\""), "the error is shown");
+}

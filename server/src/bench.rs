@@ -431,6 +431,19 @@ pub async fn push() -> Result<(), String> {
         listener.local_addr().map_err(|e| e.to_string())?
     );
     tokio::spawn(async move { axum::serve(listener, app).await });
+    // A second healthy receiver: the comparison for the hung one.
+    let sink_app = axum::Router::new().route(
+        "/hook",
+        axum::routing::post(|| async { axum::http::StatusCode::NO_CONTENT }),
+    );
+    let sink_listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .map_err(|e| e.to_string())?;
+    let sink = format!(
+        "http://{}/hook",
+        sink_listener.local_addr().map_err(|e| e.to_string())?
+    );
+    tokio::spawn(async move { axum::serve(sink_listener, sink_app).await });
     // The hung receiver accepts connections and never answers.
     let hung_listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
@@ -550,12 +563,25 @@ pub async fn push() -> Result<(), String> {
         }
     };
     run("warm-up", 0).await?;
-    let alone = run("healthy receiver alone", 100_000).await?;
+    run("healthy receiver alone", 100_000).await?;
+    // "The others" are measured beside a second subscription that answers, then beside one
+    // that hangs: the same work, except that one receiver never answers.
+    insert_chunks(&db, vec![subscribe(sink, "second")]).await?;
+    let beside_ok = run("beside a healthy receiver", 200_000).await?;
+    push_subscription::Entity::update_many()
+        .col_expr(
+            push_subscription::Column::Status,
+            sea_orm::sea_query::Expr::value("disabled"),
+        )
+        .filter(push_subscription::Column::PublicId.eq("sub_bench_second"))
+        .exec(&db)
+        .await
+        .map_err(|e| e.to_string())?;
     insert_chunks(&db, vec![subscribe(hung, "hung")]).await?;
-    let beside = run("beside a hung receiver", 200_000).await?;
+    let beside_hung = run("beside a hung receiver", 300_000).await?;
     println!(
-        "The hung receiver changed the healthy receiver's rate by {:+.1}%",
-        (beside / alone - 1.0) * 100.0
+        "A hung receiver instead of a healthy one changed the healthy receiver's rate by {:+.1}%",
+        (beside_hung / beside_ok - 1.0) * 100.0
     );
     let _ = child.kill().await;
     let _ = std::fs::remove_dir_all(&dir);

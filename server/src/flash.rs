@@ -112,7 +112,14 @@ fn sign_location(state: &AppState, location: &str, host: Option<&str>) -> Option
     };
     let (path, query) = path_and_query.split_once('?')?;
     let m = mac(state, path, query)?;
-    Some(format!("{location}&{MAC}={m}"))
+    // A form posted from a page that showed a message comes back with that page's old
+    // signature in its `Referer`: replace it.
+    let (base, old_query) = location.split_once('?')?;
+    let kept: Vec<&str> = old_query
+        .split('&')
+        .filter(|p| !p.starts_with(&format!("{MAC}=")))
+        .collect();
+    Some(format!("{base}?{}&{MAC}={m}", kept.join("&")))
 }
 
 #[cfg(test)]

@@ -694,12 +694,39 @@ async fn page_messages_in_urls_cannot_be_forged() {
     let (status, headers, _) = send(&app, req).await;
     assert!(status.is_redirection(), "{status}");
     let location = headers["location"].clone();
-    assert!(location.contains("__err=") && location.contains("&_m="), "{location}");
+    assert!(
+        location.contains("__err=") && location.contains("&_m="),
+        "{location}"
+    );
+    let path = location
+        .strip_prefix("http://127.0.0.1:3000")
+        .unwrap_or(&location)
+        .to_owned();
+    let (status, _, page) = send(
+        &app,
+        Request::get(path.clone()).body(Body::empty()).unwrap(),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("role=\"alert\""), "the error is shown");
+    // Failing again from that page (its URL, old signature included, is the Referer) signs
+    // the new message afresh.
+    let again = Request::post(api::RequestSignIn::PATH)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::ACCEPT, "text/html")
+        .header(header::HOST, "127.0.0.1:3000")
+        .header(header::REFERER, format!("http://127.0.0.1:3000{path}"))
+        .header("sec-fetch-site", "same-origin")
+        .body(Body::from("email=still-not-an-address"))
+        .unwrap();
+    let (_, headers, _) = send(&app, again).await;
+    let location = headers["location"].clone();
+    assert_eq!(location.matches("_m=").count(), 1, "{location}");
     let path = location
         .strip_prefix("http://127.0.0.1:3000")
         .unwrap_or(&location)
         .to_owned();
     let (status, _, page) = send(&app, Request::get(path).body(Body::empty()).unwrap()).await;
     assert_eq!(status, StatusCode::OK);
-    assert!(page.contains("role=\"alert\""), "the error is shown");
+    assert!(page.contains("role=\"alert\""), "the new error is shown");
 }

@@ -51,10 +51,14 @@ test('a partner creates a verified push subscription, sends a test event and see
 
     // "Send test event": the worker delivers it and the log shows the attempt.
     await page.getByRole('button', { name: 'Send test event' }).click();
+    // Without JavaScript the click posts the form and reloads the page: let that finish first.
+    await page.waitForLoadState();
+    await expect(page.getByRole('heading', { name: 'Push subscription' })).toBeVisible();
+    await hydrated(page);
     await expect.poll(() => receiver.bodies.filter((b) => b.includes('portico.test')).length).toBe(1);
     await expect
       .poll(async () => {
-        await page.reload();
+        await page.goto(page.url());
         await hydrated(page);
         return page.getByRole('table', { name: 'Deliveries' }).textContent();
       })

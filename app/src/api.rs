@@ -29,7 +29,7 @@ pub async fn get_session() -> Result<Option<SessionDto>, AppError> {
 pub async fn request_sign_in(email: String) -> Result<String, AppError> {
     let st = request::state()?;
     let parts = request::parts()?;
-    let client = request::client_ip(&parts).unwrap_or_else(|| "unknown".into());
+    let client = request::client_ip(&parts, &st.config).unwrap_or_else(|| "unknown".into());
     services::auth::request_sign_in(&st.db, &st.config, &email, &client).await?;
     // A plain form post (no JavaScript) lands on the "Check your e-mail" state too.
     leptos_axum::redirect("/sign-in?sent=1");
@@ -51,7 +51,7 @@ pub async fn confirm_sign_in(token: String) -> Result<(), AppError> {
     let session = services::auth::confirm_link(
         &st.db,
         &token,
-        request::client_ip(&parts),
+        request::client_ip(&parts, &st.config),
         request::user_agent(&parts),
     )
     .await?;

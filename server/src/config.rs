@@ -94,6 +94,10 @@ impl ServerConfig {
                     "PORTICO_API_RATE_LIMIT must be a positive number of requests a second.",
                 )?,
             };
+        let trusted_proxies = app::server::push::address::AllowList::parse(
+            &var("PORTICO_TRUSTED_PROXIES").unwrap_or_default(),
+        )
+        .map_err(|e| format!("PORTICO_TRUSTED_PROXIES: {e}"))?;
         // Outside production, mail that cannot be sent is shown in the dev mailbox.
         let dev_mailbox = env != Environment::Production && (wants_mailbox || smtp.is_none());
         Ok(Self {
@@ -108,6 +112,7 @@ impl ServerConfig {
                 dev_mailbox,
                 push_allow,
                 api_rate_limit,
+                trusted_proxies,
             },
             smtp,
             push_retention_days,

@@ -23,6 +23,7 @@ fn test_config(env: Environment) -> Config {
         secret_key: app::server::secrets::SecretKey::new("http test key, thirty-two bytes or more"),
         push_allow: app::server::push::address::AllowList::parse("127.0.0.1/32").unwrap(),
         api_rate_limit: server::api_v1::RATE_LIMIT_PER_SECOND,
+        trusted_proxies: Default::default(),
     }
 }
 

@@ -29,6 +29,8 @@ pub struct Config {
     /// `/api/v1` requests allowed per credential and second before `429`
     /// (`PORTICO_API_RATE_LIMIT`).
     pub api_rate_limit: u32,
+    /// Reverse proxies whose `X-Forwarded-For` is believed (`PORTICO_TRUSTED_PROXIES`).
+    pub trusted_proxies: push::address::AllowList,
 }
 
 impl Config {

@@ -46,12 +46,82 @@ pub fn session_cookie(parts: &Parts, config: &Config) -> Option<String> {
         .map(|(_, v)| v.to_owned())
 }
 
-/// The client's address as seen by this server.
-pub fn client_ip(parts: &Parts) -> Option<String> {
-    parts
-        .extensions
-        .get::<ConnectInfo<SocketAddr>>()
-        .map(|ci| ci.0.ip().to_string())
+/// The client's address: the connection's peer, or, behind trusted proxies, the address they
+/// saw (`PORTICO_TRUSTED_PROXIES`).
+pub fn client_ip(parts: &Parts, config: &Config) -> Option<String> {
+    let peer = parts.extensions.get::<ConnectInfo<SocketAddr>>()?.0.ip();
+    let forwarded = parts
+        .headers
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .collect::<Vec<_>>()
+        .join(",");
+    Some(through_proxies(peer, &forwarded, &config.trusted_proxies).to_string())
+}
+
+/// The client behind trusted proxies: from the connection's peer, walk `X-Forwarded-For` from
+/// the right while the hop is a trusted proxy. The header's left part is written by the client
+/// and is never believed beyond the last trusted hop.
+pub fn through_proxies(
+    peer: std::net::IpAddr,
+    forwarded_for: &str,
+    trusted: &super::push::address::AllowList,
+) -> std::net::IpAddr {
+    let mut client = peer;
+    for hop in forwarded_for.rsplit(',').map(str::trim) {
+        if !trusted.allows_ip(client) {
+            break;
+        }
+        match hop.parse() {
+            Ok(ip) => client = ip,
+            Err(_) => break,
+        }
+    }
+    client
+}
+
+#[cfg(test)]
+mod proxy_tests {
+    use super::through_proxies;
+    use crate::server::push::address::AllowList;
+
+    #[test]
+    fn only_trusted_proxies_are_believed() {
+        let none = AllowList::default();
+        let proxy = AllowList::parse("10.0.0.0/8").unwrap();
+        let ip = |s: &str| s.parse().unwrap();
+        // No trusted proxy: the peer, whatever the header says.
+        assert_eq!(
+            through_proxies(ip("203.0.113.9"), "1.2.3.4", &none),
+            ip("203.0.113.9")
+        );
+        // Behind the proxy: the hop it saw.
+        assert_eq!(
+            through_proxies(ip("10.0.0.5"), "198.51.100.7", &proxy),
+            ip("198.51.100.7")
+        );
+        // A client-written prefix is ignored beyond the first untrusted hop.
+        assert_eq!(
+            through_proxies(ip("10.0.0.5"), "6.6.6.6, 198.51.100.7", &proxy),
+            ip("198.51.100.7")
+        );
+        // Two proxies in a row.
+        assert_eq!(
+            through_proxies(ip("10.0.0.5"), "198.51.100.7, 10.0.0.9", &proxy),
+            ip("198.51.100.7")
+        );
+        // A direct client cannot pretend to be behind the proxy.
+        assert_eq!(
+            through_proxies(ip("198.51.100.7"), "10.0.0.1", &proxy),
+            ip("198.51.100.7")
+        );
+        // Garbage stops the walk at the last good hop.
+        assert_eq!(
+            through_proxies(ip("10.0.0.5"), "nonsense", &proxy),
+            ip("10.0.0.5")
+        );
+    }
 }
 
 /// The request's user agent, for the session list.
@@ -82,7 +152,11 @@ pub async fn actor_for(st: &AppState, parts: &Parts) -> Result<Actor, AppError> 
     let user = auth::session_user(&st.db, &token)
         .await?
         .ok_or(AppError::NotSignedIn)?;
-    Ok(Actor::user(user.id, &user.email, client_ip(parts)))
+    Ok(Actor::user(
+        user.id,
+        &user.email,
+        client_ip(parts, &st.config),
+    ))
 }
 
 /// The state and the acting user, or [`AppError::NotSignedIn`].

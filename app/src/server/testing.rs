@@ -22,6 +22,7 @@ pub fn config() -> Config {
         ),
         push_allow: crate::server::push::address::AllowList::parse("127.0.0.1/32").unwrap(),
         api_rate_limit: 10_000,
+        trusted_proxies: Default::default(),
     }
 }
 

@@ -81,49 +81,6 @@ pub fn through_proxies(
     client
 }
 
-#[cfg(test)]
-mod proxy_tests {
-    use super::through_proxies;
-    use crate::server::push::address::AllowList;
-
-    #[test]
-    fn only_trusted_proxies_are_believed() {
-        let none = AllowList::default();
-        let proxy = AllowList::parse("10.0.0.0/8").unwrap();
-        let ip = |s: &str| s.parse().unwrap();
-        // No trusted proxy: the peer, whatever the header says.
-        assert_eq!(
-            through_proxies(ip("203.0.113.9"), "1.2.3.4", &none),
-            ip("203.0.113.9")
-        );
-        // Behind the proxy: the hop it saw.
-        assert_eq!(
-            through_proxies(ip("10.0.0.5"), "198.51.100.7", &proxy),
-            ip("198.51.100.7")
-        );
-        // A client-written prefix is ignored beyond the first untrusted hop.
-        assert_eq!(
-            through_proxies(ip("10.0.0.5"), "6.6.6.6, 198.51.100.7", &proxy),
-            ip("198.51.100.7")
-        );
-        // Two proxies in a row.
-        assert_eq!(
-            through_proxies(ip("10.0.0.5"), "198.51.100.7, 10.0.0.9", &proxy),
-            ip("198.51.100.7")
-        );
-        // A direct client cannot pretend to be behind the proxy.
-        assert_eq!(
-            through_proxies(ip("198.51.100.7"), "10.0.0.1", &proxy),
-            ip("198.51.100.7")
-        );
-        // Garbage stops the walk at the last good hop.
-        assert_eq!(
-            through_proxies(ip("10.0.0.5"), "nonsense", &proxy),
-            ip("10.0.0.5")
-        );
-    }
-}
-
 /// The request's user agent, for the session list.
 pub fn user_agent(parts: &Parts) -> Option<String> {
     parts
@@ -198,5 +155,48 @@ pub fn clear_session_cookie(config: &Config) {
 pub fn set_status(code: http::StatusCode) {
     if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
         res.set_status(code);
+    }
+}
+
+#[cfg(test)]
+mod proxy_tests {
+    use super::through_proxies;
+    use crate::server::push::address::AllowList;
+
+    #[test]
+    fn only_trusted_proxies_are_believed() {
+        let none = AllowList::default();
+        let proxy = AllowList::parse("10.0.0.0/8").unwrap();
+        let ip = |s: &str| s.parse().unwrap();
+        // No trusted proxy: the peer, whatever the header says.
+        assert_eq!(
+            through_proxies(ip("203.0.113.9"), "1.2.3.4", &none),
+            ip("203.0.113.9")
+        );
+        // Behind the proxy: the hop it saw.
+        assert_eq!(
+            through_proxies(ip("10.0.0.5"), "198.51.100.7", &proxy),
+            ip("198.51.100.7")
+        );
+        // A client-written prefix is ignored beyond the first untrusted hop.
+        assert_eq!(
+            through_proxies(ip("10.0.0.5"), "6.6.6.6, 198.51.100.7", &proxy),
+            ip("198.51.100.7")
+        );
+        // Two proxies in a row.
+        assert_eq!(
+            through_proxies(ip("10.0.0.5"), "198.51.100.7, 10.0.0.9", &proxy),
+            ip("198.51.100.7")
+        );
+        // A direct client cannot pretend to be behind the proxy.
+        assert_eq!(
+            through_proxies(ip("198.51.100.7"), "10.0.0.1", &proxy),
+            ip("198.51.100.7")
+        );
+        // Garbage stops the walk at the last good hop.
+        assert_eq!(
+            through_proxies(ip("10.0.0.5"), "nonsense", &proxy),
+            ip("10.0.0.5")
+        );
     }
 }

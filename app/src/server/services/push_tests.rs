@@ -68,6 +68,26 @@ struct World {
     client: reqwest::Client,
 }
 
+impl World {
+    /// Anna (partner admin) creates a subscription on the product.
+    async fn subscribe(
+        &self,
+        db: &DatabaseConnection,
+        input: subscriptions::SubscriptionInput,
+    ) -> Result<String, AppError> {
+        subscriptions::create(
+            db,
+            &self.cfg,
+            &self.client,
+            &self.anna,
+            self.partner,
+            self.product,
+            input,
+        )
+        .await
+    }
+}
+
 /// Acme's product requires estates.read (push: estate.updated, estate.sold), active on SOLOSL.
 async fn world(db: &DatabaseConnection) -> World {
     let cfg = Config {
@@ -174,34 +194,20 @@ async fn a_subscription_is_saved_only_when_the_receiver_confirms() {
         let rx = Receiver::start().await;
         // A receiver that refuses: nothing saved, and the partner learns why.
         rx.answer(500);
-        let err = subscriptions::create(
-            &db,
-            &w.cfg,
-            &w.client,
-            &w.anna,
-            w.partner,
-            w.product,
-            input(&rx.url, &["estate.updated"]),
-        )
-        .await
-        .unwrap_err();
+        let err = w
+            .subscribe(&db, input(&rx.url, &["estate.updated"]))
+            .await
+            .unwrap_err();
         assert!(
             err.to_string()
                 .contains("answered 500: receiver says hello"),
             "{err}"
         );
         let closed = "http://127.0.0.1:9/hook";
-        let err = subscriptions::create(
-            &db,
-            &w.cfg,
-            &w.client,
-            &w.anna,
-            w.partner,
-            w.product,
-            input(closed, &["estate.updated"]),
-        )
-        .await
-        .unwrap_err();
+        let err = w
+            .subscribe(&db, input(closed, &["estate.updated"]))
+            .await
+            .unwrap_err();
         assert!(err.to_string().contains("Connection refused"), "{err}");
         for (url, types) in [
             ("http://10.0.0.1/hook", vec!["estate.updated"]),
@@ -209,16 +215,7 @@ async fn a_subscription_is_saved_only_when_the_receiver_confirms() {
             (rx.url.as_str(), vec!["bid.received"]), // not a function the product requires
             (rx.url.as_str(), vec![]),
         ] {
-            let r = subscriptions::create(
-                &db,
-                &w.cfg,
-                &w.client,
-                &w.anna,
-                w.partner,
-                w.product,
-                input(url, &types),
-            )
-            .await;
+            let r = w.subscribe(&db, input(url, &types)).await;
             assert!(
                 matches!(r, Err(AppError::Invalid(_))),
                 "{url} {types:?}: {r:?}"
@@ -230,17 +227,10 @@ async fn a_subscription_is_saved_only_when_the_receiver_confirms() {
         );
         // A confirming receiver: saved; the verification was signed with the new secret.
         rx.answer(204);
-        let id = subscriptions::create(
-            &db,
-            &w.cfg,
-            &w.client,
-            &w.anna,
-            w.partner,
-            w.product,
-            input(&rx.url, &["estate.updated"]),
-        )
-        .await
-        .unwrap();
+        let id = w
+            .subscribe(&db, input(&rx.url, &["estate.updated"]))
+            .await
+            .unwrap();
         let sub = secret_of(&db, &id).await;
         let (headers, body) = rx.last();
         assert!(body.contains("portico.verification"));
@@ -330,17 +320,10 @@ async fn events_fan_out_signed_and_retry_until_the_receiver_answers() {
     each_db(|db| async move {
         let w = world(&db).await;
         let rx = Receiver::start().await;
-        let id = subscriptions::create(
-            &db,
-            &w.cfg,
-            &w.client,
-            &w.anna,
-            w.partner,
-            w.product,
-            input(&rx.url, &["estate.updated"]),
-        )
-        .await
-        .unwrap();
+        let id = w
+            .subscribe(&db, input(&rx.url, &["estate.updated"]))
+            .await
+            .unwrap();
         let sub = secret_of(&db, &id).await;
         // Bad events change nothing.
         for (inst, ty, data) in [
@@ -447,17 +430,10 @@ async fn a_dead_workers_delivery_is_claimed_again_and_none_is_lost() {
     each_db(|db| async move {
         let w = world(&db).await;
         let rx = Receiver::start().await;
-        let id = subscriptions::create(
-            &db,
-            &w.cfg,
-            &w.client,
-            &w.anna,
-            w.partner,
-            w.product,
-            input(&rx.url, &["estate.updated"]),
-        )
-        .await
-        .unwrap();
+        let id = w
+            .subscribe(&db, input(&rx.url, &["estate.updated"]))
+            .await
+            .unwrap();
         let before = rx.count();
         for i in 0..3 {
             deliveries::publish(
@@ -510,17 +486,10 @@ async fn gone_or_failing_for_five_days_disables_and_tells_the_partner() {
     each_db(|db| async move {
         let w = world(&db).await;
         let rx = Receiver::start().await;
-        let id = subscriptions::create(
-            &db,
-            &w.cfg,
-            &w.client,
-            &w.anna,
-            w.partner,
-            w.product,
-            input(&rx.url, &["estate.updated"]),
-        )
-        .await
-        .unwrap();
+        let id = w
+            .subscribe(&db, input(&rx.url, &["estate.updated"]))
+            .await
+            .unwrap();
         // 410 Gone disables at once.
         rx.answer(410);
         deliveries::publish(&db, "SOLOSL", "estate.updated", serde_json::json!({}))

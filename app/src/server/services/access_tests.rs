@@ -92,6 +92,18 @@ async fn world(db: &DatabaseConnection) -> World {
     }
 }
 
+/// The operator organization and its admin Olav.
+async fn operator(db: &DatabaseConnection) -> (i32, Actor) {
+    org_with_member(
+        db,
+        OrgKind::Operator,
+        "Operator",
+        "olav@operator.example",
+        Role::Admin,
+    )
+    .await
+}
+
 #[tokio::test]
 async fn keys_rotate_are_hashed_and_revoke_at_once() {
     each_db(|db| async move {
@@ -408,14 +420,7 @@ async fn another_partners_credential_is_not_activated_on_this_installation() {
 async fn legacy_grants_count_as_granted_until_removed() {
     each_db(|db| async move {
         let w = world(&db).await;
-        let (ops, olav) = org_with_member(
-            &db,
-            OrgKind::Operator,
-            "Operator",
-            "olav@operator.example",
-            Role::Admin,
-        )
-        .await;
+        let (ops, olav) = operator(&db).await;
         // Only the operator records legacy grants, and only valid ones.
         assert_eq!(
             legacy::add(
@@ -613,14 +618,7 @@ async fn the_cache_follows_every_change_at_once() {
 async fn the_operator_deactivates_customers_installations_and_partners() {
     each_db(|db| async move {
         let w = world(&db).await;
-        let (ops, olav) = org_with_member(
-            &db,
-            OrgKind::Operator,
-            "Operator",
-            "olav@operator.example",
-            Role::Admin,
-        )
-        .await;
+        let (ops, olav) = operator(&db).await;
         let key = credentials::create_key(&db, &w.cfg, &w.anna, w.partner, w.product.id)
             .await
             .unwrap();

@@ -127,7 +127,10 @@ pub async fn publish<C: ConnectionTrait + TransactionTrait>(
             "There is no active installation {iid}."
         )));
     };
+    // The database narrows the catalog to rows whose JSON mentions the type; the exact check
+    // follows (this runs for every published event).
     let functions: Vec<i32> = api_function::Entity::find()
+        .filter(api_function::Column::PushEventTypes.contains(format!("\"{event_type}\"")))
         .all(db)
         .await?
         .into_iter()

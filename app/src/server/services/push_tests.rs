@@ -69,6 +69,18 @@ struct World {
 }
 
 impl World {
+    /// Publishes an `estate.updated` event on SOLOSL and makes its one delivery's first attempt.
+    async fn publish_and_attempt(&self, db: &DatabaseConnection) -> deliveries::AttemptResult {
+        let p = deliveries::publish(db, "SOLOSL", "estate.updated", serde_json::json!({}))
+            .await
+            .unwrap();
+        assert_eq!(p.deliveries, 1);
+        let d = claim(db, now()).await;
+        deliveries::attempt(db, &self.cfg, &self.client, d[0])
+            .await
+            .unwrap()
+    }
+
     /// Anna (partner admin) creates a subscription on the product.
     async fn subscribe(
         &self,
@@ -492,14 +504,8 @@ async fn gone_or_failing_for_five_days_disables_and_tells_the_partner() {
             .unwrap();
         // 410 Gone disables at once.
         rx.answer(410);
-        deliveries::publish(&db, "SOLOSL", "estate.updated", serde_json::json!({}))
-            .await
-            .unwrap();
-        let d = claim(&db, now()).await;
         assert_eq!(
-            deliveries::attempt(&db, &w.cfg, &w.client, d[0])
-                .await
-                .unwrap(),
+            w.publish_and_attempt(&db).await,
             deliveries::AttemptResult::Failed
         );
         let sub = secret_of(&db, &id).await;
@@ -522,14 +528,8 @@ async fn gone_or_failing_for_five_days_disables_and_tells_the_partner() {
             .await
             .unwrap();
         rx.answer(500);
-        deliveries::publish(&db, "SOLOSL", "estate.updated", serde_json::json!({}))
-            .await
-            .unwrap();
-        let d = claim(&db, now()).await;
         assert_eq!(
-            deliveries::attempt(&db, &w.cfg, &w.client, d[0])
-                .await
-                .unwrap(),
+            w.publish_and_attempt(&db).await,
             deliveries::AttemptResult::Failed
         );
         let sub = secret_of(&db, &id).await;

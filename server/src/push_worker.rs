@@ -1,8 +1,9 @@
 //! The push worker of one server instance: claims due deliveries and sends them concurrently.
-//! Each subscription gets at most `PER_SUBSCRIPTION` of the `CONCURRENCY` slots, so one slow or
-//! hung receiver holds a few slots and never the queue. Woken at once when an event queues
-//! deliveries, and every half second otherwise (for retries and other instances' work). Once
-//! an hour it purges events older than the retention period.
+//! Each subscription gets at most `PER_SUBSCRIPTION` of the `CONCURRENCY` slots, and the
+//! subscriptions with due work take turns, so one slow or hung receiver holds a few slots and
+//! never the queue. Woken at once when an event queues deliveries, and every half second
+//! otherwise (for retries and other instances' work). Once an hour it purges events older than
+//! the retention period.
 use app::server::services::deliveries;
 use app::server::AppState;
 use std::collections::HashMap;
@@ -21,22 +22,9 @@ const COALESCE: Duration = Duration::from_millis(5);
 struct InFlight(Mutex<HashMap<i32, usize>>);
 
 impl InFlight {
-    fn total(&self) -> usize {
-        self.0
-            .lock()
-            .map(|m| m.values().sum())
-            .unwrap_or(CONCURRENCY)
-    }
-    fn busy(&self) -> Vec<i32> {
-        self.0
-            .lock()
-            .map(|m| {
-                m.iter()
-                    .filter(|(_, n)| **n >= PER_SUBSCRIPTION)
-                    .map(|(s, _)| *s)
-                    .collect()
-            })
-            .unwrap_or_default()
+    /// A copy to claim against (the claim must not hold the lock across the database).
+    fn snapshot(&self) -> HashMap<i32, usize> {
+        self.0.lock().map(|m| m.clone()).unwrap_or_default()
     }
     fn add(&self, sub: i32, delta: isize) {
         if let Ok(mut m) = self.0.lock() {
@@ -53,20 +41,26 @@ impl InFlight {
 pub async fn run(state: AppState, retention: chrono::Duration) {
     let in_flight = Arc::new(InFlight::default());
     let mut last_purge = std::time::Instant::now() - Duration::from_secs(3600);
+    // The subscription served last: the next claim starts after it.
+    let mut after = 0;
     loop {
-        let free = CONCURRENCY.saturating_sub(in_flight.total());
-        let claimed = if free == 0 {
-            Vec::new()
-        } else {
-            let at = app::server::services::now();
-            deliveries::claim_due(&state.db, at, free as u64, &in_flight.busy())
-                .await
-                .unwrap_or_else(|e| {
-                    tracing::warn!(error = %e, "claiming push deliveries failed");
-                    Vec::new()
-                })
+        let busy = in_flight.snapshot();
+        let free = CONCURRENCY.saturating_sub(busy.values().sum());
+        let room = deliveries::Room {
+            total: free,
+            per_subscription: PER_SUBSCRIPTION,
+            in_flight: &busy,
+            after,
         };
+        let at = app::server::services::now();
+        let claimed = deliveries::claim_due(&state.db, at, &room)
+            .await
+            .unwrap_or_else(|e| {
+                tracing::warn!(error = %e, "claiming push deliveries failed");
+                Vec::new()
+            });
         let got = claimed.len();
+        after = claimed.last().map_or(after, |c| c.subscription_id);
         for c in claimed {
             in_flight.add(c.subscription_id, 1);
             let (state, in_flight) = (state.clone(), in_flight.clone());
@@ -99,7 +93,7 @@ pub async fn run(state: AppState, retention: chrono::Duration) {
             let _ =
                 tokio::time::timeout(Duration::from_millis(500), state.push_wake.notified()).await;
             // Let wake-ups that arrive together (finished deliveries, new events) make one
-            // claim: each claim reads past the due deliveries of busy subscriptions.
+            // claim.
             tokio::time::sleep(COALESCE).await;
         }
     }

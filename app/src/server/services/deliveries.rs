@@ -1,6 +1,7 @@
 //! Push deliveries: `POST /api/v1/events` writes the event and one delivery per matching
-//! subscription in one transaction (an outbox); workers claim due deliveries with a lease
-//! (`FOR UPDATE SKIP LOCKED` on PostgreSQL, so instances never share one), send them signed,
+//! subscription in one transaction (an outbox); workers claim due deliveries with a lease,
+//! subscription by subscription in turn (`FOR UPDATE SKIP LOCKED` on PostgreSQL, so instances
+//! never share one), send them signed,
 //! log every attempt and retry on the schedule. A delivery whose worker died is claimed again
 //! when its lease expires: at-least-once, never lost.
 use super::orgs::STATUS_ACTIVE;
@@ -20,7 +21,7 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseBackend, EntityTrait, QueryFilter, Set,
     Statement, TransactionSession, TransactionTrait,
 };
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::time::Duration;
 
 pub const PENDING: &str = "pending";
@@ -325,62 +326,141 @@ pub async fn replay_failed_since(
     Ok(done.rows_affected)
 }
 
-/// A claimed delivery.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Claimed {
-    pub delivery_id: i32,
-    pub subscription_id: i32,
+/// What one worker can take on in a claim.
+#[derive(Debug, Clone, Copy)]
+pub struct Room<'a> {
+    /// Free slots in all.
+    pub total: usize,
+    /// The most deliveries one subscription may have in flight at this worker.
+    pub per_subscription: usize,
+    /// Deliveries this worker has in flight, by subscription.
+    pub in_flight: &'a HashMap<i32, usize>,
+    /// Subscriptions with a greater ID are served first: the worker passes the last one it
+    /// served, so when slots run short the subscriptions take turns.
+    pub after: i32,
 }
 
-/// Claims up to `limit` due deliveries for `LEASE`, skipping the subscriptions in `busy` (those
-/// that already have their share of this worker's slots, so a hung receiver cannot take them
-/// all). On PostgreSQL rows another instance is claiming are skipped, never waited for or
-/// taken twice.
-pub async fn claim_due(
+impl Room<'_> {
+    fn for_subscription(&self, id: i32) -> usize {
+        let busy = self.in_flight.get(&id).copied().unwrap_or(0);
+        self.per_subscription.saturating_sub(busy)
+    }
+}
+
+/// `$1, $2, ...` on PostgreSQL, `?` on SQLite (which numbers them by position, so a value used
+/// twice is bound twice there).
+fn placeholders(backend: DatabaseBackend, n: usize) -> Vec<String> {
+    (1..=n)
+        .map(|i| match backend {
+            DatabaseBackend::Postgres => format!("${i}"),
+            _ => "?".to_owned(),
+        })
+        .collect()
+}
+
+/// The subscriptions, by ID, that have a delivery due at `at` that nobody holds. One index
+/// probe per subscription, however long any subscription's backlog is.
+async fn subscriptions_with_due_work(
     db: &impl ConnectionTrait,
     at: chrono::DateTime<chrono::Utc>,
-    limit: u64,
-    busy: &[i32],
-) -> Result<Vec<Claimed>, AppError> {
+) -> Result<Vec<i32>, AppError> {
     let backend = db.get_database_backend();
-    let pg = backend == DatabaseBackend::Postgres;
-    let lock = if pg { "FOR UPDATE SKIP LOCKED" } else { "" };
-    let (p1, p2, p3, p4) = if pg {
-        ("$1", "$2", "$3", "$4")
-    } else {
-        ("?", "?", "?", "?")
-    };
-    // IDs are integers we hold, so they can be written into the statement as they are.
-    let skip = if busy.is_empty() {
-        String::new()
-    } else {
-        let ids: Vec<String> = busy.iter().map(i32::to_string).collect();
-        format!("AND subscription_id NOT IN ({})", ids.join(","))
-    };
+    let p = placeholders(backend, 3);
     let sql = format!(
-        "UPDATE push_deliveries SET lease_until = {p1} WHERE id IN (\
-           SELECT id FROM push_deliveries WHERE status = {p2} AND next_attempt_at <= {p3} \
-           AND (lease_until IS NULL OR lease_until < {p3}) {skip} \
-           ORDER BY next_attempt_at LIMIT {p4} {lock}) RETURNING id, subscription_id"
+        "SELECT s.id FROM push_subscriptions s WHERE EXISTS (\
+           SELECT 1 FROM push_deliveries d WHERE d.subscription_id = s.id AND d.status = {} \
+           AND d.next_attempt_at <= {} AND (d.lease_until IS NULL OR d.lease_until < {})) \
+         ORDER BY s.id",
+        p[0], p[1], p[2]
     );
-    // SQLite numbers `?` by position, so the repeated `{p3}` needs its value twice there.
-    let mut values: Vec<sea_orm::Value> = vec![(at + LEASE).into(), PENDING.into(), at.into()];
-    if !pg {
-        values.push(at.into());
-    }
-    values.push((limit as i64).into());
+    let values: Vec<sea_orm::Value> = vec![PENDING.into(), at.into(), at.into()];
     let rows = db
         .query_all_raw(Statement::from_sql_and_values(backend, sql, values))
         .await?;
     Ok(rows
         .iter()
-        .filter_map(|r| {
-            Some(Claimed {
-                delivery_id: r.try_get::<i32>("", "id").ok()?,
-                subscription_id: r.try_get::<i32>("", "subscription_id").ok()?,
-            })
-        })
+        .filter_map(|r| r.try_get::<i32>("", "id").ok())
         .collect())
+}
+
+/// Leases up to `limit` of one subscription's due deliveries, oldest first. On PostgreSQL rows
+/// another instance is claiming are skipped, never waited for or taken twice.
+async fn claim_of_subscription(
+    db: &impl ConnectionTrait,
+    at: chrono::DateTime<chrono::Utc>,
+    subscription_id: i32,
+    limit: usize,
+) -> Result<Vec<i32>, AppError> {
+    let backend = db.get_database_backend();
+    let lock = if backend == DatabaseBackend::Postgres {
+        "FOR UPDATE SKIP LOCKED"
+    } else {
+        ""
+    };
+    let p = placeholders(backend, 6);
+    let sql = format!(
+        "UPDATE push_deliveries SET lease_until = {} WHERE id IN (\
+           SELECT id FROM push_deliveries WHERE subscription_id = {} AND status = {} \
+           AND next_attempt_at <= {} AND (lease_until IS NULL OR lease_until < {}) \
+           ORDER BY next_attempt_at LIMIT {} {lock}) RETURNING id",
+        p[0], p[1], p[2], p[3], p[4], p[5]
+    );
+    let values: Vec<sea_orm::Value> = vec![
+        (at + LEASE).into(),
+        subscription_id.into(),
+        PENDING.into(),
+        at.into(),
+        at.into(),
+        (limit as i64).into(),
+    ];
+    let rows = db
+        .query_all_raw(Statement::from_sql_and_values(backend, sql, values))
+        .await?;
+    Ok(rows
+        .iter()
+        .filter_map(|r| r.try_get::<i32>("", "id").ok())
+        .collect())
+}
+
+/// Claims due deliveries for `LEASE`, fairly: the subscriptions with due work take turns
+/// (starting after `room.after`), each up to its free share of the worker's slots. A
+/// subscription whose share is taken (a slow or hung receiver) is not read at all, so its
+/// backlog costs the others nothing.
+pub async fn claim_due(
+    db: &impl ConnectionTrait,
+    at: chrono::DateTime<chrono::Utc>,
+    room: &Room<'_>,
+) -> Result<Vec<Claimed>, AppError> {
+    if room.total == 0 {
+        return Ok(Vec::new());
+    }
+    let due = subscriptions_with_due_work(db, at).await?;
+    let (later, earlier): (Vec<i32>, Vec<i32>) = due.into_iter().partition(|s| *s > room.after);
+    let mut left = room.total;
+    let mut claimed = Vec::new();
+    for subscription_id in later.into_iter().chain(earlier) {
+        let take = room.for_subscription(subscription_id).min(left);
+        if take == 0 {
+            continue;
+        }
+        let ids = claim_of_subscription(db, at, subscription_id, take).await?;
+        left -= ids.len();
+        claimed.extend(ids.into_iter().map(|delivery_id| Claimed {
+            delivery_id,
+            subscription_id,
+        }));
+        if left == 0 {
+            break;
+        }
+    }
+    Ok(claimed)
+}
+
+/// A claimed delivery.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Claimed {
+    pub delivery_id: i32,
+    pub subscription_id: i32,
 }
 
 /// What happened to one claimed delivery.
@@ -609,14 +689,11 @@ pub async fn purge_older_than(
     retention: chrono::Duration,
 ) -> Result<u64, AppError> {
     let backend = db.get_database_backend();
-    let (p1, p2) = if backend == DatabaseBackend::Postgres {
-        ("$1", "$2")
-    } else {
-        ("?", "?")
-    };
+    let p = placeholders(backend, 2);
     let sql = format!(
-        "DELETE FROM push_events WHERE created_at < {p1} AND NOT EXISTS (\
-           SELECT 1 FROM push_deliveries d WHERE d.event_id = push_events.id AND d.status = {p2})"
+        "DELETE FROM push_events WHERE created_at < {} AND NOT EXISTS (\
+           SELECT 1 FROM push_deliveries d WHERE d.event_id = push_events.id AND d.status = {})",
+        p[0], p[1]
     );
     let values: Vec<sea_orm::Value> = vec![(now() - retention).into(), PENDING.into()];
     let res = db

@@ -10,6 +10,7 @@ use crate::server::Config;
 use axum::http::{HeaderMap, StatusCode};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter};
+use std::collections::HashMap;
 use std::sync::atomic::{AtomicU16, Ordering};
 use std::sync::{Arc, Mutex};
 
@@ -159,13 +160,43 @@ async fn world(db: &DatabaseConnection) -> World {
     }
 }
 
-/// Claims every due delivery, as a worker with free slots would.
-async fn claim(db: &DatabaseConnection, at: chrono::DateTime<chrono::Utc>) -> Vec<i32> {
-    deliveries::claim_due(db, at, 10, &[])
+/// What a worker with `total` free slots, `per_subscription` each, `in_flight` busy and
+/// `after` served last offers.
+fn room(
+    total: usize,
+    per_subscription: usize,
+    in_flight: &HashMap<i32, usize>,
+    after: i32,
+) -> deliveries::Room<'_> {
+    deliveries::Room {
+        total,
+        per_subscription,
+        in_flight,
+        after,
+    }
+}
+
+/// Claims due deliveries as a worker with room would; returns (delivery, subscription) pairs.
+async fn claim_with(
+    db: &DatabaseConnection,
+    at: chrono::DateTime<chrono::Utc>,
+    room: deliveries::Room<'_>,
+) -> Vec<(i32, i32)> {
+    deliveries::claim_due(db, at, &room)
         .await
         .unwrap()
         .into_iter()
-        .map(|c| c.delivery_id)
+        .map(|c| (c.delivery_id, c.subscription_id))
+        .collect()
+}
+
+/// Claims every due delivery, as a worker with free slots would.
+async fn claim(db: &DatabaseConnection, at: chrono::DateTime<chrono::Utc>) -> Vec<i32> {
+    let none = HashMap::new();
+    claim_with(db, at, room(10, 10, &none, 0))
+        .await
+        .into_iter()
+        .map(|(d, _)| d)
         .collect()
 }
 
@@ -460,10 +491,8 @@ async fn a_dead_workers_delivery_is_claimed_again_and_none_is_lost() {
         // A worker whose slots for this subscription are full claims none of them.
         let sub_id = secret_of(&db, &id).await.id;
         let at = now();
-        assert!(deliveries::claim_due(&db, at, 10, &[sub_id])
-            .await
-            .unwrap()
-            .is_empty());
+        let full = HashMap::from([(sub_id, 8)]);
+        assert!(claim_with(&db, at, room(10, 8, &full, 0)).await.is_empty());
         // A worker claims all three and dies before sending.
         assert_eq!(claim(&db, at).await.len(), 3);
         // While its lease lasts nobody else takes them...
@@ -489,6 +518,62 @@ async fn a_dead_workers_delivery_is_claimed_again_and_none_is_lost() {
             );
         }
         assert_eq!(rx.count() - before, 3);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn subscriptions_take_turns_and_a_full_share_costs_the_others_nothing() {
+    each_db(|db| async move {
+        let w = world(&db).await;
+        let rx = Receiver::start().await;
+        let mut subs = Vec::new();
+        for _ in 0..2 {
+            let id = w
+                .subscribe(&db, input(&rx.url, &["estate.updated"]))
+                .await
+                .unwrap();
+            subs.push(secret_of(&db, &id).await.id);
+        }
+        let (a, b) = (subs[0], subs[1]);
+        for i in 0..5 {
+            deliveries::publish(
+                &db,
+                "SOLOSL",
+                "estate.updated",
+                serde_json::json!({"id": i}),
+            )
+            .await
+            .unwrap();
+        }
+        let at = now();
+        let none = HashMap::new();
+        let subs_of = |c: &[(i32, i32)]| c.iter().map(|(_, s)| *s).collect::<Vec<_>>();
+        // Slots run short: the subscription after the one served last goes first, in turn.
+        let first = claim_with(&db, at, room(1, 8, &none, a)).await;
+        assert_eq!(subs_of(&first), vec![b]);
+        let second = claim_with(&db, at, room(1, 8, &none, b)).await;
+        assert_eq!(subs_of(&second), vec![a]);
+        // A subscription whose share is taken is passed over; the other gets its own share.
+        let a_full = HashMap::from([(a, 8)]);
+        let shared = claim_with(&db, at, room(10, 3, &a_full, 0)).await;
+        assert_eq!(subs_of(&shared), vec![b, b, b]);
+        // What is left: four of a's and b's newest, each claimed once.
+        let rest = claim_with(&db, at, room(64, 8, &none, 0)).await;
+        let mut left = subs_of(&rest);
+        left.sort();
+        assert_eq!(left, vec![a, a, a, a, b]);
+        let b_newest = rest.iter().find(|(_, s)| *s == b).unwrap().0;
+        assert!(shared.iter().all(|(d, _)| *d < b_newest), "oldest first");
+        let mut every: Vec<i32> = [first, second, shared, rest]
+            .concat()
+            .into_iter()
+            .map(|(d, _)| d)
+            .collect();
+        every.sort();
+        every.dedup();
+        assert_eq!(every.len(), 10);
+        assert!(claim(&db, at).await.is_empty());
     })
     .await;
 }

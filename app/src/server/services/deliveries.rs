@@ -21,7 +21,7 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseBackend, EntityTrait, QueryFilter, Set,
     Statement, TransactionSession, TransactionTrait,
 };
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 use std::time::Duration;
 
 pub const PENDING: &str = "pending";
@@ -326,25 +326,25 @@ pub async fn replay_failed_since(
     Ok(done.rows_affected)
 }
 
+/// A subscription with due deliveries, as a claim sees it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DueSubscription {
+    pub id: i32,
+    /// Its latest attempt failed: it is in a failure streak.
+    pub failing: bool,
+}
+
 /// What one worker can take on in a claim.
-#[derive(Debug, Clone, Copy)]
+#[derive(Clone, Copy)]
 pub struct Room<'a> {
     /// Free slots in all.
     pub total: usize,
-    /// The most deliveries one subscription may have in flight at this worker.
-    pub per_subscription: usize,
-    /// Deliveries this worker has in flight, by subscription.
-    pub in_flight: &'a HashMap<i32, usize>,
+    /// How many more deliveries the worker may start for a subscription now (its share of
+    /// the slots less what it has in flight).
+    pub share: &'a (dyn Fn(DueSubscription) -> usize + Sync),
     /// Subscriptions with a greater ID are served first: the worker passes the last one it
     /// served, so when slots run short the subscriptions take turns.
     pub after: i32,
-}
-
-impl Room<'_> {
-    fn for_subscription(&self, id: i32) -> usize {
-        let busy = self.in_flight.get(&id).copied().unwrap_or(0);
-        self.per_subscription.saturating_sub(busy)
-    }
 }
 
 /// `$1, $2, ...` on PostgreSQL, `?` on SQLite (which numbers them by position, so a value used
@@ -363,11 +363,12 @@ fn placeholders(backend: DatabaseBackend, n: usize) -> Vec<String> {
 async fn subscriptions_with_due_work(
     db: &impl ConnectionTrait,
     at: chrono::DateTime<chrono::Utc>,
-) -> Result<Vec<i32>, AppError> {
+) -> Result<Vec<DueSubscription>, AppError> {
     let backend = db.get_database_backend();
     let p = placeholders(backend, 3);
     let sql = format!(
-        "SELECT s.id FROM push_subscriptions s WHERE EXISTS (\
+        "SELECT s.id, CASE WHEN s.failing_since IS NULL THEN 0 ELSE 1 END AS failing \
+         FROM push_subscriptions s WHERE EXISTS (\
            SELECT 1 FROM push_deliveries d WHERE d.subscription_id = s.id AND d.status = {} \
            AND d.next_attempt_at <= {} AND (d.lease_until IS NULL OR d.lease_until < {})) \
          ORDER BY s.id",
@@ -379,7 +380,12 @@ async fn subscriptions_with_due_work(
         .await?;
     Ok(rows
         .iter()
-        .filter_map(|r| r.try_get::<i32>("", "id").ok())
+        .filter_map(|r| {
+            Some(DueSubscription {
+                id: r.try_get::<i32>("", "id").ok()?,
+                failing: r.try_get::<i32>("", "failing").ok()? != 0,
+            })
+        })
         .collect())
 }
 
@@ -435,14 +441,15 @@ pub async fn claim_due(
         return Ok(Vec::new());
     }
     let due = subscriptions_with_due_work(db, at).await?;
-    let (later, earlier): (Vec<i32>, Vec<i32>) = due.into_iter().partition(|s| *s > room.after);
+    let (later, earlier): (Vec<_>, Vec<_>) = due.into_iter().partition(|s| s.id > room.after);
     let mut left = room.total;
     let mut claimed = Vec::new();
-    for subscription_id in later.into_iter().chain(earlier) {
-        let take = room.for_subscription(subscription_id).min(left);
+    for sub in later.into_iter().chain(earlier) {
+        let take = (room.share)(sub).min(left);
         if take == 0 {
             continue;
         }
+        let subscription_id = sub.id;
         let ids = claim_of_subscription(db, at, subscription_id, take).await?;
         left -= ids.len();
         claimed.extend(ids.into_iter().map(|delivery_id| Claimed {

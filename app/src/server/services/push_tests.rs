@@ -10,7 +10,6 @@ use crate::server::Config;
 use axum::http::{HeaderMap, StatusCode};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter};
-use std::collections::HashMap;
 use std::sync::atomic::{AtomicU16, Ordering};
 use std::sync::{Arc, Mutex};
 
@@ -160,28 +159,20 @@ async fn world(db: &DatabaseConnection) -> World {
     }
 }
 
-/// What a worker with `total` free slots, `per_subscription` each, `in_flight` busy and
-/// `after` served last offers.
-fn room(
-    total: usize,
-    per_subscription: usize,
-    in_flight: &HashMap<i32, usize>,
-    after: i32,
-) -> deliveries::Room<'_> {
-    deliveries::Room {
-        total,
-        per_subscription,
-        in_flight,
-        after,
-    }
-}
-
-/// Claims due deliveries as a worker with room would; returns (delivery, subscription) pairs.
+/// Claims due deliveries as a worker with `total` free slots would, giving each subscription
+/// what `share` allows and serving those after `after` first; (delivery, subscription) pairs.
 async fn claim_with(
     db: &DatabaseConnection,
     at: chrono::DateTime<chrono::Utc>,
-    room: deliveries::Room<'_>,
+    total: usize,
+    share: impl Fn(deliveries::DueSubscription) -> usize + Sync,
+    after: i32,
 ) -> Vec<(i32, i32)> {
+    let room = deliveries::Room {
+        total,
+        share: &share,
+        after,
+    };
     deliveries::claim_due(db, at, &room)
         .await
         .unwrap()
@@ -192,8 +183,7 @@ async fn claim_with(
 
 /// Claims every due delivery, as a worker with free slots would.
 async fn claim(db: &DatabaseConnection, at: chrono::DateTime<chrono::Utc>) -> Vec<i32> {
-    let none = HashMap::new();
-    claim_with(db, at, room(10, 10, &none, 0))
+    claim_with(db, at, 10, |_| 10, 0)
         .await
         .into_iter()
         .map(|(d, _)| d)
@@ -415,9 +405,23 @@ async fn events_fan_out_signed_and_retry_until_the_receiver_answers() {
             (sent["type"].as_str(), sent["data"]["id"].as_i64()),
             (Some("estate.updated"), Some(7))
         );
-        // Due again: succeeds, with the same webhook-id (receivers can deduplicate).
+        // Due again: the claim knows the subscription is failing (workers give it fewer
+        // slots); it succeeds, with the same webhook-id (receivers can deduplicate).
         rx.answer(200);
-        let claimed = claim(&db, next + chrono::Duration::seconds(1)).await;
+        let failing = std::sync::atomic::AtomicBool::new(false);
+        let claimed = claim_with(
+            &db,
+            next + chrono::Duration::seconds(1),
+            10,
+            |s| {
+                failing.store(s.failing, Ordering::SeqCst);
+                1
+            },
+            0,
+        )
+        .await;
+        assert!(failing.load(Ordering::SeqCst));
+        let claimed: Vec<i32> = claimed.into_iter().map(|(d, _)| d).collect();
         assert_eq!(claimed.len(), 1);
         let r = deliveries::attempt(&db, &w.cfg, &w.client, claimed[0])
             .await
@@ -473,8 +477,7 @@ async fn a_dead_workers_delivery_is_claimed_again_and_none_is_lost() {
     each_db(|db| async move {
         let w = world(&db).await;
         let rx = Receiver::start().await;
-        let id = w
-            .subscribe(&db, input(&rx.url, &["estate.updated"]))
+        w.subscribe(&db, input(&rx.url, &["estate.updated"]))
             .await
             .unwrap();
         let before = rx.count();
@@ -488,11 +491,9 @@ async fn a_dead_workers_delivery_is_claimed_again_and_none_is_lost() {
             .await
             .unwrap();
         }
-        // A worker whose slots for this subscription are full claims none of them.
-        let sub_id = secret_of(&db, &id).await.id;
+        // A worker whose share for this subscription is taken claims none of them.
         let at = now();
-        let full = HashMap::from([(sub_id, 8)]);
-        assert!(claim_with(&db, at, room(10, 8, &full, 0)).await.is_empty());
+        assert!(claim_with(&db, at, 10, |_| 0, 0).await.is_empty());
         // A worker claims all three and dies before sending.
         assert_eq!(claim(&db, at).await.len(), 3);
         // While its lease lasts nobody else takes them...
@@ -547,19 +548,27 @@ async fn subscriptions_take_turns_and_a_full_share_costs_the_others_nothing() {
             .unwrap();
         }
         let at = now();
-        let none = HashMap::new();
         let subs_of = |c: &[(i32, i32)]| c.iter().map(|(_, s)| *s).collect::<Vec<_>>();
         // Slots run short: the subscription after the one served last goes first, in turn.
-        let first = claim_with(&db, at, room(1, 8, &none, a)).await;
+        let first = claim_with(&db, at, 1, |_| 8, a).await;
         assert_eq!(subs_of(&first), vec![b]);
-        let second = claim_with(&db, at, room(1, 8, &none, b)).await;
+        let second = claim_with(&db, at, 1, |_| 8, b).await;
         assert_eq!(subs_of(&second), vec![a]);
         // A subscription whose share is taken is passed over; the other gets its own share.
-        let a_full = HashMap::from([(a, 8)]);
-        let shared = claim_with(&db, at, room(10, 3, &a_full, 0)).await;
+        let shared = claim_with(&db, at, 10, |s| if s.id == a { 0 } else { 3 }, 0).await;
         assert_eq!(subs_of(&shared), vec![b, b, b]);
-        // What is left: four of a's and b's newest, each claimed once.
-        let rest = claim_with(&db, at, room(64, 8, &none, 0)).await;
+        // What is left: four of a's and b's newest, each claimed once. Neither is failing.
+        let rest = claim_with(
+            &db,
+            at,
+            64,
+            |s| {
+                assert!(!s.failing);
+                8
+            },
+            0,
+        )
+        .await;
         let mut left = subs_of(&rest);
         left.sort();
         assert_eq!(left, vec![a, a, a, a, b]);

@@ -558,16 +558,26 @@ pub async fn create_subscription(
     Ok(id)
 }
 
-/// The subscription page with its delivery log (`status`: all, pending, succeeded, failed).
+/// The subscription page with one page of its delivery log (`status`: all, pending,
+/// succeeded, failed; `search`: an event or delivery ID; `before`/`after`: a delivery ID to
+/// page from).
 #[server]
 pub async fn get_subscription(
     org_id: i32,
     subscription: String,
     status: String,
+    search: String,
+    before: String,
+    after: String,
 ) -> Result<SubscriptionDetail, AppError> {
     let (st, actor) = request::actor().await?;
-    services::subscriptions::detail(&st.db, &st.config, &actor, org_id, &subscription, &status)
-        .await
+    let log = services::delivery_log::LogQuery {
+        status,
+        search,
+        before,
+        after,
+    };
+    services::subscriptions::detail(&st.db, &st.config, &actor, org_id, &subscription, &log).await
 }
 
 /// "Save changes" on a subscription (a changed URL is verified again).

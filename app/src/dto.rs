@@ -778,7 +778,19 @@ pub struct SubscriptionDetail {
     /// it is saved (at most 15 minutes).
     pub secret_once: Option<String>,
     pub form: SubscriptionFormData,
+    pub log: DeliveryLog,
+}
+
+/// One page of a subscription's delivery log, newest first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DeliveryLog {
     pub deliveries: Vec<DeliveryDto>,
-    /// The log's status filter (`all`, `pending`, `succeeded`, `failed`).
-    pub status_filter: String,
+    /// The status filter (`all`, `pending`, `succeeded`, `failed`).
+    pub status: String,
+    /// The event or delivery ID searched for; empty for all.
+    pub search: String,
+    /// The delivery ID to page to newer deliveries from (`after=`), if there are any.
+    pub newer: Option<String>,
+    /// The delivery ID to page to older deliveries from (`before=`), if there are any.
+    pub older: Option<String>,
 }

@@ -478,7 +478,14 @@ async fn every_server_function_refuses_another_organizations_user() {
         ),
         (
             api::GetSubscription::PATH,
-            form(&[("org_id", &nordic), sub, ("status", "all")]),
+            form(&[
+                ("org_id", &nordic),
+                sub,
+                ("status", "all"),
+                ("search", ""),
+                ("before", ""),
+                ("after", ""),
+            ]),
         ),
         (
             api::UpdateSubscription::PATH,

@@ -134,3 +134,43 @@ pub fn signed_in(loaded: Result<Option<SessionDto>, AppError>) -> Result<Session
 pub fn Badge(#[prop(into)] text: String, #[prop(into, optional)] tone: String) -> impl IntoView {
     view! { <span class=format!("badge {tone}")>{text}</span> }
 }
+
+/// `?a=1&b=x%20y` from name/value pairs, leaving out empty values (so links stay short and a
+/// filter that is not set is not in the URL). Values are percent-encoded.
+pub fn query_string(pairs: &[(&str, &str)]) -> String {
+    let encode = |v: &str| {
+        v.bytes()
+            .map(|b| match b {
+                b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                    (b as char).to_string()
+                }
+                _ => format!("%{b:02X}"),
+            })
+            .collect::<String>()
+    };
+    let parts: Vec<String> = pairs
+        .iter()
+        .filter(|(_, v)| !v.is_empty())
+        .map(|(k, v)| format!("{k}={}", encode(v)))
+        .collect();
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", parts.join("&"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::query_string;
+
+    #[test]
+    fn query_strings_leave_out_empty_values_and_encode_the_rest() {
+        assert_eq!(query_string(&[]), "");
+        assert_eq!(query_string(&[("status", ""), ("q", "")]), "");
+        assert_eq!(
+            query_string(&[("status", "failed"), ("q", "evt_a b&c=d/é")]),
+            "?status=failed&q=evt_a%20b%26c%3Dd%2F%C3%A9"
+        );
+    }
+}

@@ -5,8 +5,8 @@ use crate::api::{
     DeleteSubscription, HideSubscriptionSecret, Redeliver, ReplayFailed, RotateSubscriptionSecret,
     SendTestEvent, SetSubscriptionEnabled, UpdateSubscription,
 };
-use crate::components::{org_param, Badge, ErrorView, FormResult};
-use crate::dto::{DeliveryDto, SubscriptionDetail, SubscriptionDto, SubscriptionFormData};
+use crate::components::{org_param, query_string, Badge, ErrorView, FormResult};
+use crate::dto::{DeliveryLog, SubscriptionDetail, SubscriptionDto, SubscriptionFormData};
 use crate::error::AppError;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -85,7 +85,8 @@ fn SubscriptionsTable(
                                 {(!s.description.is_empty()).then(|| view! { <br/><span class="muted">{s.description.clone()}</span> })}</td>
                             <td>{s.event_types.join(", ")}</td>
                             <td><code>{s.id.clone()}</code></td>
-                            <td>{status_badge(&s)}</td>
+                            <td>{status_badge(&s)}
+                                {s.failing_since.clone().filter(|_| s.enabled).map(|t| view! { <br/><span class="form-error">"Failing since "{t}</span> })}</td>
                         </tr>
                     }
                 }).collect_view()}
@@ -236,7 +237,10 @@ pub fn SubscriptionPage() -> impl IntoView {
     let org = org_param();
     let sid = sub_param();
     let query = use_query_map();
-    let status = Memo::new(move |_| query.read().get("status").unwrap_or_else(|| "all".into()));
+    let param =
+        move |name: &'static str| Memo::new(move |_| query.read().get(name).unwrap_or_default());
+    // The log's status filter, search, and page cursors.
+    let log = [param("status"), param("q"), param("before"), param("after")];
     let actions = SubActions {
         update: ServerAction::new(),
         enable: ServerAction::new(),
@@ -248,8 +252,17 @@ pub fn SubscriptionPage() -> impl IntoView {
         hide: ServerAction::new(),
     };
     let detail = Resource::new(
-        move || (org.get(), sid.get(), status.get(), actions.versions()),
-        |(o, s, st, _)| get_subscription(o, s, st),
+        move || {
+            (
+                org.get(),
+                sid.get(),
+                log.map(|m| m.get()),
+                actions.versions(),
+            )
+        },
+        |(o, s, [status, search, before, after], _)| {
+            get_subscription(o, s, status, search, before, after)
+        },
     );
     view! {
         <Title text="Push subscription"/>
@@ -313,9 +326,11 @@ fn SubscriptionView(d: SubscriptionDetail, org: i32, actions: SubActions) -> imp
         s.enabled,
     );
     let (form, description) = (d.form.clone(), s.description.clone());
+    let log = d.log.clone();
     let filter_links = ["all", "pending", "succeeded", "failed"].map(|f| {
-        let current = (d.status_filter == f).then_some("page");
-        view! { <a href=format!("{me}?status={f}") aria-current=current>{f}</a>" " }
+        let current = (log.status == f).then_some("page");
+        let href = format!("{me}{}", query_string(&[("status", f), ("q", &log.search)]));
+        view! { <a href=href aria-current=current>{f}</a>" " }
     });
     view! {
         <p><a href=base.clone()>"← "{s.product_name.clone()}</a></p>
@@ -379,8 +394,15 @@ fn SubscriptionView(d: SubscriptionDetail, org: i32, actions: SubActions) -> imp
         <section aria-labelledby="log-title">
             <h2 id="log-title">"Delivery log"</h2>
             <nav class="filters" aria-label="Filter by status">"Show: "{filter_links}</nav>
+            <form method="get" class="search-form" role="search" action=me.clone()>
+                <input type="hidden" name="status" value=log.status.clone()/>
+                <label for="log-q">"Find an event or delivery ID"</label>
+                <input id="log-q" name="q" type="search" value=log.search.clone() placeholder="evt_… or msg_…"/>
+                <button type="submit" class="secondary">"Find"</button>
+            </form>
             <FormResult value=actions.redeliver.value() success=|_| "Sent again.".to_string()/>
-            <DeliveryLog deliveries=d.deliveries.clone() org=org sid=s.id.clone() can=can redeliver=actions.redeliver/>
+            <DeliveryLog log=log.clone() org=org sid=s.id.clone() can=can redeliver=actions.redeliver/>
+            <LogPager log=log me=me.clone()/>
             {can.then(move || view! {
                 <ActionForm action=actions.replay attr:class="card form-card">{h_replay}
                     <div class="field">
@@ -395,16 +417,47 @@ fn SubscriptionView(d: SubscriptionDetail, org: i32, actions: SubActions) -> imp
     }
 }
 
+/// "Newer", "Newest" and "Older" links of the delivery log, keeping its filter and search.
+#[component]
+fn LogPager(log: DeliveryLog, me: String) -> impl IntoView {
+    let link = |cursor: (&'static str, &str)| {
+        format!(
+            "{me}{}",
+            query_string(&[("status", &log.status), ("q", &log.search), cursor])
+        )
+    };
+    let newer = log.newer.as_deref().map(|n| link(("after", n)));
+    let newest = newer.as_ref().map(|_| link(("after", "")));
+    let older = log.older.as_deref().map(|o| link(("before", o)));
+    (newer.is_some() || older.is_some()).then(|| {
+        view! {
+            <nav class="pager" aria-label="Delivery log pages">
+                {newest.map(|h| view! { <a href=h>"Newest"</a>" " })}
+                {newer.map(|h| view! { <a href=h>"← Newer"</a>" " })}
+                {older.map(|h| view! { <a href=h>"Older →"</a> })}
+            </nav>
+        }
+    })
+}
+
 #[component]
 fn DeliveryLog(
-    deliveries: Vec<DeliveryDto>,
+    log: DeliveryLog,
     org: i32,
     sid: String,
     can: bool,
     redeliver: ServerAction<Redeliver>,
 ) -> impl IntoView {
+    let deliveries = log.deliveries;
     if deliveries.is_empty() {
-        return view! { <p class="empty">"No deliveries here yet. Use \"Send test event\" to try the receiver."</p> }.into_any();
+        let empty = if !log.search.is_empty() {
+            "No delivery of this subscription has that event or delivery ID (with this status filter).".to_string()
+        } else if log.status != "all" {
+            format!("No {} deliveries.", log.status)
+        } else {
+            "No deliveries here yet. Use \"Send test event\" to try the receiver.".to_string()
+        };
+        return view! { <p class="empty">{empty}</p> }.into_any();
     }
     view! {
         <table aria-label="Deliveries">

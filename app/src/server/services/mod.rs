@@ -8,6 +8,7 @@ pub mod bootstrap;
 pub mod catalog;
 pub mod credentials;
 pub mod deliveries;
+pub mod delivery_log;
 pub mod legacy;
 pub mod mail;
 pub mod members;

@@ -198,6 +198,14 @@ fn input(url: &str, types: &[&str]) -> subscriptions::SubscriptionInput {
     }
 }
 
+/// The first page of the log, filtered by `status`.
+fn status(status: &str) -> delivery_log::LogQuery {
+    delivery_log::LogQuery {
+        status: status.into(),
+        ..Default::default()
+    }
+}
+
 /// Checks a request's Standard Webhooks signature with `secret`.
 fn signed_by(headers: &HeaderMap, body: &str, secret: &str) -> bool {
     let h = |n: &str| headers.get(n).unwrap().to_str().unwrap().to_owned();
@@ -273,19 +281,19 @@ async fn a_subscription_is_saved_only_when_the_receiver_confirms() {
         assert!(secret.starts_with("whsec_"));
         assert!(signed_by(&headers, &body, &secret));
         // The secret is shown once, to an admin.
-        let first = subscriptions::detail(&db, &w.cfg, &w.anna, w.partner, &id, "all")
+        let first = subscriptions::detail(&db, &w.cfg, &w.anna, w.partner, &id, &status("all"))
             .await
             .unwrap();
         assert_eq!(first.secret_once.as_deref(), Some(secret.as_str()));
         // Shown again (a page can render twice) until an admin confirms it is saved.
-        let again = subscriptions::detail(&db, &w.cfg, &w.anna, w.partner, &id, "all")
+        let again = subscriptions::detail(&db, &w.cfg, &w.anna, w.partner, &id, &status("all"))
             .await
             .unwrap();
         assert_eq!(again.secret_once.as_deref(), Some(secret.as_str()));
         subscriptions::hide_secret(&db, &w.anna, w.partner, &id)
             .await
             .unwrap();
-        let hidden = subscriptions::detail(&db, &w.cfg, &w.anna, w.partner, &id, "all")
+        let hidden = subscriptions::detail(&db, &w.cfg, &w.anna, w.partner, &id, &status("all"))
             .await
             .unwrap();
         assert_eq!(hidden.secret_once, None);
@@ -318,7 +326,7 @@ async fn a_subscription_is_saved_only_when_the_receiver_confirms() {
         )
         .await;
         assert_eq!(
-            subscriptions::detail(&db, &w.cfg, &eve, other, &id, "all")
+            subscriptions::detail(&db, &w.cfg, &eve, other, &id, &status("all"))
                 .await
                 .err(),
             Some(AppError::NotFound)
@@ -428,18 +436,18 @@ async fn events_fan_out_signed_and_retry_until_the_receiver_answers() {
             .unwrap();
         assert_eq!(r, deliveries::AttemptResult::Succeeded);
         assert_eq!(rx.last().0.get("webhook-id").unwrap(), &first_id);
-        let log = subscriptions::detail(&db, &w.cfg, &w.anna, w.partner, &id, "all")
+        let log = subscriptions::detail(&db, &w.cfg, &w.anna, w.partner, &id, &status("all"))
             .await
             .unwrap();
-        assert_eq!(log.deliveries.len(), 1);
-        let d = &log.deliveries[0];
+        assert_eq!(log.log.deliveries.len(), 1);
+        let d = &log.log.deliveries[0];
         assert_eq!((d.status.as_str(), d.attempts.len()), ("succeeded", 2));
         assert_eq!(d.attempts[0].status_code, Some(503));
         assert_eq!(d.attempts[0].response_start, "receiver says hello");
-        let failed = subscriptions::detail(&db, &w.cfg, &w.anna, w.partner, &id, "failed")
+        let failed = subscriptions::detail(&db, &w.cfg, &w.anna, w.partner, &id, &status("failed"))
             .await
             .unwrap();
-        assert!(failed.deliveries.is_empty());
+        assert!(failed.log.deliveries.is_empty());
         // After a rotation both secrets sign.
         subscriptions::rotate_secret(&db, &w.cfg, &w.anna, w.partner, &id)
             .await
@@ -464,10 +472,10 @@ async fn events_fan_out_signed_and_retry_until_the_receiver_answers() {
             .await
             .unwrap();
         assert_eq!(gone, 3);
-        let log = subscriptions::detail(&db, &w.cfg, &w.anna, w.partner, &id, "all")
+        let log = subscriptions::detail(&db, &w.cfg, &w.anna, w.partner, &id, &status("all"))
             .await
             .unwrap();
-        assert!(log.deliveries.is_empty());
+        assert!(log.log.deliveries.is_empty());
     })
     .await;
 }
@@ -583,6 +591,115 @@ async fn subscriptions_take_turns_and_a_full_share_costs_the_others_nothing() {
         every.dedup();
         assert_eq!(every.len(), 10);
         assert!(claim(&db, at).await.is_empty());
+    })
+    .await;
+}
+
+/// One page of the subscription's log as Anna sees it.
+async fn log_page(
+    db: &DatabaseConnection,
+    w: &World,
+    id: &str,
+    q: delivery_log::LogQuery,
+) -> crate::dto::DeliveryLog {
+    subscriptions::detail(db, &w.cfg, &w.anna, w.partner, id, &q)
+        .await
+        .unwrap()
+        .log
+}
+
+#[tokio::test]
+async fn the_delivery_log_pages_and_finds_an_event_or_delivery_by_id() {
+    each_db(|db| async move {
+        let w = world(&db).await;
+        let rx = Receiver::start().await;
+        let id = w
+            .subscribe(&db, input(&rx.url, &["estate.updated"]))
+            .await
+            .unwrap();
+        let size = delivery_log::PAGE_SIZE as usize;
+        let mut events = Vec::new();
+        for i in 0..size + 10 {
+            let p = deliveries::publish(
+                &db,
+                "SOLOSL",
+                "estate.updated",
+                serde_json::json!({"id": i}),
+            )
+            .await
+            .unwrap();
+            events.push(p.event_id);
+        }
+        let events_of = |l: &crate::dto::DeliveryLog| {
+            l.deliveries
+                .iter()
+                .map(|d| d.event_id.clone())
+                .collect::<Vec<_>>()
+        };
+        // The newest page first; no newer page.
+        let newest = log_page(&db, &w, &id, status("all")).await;
+        assert_eq!(newest.deliveries.len(), size);
+        assert_eq!(newest.deliveries[0].event_id, events[size + 9]);
+        assert_eq!(newest.newer, None);
+        // "Older": the ten oldest, oldest last, and nothing older.
+        let older = log_page(
+            &db,
+            &w,
+            &id,
+            delivery_log::LogQuery {
+                before: newest.older.clone().unwrap(),
+                ..status("all")
+            },
+        )
+        .await;
+        let mut oldest_ten: Vec<String> = events[..10].to_vec();
+        oldest_ten.reverse();
+        assert_eq!(events_of(&older), oldest_ten);
+        assert_eq!(older.older, None);
+        // "Newer" from there is the newest page again.
+        let back = log_page(
+            &db,
+            &w,
+            &id,
+            delivery_log::LogQuery {
+                after: older.newer.clone().unwrap(),
+                ..status("all")
+            },
+        )
+        .await;
+        assert_eq!(events_of(&back), events_of(&newest));
+        assert_eq!((back.newer.as_ref(), back.older.is_some()), (None, true));
+        // Found by event ID or by delivery ID (the receiver's webhook-id); the status filter
+        // narrows the search.
+        let search = |text: &str, st: &str| delivery_log::LogQuery {
+            search: format!("  {text} "),
+            ..status(st)
+        };
+        let by_event = log_page(&db, &w, &id, search(&events[3], "all")).await;
+        assert_eq!(events_of(&by_event), vec![events[3].clone()]);
+        let msg = by_event.deliveries[0].id.clone();
+        let by_msg = log_page(&db, &w, &id, search(&msg, "pending")).await;
+        assert_eq!(by_msg.deliveries[0].event_id, events[3]);
+        assert!(log_page(&db, &w, &id, search(&msg, "failed"))
+            .await
+            .deliveries
+            .is_empty());
+        assert!(log_page(&db, &w, &id, search("evt_unknown", "all"))
+            .await
+            .deliveries
+            .is_empty());
+        // An unknown cursor shows the newest page.
+        let stale = log_page(
+            &db,
+            &w,
+            &id,
+            delivery_log::LogQuery {
+                before: "msg_purged".into(),
+                ..status("all")
+            },
+        )
+        .await;
+        assert_eq!(events_of(&stale), events_of(&newest));
     })
     .await;
 }

@@ -2,24 +2,22 @@
 //! functions its product requires. Creating one, or changing its URL, first sends a signed
 //! verification event; unless the receiver answers 2xx within 10 seconds nothing is saved and
 //! the partner is told what happened.
+use super::delivery_log::{self, LogQuery};
 use super::products::{own_product, require_partner, require_partner_admin};
 use super::{audit, now, validate, Actor};
 use crate::dto::{
-    AttemptDto, DeliveryDto, Environment, PushFunctionDto, Role, SubscriptionDetail,
-    SubscriptionDto, SubscriptionFormData,
+    Environment, PushFunctionDto, Role, SubscriptionDetail, SubscriptionDto, SubscriptionFormData,
 };
 use crate::error::AppError;
 use crate::server::entities::{
-    api_function, product, product_version as pv, push_attempt as pa, push_delivery as pd,
-    push_event as pe, push_subscription as ps, version_grant,
+    api_function, product, product_version as pv, push_subscription as ps, version_grant,
 };
 use crate::server::push::{address, sender, signing};
 use crate::server::secrets::new_token;
 use crate::server::Config;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
-    QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
 };
 use std::collections::{BTreeSet, HashMap};
 use std::time::Duration;
@@ -32,8 +30,6 @@ pub const ROTATION_OVERLAP: chrono::Duration = chrono::Duration::hours(24);
 pub const SECRET_SHOWN_FOR: chrono::Duration = chrono::Duration::minutes(15);
 /// The longest description.
 pub const MAX_DESCRIPTION: usize = 200;
-/// Deliveries shown in a subscription's log.
-pub const LOG_LIMIT: u64 = 100;
 pub const ENABLED: &str = "enabled";
 pub const DISABLED: &str = "disabled";
 
@@ -42,7 +38,8 @@ pub(crate) fn public_id(prefix: &str) -> String {
     format!("{prefix}_{}", &new_token()[..22])
 }
 
-fn stamp(t: chrono::DateTime<chrono::Utc>) -> String {
+/// A time as the pages show it.
+pub(crate) fn stamp(t: chrono::DateTime<chrono::Utc>) -> String {
     t.format("%Y-%m-%d %H:%M:%S UTC").to_string()
 }
 
@@ -306,15 +303,15 @@ pub async fn list(
     Ok(subs)
 }
 
-/// The subscription page. An admin opening it sees the signing secret the first time after it
-/// was created or rotated, never again.
+/// The subscription page with one page of its delivery log. Admins see the signing secret
+/// after it was created or rotated, until one confirms it is saved.
 pub async fn detail(
     db: &impl ConnectionTrait,
     config: &Config,
     actor: &Actor,
     org_id: i32,
     public_id: &str,
-    status_filter: &str,
+    log: &LogQuery,
 ) -> Result<SubscriptionDetail, AppError> {
     let (_, role) = require_partner(db, actor, org_id).await?;
     let (sub, p) = own_subscription(db, org_id, public_id).await?;
@@ -325,74 +322,12 @@ pub async fn detail(
         (role == Role::Admin && !sub.secret_revealed && now() - sub.updated_at < SECRET_SHOWN_FOR)
             .then(|| config.secret_key.open(&sub.secret))
             .flatten();
-    let status_filter = match status_filter {
-        "pending" | "succeeded" | "failed" => status_filter,
-        _ => "all",
-    };
     Ok(SubscriptionDetail {
         subscription: dto(&sub, &p.name),
         secret_once,
         form: form_data(db, config, &p, role).await?,
-        deliveries: deliveries(db, sub.id, status_filter).await?,
-        status_filter: status_filter.to_owned(),
+        log: delivery_log::page(db, sub.id, log).await?,
     })
-}
-
-/// The newest deliveries of a subscription with their attempts.
-async fn deliveries(
-    db: &impl ConnectionTrait,
-    subscription_id: i32,
-    status_filter: &str,
-) -> Result<Vec<DeliveryDto>, AppError> {
-    let mut q = pd::Entity::find().filter(pd::Column::SubscriptionId.eq(subscription_id));
-    if status_filter != "all" {
-        q = q.filter(pd::Column::Status.eq(status_filter));
-    }
-    let rows = q
-        .order_by_desc(pd::Column::Id)
-        .limit(LOG_LIMIT)
-        .all(db)
-        .await?;
-    let events: HashMap<i32, pe::Model> = pe::Entity::find()
-        .filter(pe::Column::Id.is_in(rows.iter().map(|d| d.event_id)))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|e| (e.id, e))
-        .collect();
-    let mut attempts: HashMap<i32, Vec<AttemptDto>> = HashMap::new();
-    for a in pa::Entity::find()
-        .filter(pa::Column::DeliveryId.is_in(rows.iter().map(|d| d.id)))
-        .order_by_asc(pa::Column::Id)
-        .all(db)
-        .await?
-    {
-        attempts.entry(a.delivery_id).or_default().push(AttemptDto {
-            at: stamp(a.attempted_at),
-            status_code: a.status_code,
-            duration_ms: a.duration_ms,
-            response_start: a.response_start,
-            error: a.error,
-        });
-    }
-    Ok(rows
-        .into_iter()
-        .map(|d| {
-            let e = events.get(&d.event_id);
-            DeliveryDto {
-                id: d.public_id,
-                event_id: e.map(|e| e.public_id.clone()).unwrap_or_default(),
-                event_type: e.map(|e| e.event_type.clone()).unwrap_or_default(),
-                status: d.status,
-                created_at: stamp(d.created_at),
-                next_attempt_at: d
-                    .next_attempt_at
-                    .filter(|_| d.completed_at.is_none())
-                    .map(stamp),
-                attempts: attempts.remove(&d.id).unwrap_or_default(),
-            }
-        })
-        .collect())
 }
 
 /// Changes URL (verified again when it changes), event types and description; admins only.

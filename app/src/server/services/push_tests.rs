@@ -69,6 +69,20 @@ struct World {
 }
 
 impl World {
+    /// Publishes `count` `estate.updated` events on SOLOSL (data `{"id": 0}`, `{"id": 1}`, ...);
+    /// returns their event IDs.
+    async fn publish(&self, db: &DatabaseConnection, count: usize) -> Vec<String> {
+        let mut events = Vec::new();
+        for i in 0..count {
+            let data = serde_json::json!({ "id": i });
+            let p = deliveries::publish(db, "SOLOSL", "estate.updated", data)
+                .await
+                .unwrap();
+            events.push(p.event_id);
+        }
+        events
+    }
+
     /// Publishes an `estate.updated` event on SOLOSL and makes its one delivery's first attempt.
     async fn publish_and_attempt(&self, db: &DatabaseConnection) -> deliveries::AttemptResult {
         let p = deliveries::publish(db, "SOLOSL", "estate.updated", serde_json::json!({}))
@@ -489,16 +503,7 @@ async fn a_dead_workers_delivery_is_claimed_again_and_none_is_lost() {
             .await
             .unwrap();
         let before = rx.count();
-        for i in 0..3 {
-            deliveries::publish(
-                &db,
-                "SOLOSL",
-                "estate.updated",
-                serde_json::json!({"id": i}),
-            )
-            .await
-            .unwrap();
-        }
+        w.publish(&db, 3).await;
         // A worker whose share for this subscription is taken claims none of them.
         let at = now();
         assert!(claim_with(&db, at, 10, |_| 0, 0).await.is_empty());
@@ -545,16 +550,7 @@ async fn subscriptions_take_turns_and_a_full_share_costs_the_others_nothing() {
             subs.push(secret_of(&db, &id).await.id);
         }
         let (a, b) = (subs[0], subs[1]);
-        for i in 0..5 {
-            deliveries::publish(
-                &db,
-                "SOLOSL",
-                "estate.updated",
-                serde_json::json!({"id": i}),
-            )
-            .await
-            .unwrap();
-        }
+        w.publish(&db, 5).await;
         let at = now();
         let subs_of = |c: &[(i32, i32)]| c.iter().map(|(_, s)| *s).collect::<Vec<_>>();
         // Slots run short: the subscription after the one served last goes first, in turn.
@@ -608,6 +604,15 @@ async fn log_page(
         .log
 }
 
+/// The page of the whole log older than delivery `before`, or newer than delivery `after`.
+fn from(before: Option<&str>, after: Option<&str>) -> delivery_log::LogQuery {
+    delivery_log::LogQuery {
+        before: before.unwrap_or_default().into(),
+        after: after.unwrap_or_default().into(),
+        ..status("all")
+    }
+}
+
 #[tokio::test]
 async fn the_delivery_log_pages_and_finds_an_event_or_delivery_by_id() {
     each_db(|db| async move {
@@ -618,18 +623,7 @@ async fn the_delivery_log_pages_and_finds_an_event_or_delivery_by_id() {
             .await
             .unwrap();
         let size = delivery_log::PAGE_SIZE as usize;
-        let mut events = Vec::new();
-        for i in 0..size + 10 {
-            let p = deliveries::publish(
-                &db,
-                "SOLOSL",
-                "estate.updated",
-                serde_json::json!({"id": i}),
-            )
-            .await
-            .unwrap();
-            events.push(p.event_id);
-        }
+        let events = w.publish(&db, size + 10).await;
         let events_of = |l: &crate::dto::DeliveryLog| {
             l.deliveries
                 .iter()
@@ -641,32 +635,16 @@ async fn the_delivery_log_pages_and_finds_an_event_or_delivery_by_id() {
         assert_eq!(newest.deliveries.len(), size);
         assert_eq!(newest.deliveries[0].event_id, events[size + 9]);
         assert_eq!(newest.newer, None);
+        assert!(newest.older.is_some());
         // "Older": the ten oldest, oldest last, and nothing older.
-        let older = log_page(
-            &db,
-            &w,
-            &id,
-            delivery_log::LogQuery {
-                before: newest.older.clone().unwrap(),
-                ..status("all")
-            },
-        )
-        .await;
+        let older = log_page(&db, &w, &id, from(newest.older.as_deref(), None)).await;
         let mut oldest_ten: Vec<String> = events[..10].to_vec();
         oldest_ten.reverse();
         assert_eq!(events_of(&older), oldest_ten);
         assert_eq!(older.older, None);
+        assert!(older.newer.is_some());
         // "Newer" from there is the newest page again.
-        let back = log_page(
-            &db,
-            &w,
-            &id,
-            delivery_log::LogQuery {
-                after: older.newer.clone().unwrap(),
-                ..status("all")
-            },
-        )
-        .await;
+        let back = log_page(&db, &w, &id, from(None, older.newer.as_deref())).await;
         assert_eq!(events_of(&back), events_of(&newest));
         assert_eq!((back.newer.as_ref(), back.older.is_some()), (None, true));
         // Found by event ID or by delivery ID (the receiver's webhook-id); the status filter
@@ -689,16 +667,7 @@ async fn the_delivery_log_pages_and_finds_an_event_or_delivery_by_id() {
             .deliveries
             .is_empty());
         // An unknown cursor shows the newest page.
-        let stale = log_page(
-            &db,
-            &w,
-            &id,
-            delivery_log::LogQuery {
-                before: "msg_purged".into(),
-                ..status("all")
-            },
-        )
-        .await;
+        let stale = log_page(&db, &w, &id, from(Some("msg_purged"), None)).await;
         assert_eq!(events_of(&stale), events_of(&newest));
     })
     .await;

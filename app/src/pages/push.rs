@@ -450,12 +450,17 @@ fn DeliveryLog(
 ) -> impl IntoView {
     let deliveries = log.deliveries;
     if deliveries.is_empty() {
-        let empty = if !log.search.is_empty() {
-            "No delivery of this subscription has that event or delivery ID (with this status filter).".to_string()
-        } else if log.status != "all" {
-            format!("No {} deliveries.", log.status)
-        } else {
-            "No deliveries here yet. Use \"Send test event\" to try the receiver.".to_string()
+        let empty = match (log.search.is_empty(), log.status.as_str()) {
+            (false, "all") => {
+                "No delivery of this subscription has that event or delivery ID.".to_string()
+            }
+            (false, st) => {
+                format!("No {st} delivery of this subscription has that event or delivery ID.")
+            }
+            (true, "all") => {
+                "No deliveries here yet. Use \"Send test event\" to try the receiver.".to_string()
+            }
+            (true, st) => format!("No {st} deliveries."),
         };
         return view! { <p class="empty">{empty}</p> }.into_any();
     }

@@ -1,9 +1,8 @@
 //! Push deliveries: `POST /api/v1/events` writes the event and one delivery per matching
 //! subscription in one transaction (an outbox); workers claim due deliveries with a lease,
 //! subscription by subscription in turn (`FOR UPDATE SKIP LOCKED` on PostgreSQL, so instances
-//! never share one), send them signed,
-//! log every attempt and retry on the schedule. A delivery whose worker died is claimed again
-//! when its lease expires: at-least-once, never lost.
+//! never share one), send them signed, log every attempt and retry on the schedule. A delivery
+//! whose worker died is claimed again when its lease expires: at-least-once, never lost.
 use super::orgs::STATUS_ACTIVE;
 use super::products::require_partner_admin;
 use super::subscriptions::{event_types_of, public_id, DISABLED, ENABLED};

@@ -64,24 +64,29 @@ fn body_of(
     .to_string()
 }
 
-async fn insert_delivery(
+/// Queues one delivery of the event to each subscription, in one statement.
+async fn insert_deliveries(
     db: &impl ConnectionTrait,
     event_id: i32,
-    subscription_id: i32,
+    subscriptions: &[i32],
     at: chrono::DateTime<chrono::Utc>,
 ) -> Result<(), AppError> {
-    pd::ActiveModel {
+    if subscriptions.is_empty() {
+        return Ok(());
+    }
+    let rows = subscriptions.iter().map(|s| pd::ActiveModel {
         public_id: Set(public_id("msg")),
         event_id: Set(event_id),
-        subscription_id: Set(subscription_id),
+        subscription_id: Set(*s),
         status: Set(PENDING.into()),
         attempts: Set(0),
         next_attempt_at: Set(Some(at)),
         created_at: Set(at),
         ..Default::default()
-    }
-    .insert(db)
-    .await?;
+    });
+    pd::Entity::insert_many(rows)
+        .exec_without_returning(db)
+        .await?;
     Ok(())
 }
 
@@ -185,9 +190,7 @@ pub async fn publish<C: ConnectionTrait + TransactionTrait>(
             }
             .insert(txn)
             .await?;
-            for s in subscriptions {
-                insert_delivery(txn, event.id, s, at).await?;
-            }
+            insert_deliveries(txn, event.id, &subscriptions, at).await?;
             Ok(())
         })
     })
@@ -244,7 +247,7 @@ pub async fn send_test<C: ConnectionTrait + TransactionTrait>(
             }
             .insert(txn)
             .await?;
-            insert_delivery(txn, event.id, sub_id, at).await
+            insert_deliveries(txn, event.id, &[sub_id], at).await
         })
     })
     .await?;

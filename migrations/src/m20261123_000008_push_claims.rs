@@ -1,7 +1,9 @@
 //! Indexes for fair push claims and for purging. Workers now claim per subscription (each
 //! subscription's oldest due deliveries, in turn), so one subscription's backlog is never read
-//! past to reach another's; the index on `(status, next_attempt_at)` only served the old,
-//! global claim. Purging deletes events whose deliveries cascade, which needs `event_id`.
+//! past to reach another's. `(status, subscription_id, next_attempt_at)` serves both the hop
+//! from one subscription with pending deliveries to the next and each subscription's claim;
+//! the index on `(status, next_attempt_at)` only served the old, global claim. Purging deletes
+//! events whose deliveries cascade, which needs `event_id`.
 use crate::util::index;
 use sea_orm_migration::prelude::*;
 
@@ -15,7 +17,7 @@ impl MigrationTrait for Migration {
     async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
         m.create_index(index(
             "push_deliveries",
-            &["subscription_id", "status", "next_attempt_at"],
+            &["status", "subscription_id", "next_attempt_at"],
             false,
         ))
         .await?;
@@ -39,7 +41,7 @@ impl MigrationTrait for Migration {
         .await?;
         for name in [
             "idx_push_deliveries_event_id",
-            "idx_push_deliveries_subscription_id_status_next_attempt_at",
+            "idx_push_deliveries_status_subscription_id_next_attempt_at",
         ] {
             m.drop_index(Index::drop().name(name).table("push_deliveries").to_owned())
                 .await?;

@@ -349,36 +349,38 @@ pub struct Room<'a> {
     pub after: i32,
 }
 
-/// `$1, $2, ...` on PostgreSQL, `?` on SQLite (which numbers them by position, so a value used
-/// twice is bound twice there).
-fn placeholders(backend: DatabaseBackend, n: usize) -> Vec<String> {
-    (1..=n)
-        .map(|i| match backend {
-            DatabaseBackend::Postgres => format!("${i}"),
-            _ => "?".to_owned(),
-        })
-        .collect()
+/// A raw statement written with PostgreSQL's numbered parameters (`$1`, `$2`, ...), which SQLite
+/// reads as `?1`, `?2`, ...: either way a value used twice is bound once.
+fn statement(db: &impl ConnectionTrait, sql: &str, values: Vec<sea_orm::Value>) -> Statement {
+    let backend = db.get_database_backend();
+    let sql = match backend {
+        DatabaseBackend::Postgres => sql.to_owned(),
+        _ => sql.replace('$', "?"),
+    };
+    Statement::from_sql_and_values(backend, sql, values)
 }
 
-/// The subscriptions, by ID, that have a delivery due at `at` that nobody holds. One index
-/// probe per subscription, however long any subscription's backlog is.
+/// The subscriptions, by ID, that have a delivery due at `at` that nobody holds. A loose index
+/// scan hops from one subscription with pending deliveries to the next (one index seek each),
+/// so the cost follows the subscriptions that have work, not all subscriptions nor any
+/// backlog's length; each is then checked for a due, unleased delivery.
 async fn subscriptions_with_due_work(
     db: &impl ConnectionTrait,
     at: chrono::DateTime<chrono::Utc>,
 ) -> Result<Vec<DueSubscription>, AppError> {
-    let backend = db.get_database_backend();
-    let p = placeholders(backend, 3);
-    let sql = format!(
-        "SELECT s.id, CASE WHEN s.failing_since IS NULL THEN 0 ELSE 1 END AS failing \
-         FROM push_subscriptions s WHERE EXISTS (\
-           SELECT 1 FROM push_deliveries d WHERE d.subscription_id = s.id AND d.status = {} \
-           AND d.next_attempt_at <= {} AND (d.lease_until IS NULL OR d.lease_until < {})) \
-         ORDER BY s.id",
-        p[0], p[1], p[2]
-    );
-    let values: Vec<sea_orm::Value> = vec![PENDING.into(), at.into(), at.into()];
+    const SQL: &str = "WITH RECURSIVE pending(id) AS (\
+           SELECT (SELECT MIN(subscription_id) FROM push_deliveries WHERE status = $1) \
+           UNION ALL \
+           SELECT (SELECT MIN(subscription_id) FROM push_deliveries \
+                   WHERE status = $1 AND subscription_id > pending.id) \
+           FROM pending WHERE pending.id IS NOT NULL) \
+         SELECT s.id, CASE WHEN s.failing_since IS NULL THEN 0 ELSE 1 END AS failing \
+         FROM pending JOIN push_subscriptions s ON s.id = pending.id WHERE EXISTS (\
+           SELECT 1 FROM push_deliveries d WHERE d.status = $1 AND d.subscription_id = s.id \
+           AND d.next_attempt_at <= $2 AND (d.lease_until IS NULL OR d.lease_until < $2)) \
+         ORDER BY s.id";
     let rows = db
-        .query_all_raw(Statement::from_sql_and_values(backend, sql, values))
+        .query_all_raw(statement(db, SQL, vec![PENDING.into(), at.into()]))
         .await?;
     Ok(rows
         .iter()
@@ -399,31 +401,25 @@ async fn claim_of_subscription(
     subscription_id: i32,
     limit: usize,
 ) -> Result<Vec<i32>, AppError> {
-    let backend = db.get_database_backend();
-    let lock = if backend == DatabaseBackend::Postgres {
+    let lock = if db.get_database_backend() == DatabaseBackend::Postgres {
         "FOR UPDATE SKIP LOCKED"
     } else {
         ""
     };
-    let p = placeholders(backend, 6);
     let sql = format!(
-        "UPDATE push_deliveries SET lease_until = {} WHERE id IN (\
-           SELECT id FROM push_deliveries WHERE subscription_id = {} AND status = {} \
-           AND next_attempt_at <= {} AND (lease_until IS NULL OR lease_until < {}) \
-           ORDER BY next_attempt_at LIMIT {} {lock}) RETURNING id",
-        p[0], p[1], p[2], p[3], p[4], p[5]
+        "UPDATE push_deliveries SET lease_until = $1 WHERE id IN (\
+           SELECT id FROM push_deliveries WHERE status = $2 AND subscription_id = $3 \
+           AND next_attempt_at <= $4 AND (lease_until IS NULL OR lease_until < $4) \
+           ORDER BY next_attempt_at LIMIT $5 {lock}) RETURNING id"
     );
     let values: Vec<sea_orm::Value> = vec![
         (at + LEASE).into(),
-        subscription_id.into(),
         PENDING.into(),
-        at.into(),
+        subscription_id.into(),
         at.into(),
         (limit as i64).into(),
     ];
-    let rows = db
-        .query_all_raw(Statement::from_sql_and_values(backend, sql, values))
-        .await?;
+    let rows = db.query_all_raw(statement(db, &sql, values)).await?;
     Ok(rows
         .iter()
         .filter_map(|r| r.try_get::<i32>("", "id").ok())
@@ -697,16 +693,9 @@ pub async fn purge_older_than(
     db: &impl ConnectionTrait,
     retention: chrono::Duration,
 ) -> Result<u64, AppError> {
-    let backend = db.get_database_backend();
-    let p = placeholders(backend, 2);
-    let sql = format!(
-        "DELETE FROM push_events WHERE created_at < {} AND NOT EXISTS (\
-           SELECT 1 FROM push_deliveries d WHERE d.event_id = push_events.id AND d.status = {})",
-        p[0], p[1]
-    );
+    const SQL: &str = "DELETE FROM push_events WHERE created_at < $1 AND NOT EXISTS (\
+           SELECT 1 FROM push_deliveries d WHERE d.event_id = push_events.id AND d.status = $2)";
     let values: Vec<sea_orm::Value> = vec![(now() - retention).into(), PENDING.into()];
-    let res = db
-        .execute_raw(Statement::from_sql_and_values(backend, sql, values))
-        .await?;
+    let res = db.execute_raw(statement(db, SQL, values)).await?;
     Ok(res.rows_affected())
 }

@@ -2,9 +2,10 @@
 //! gateway asks whether a product's credential may call a function for an installation, and
 //! which functions it may call there. HTTP Basic with the product's client ID and secret;
 //! errors are RFC 7807 problem documents; responses never carry secrets.
-use app::dto::{AccessDecision, AccessReason, MethodDto};
-use app::server::services::deliveries;
-use app::server::AppState;
+use app::features::access::dto::{AccessDecision, AccessReason, MethodDto};
+use app::features::access::service::cache::AccessCache;
+use app::features::push::service::publish;
+use app::server::{service_tokens, AppState};
 use axum::body::Bytes;
 use axum::extract::Path;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
@@ -15,6 +16,7 @@ use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
 use serde::Deserialize;
 use std::collections::HashMap;
+use std::sync::Arc;
 use std::sync::Mutex;
 use std::time::{SystemTime, UNIX_EPOCH};
 use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
@@ -151,6 +153,7 @@ fn internal_error() -> Response {
 /// it.
 async fn authenticate(
     state: &AppState,
+    cache: &AccessCache,
     headers: &HeaderMap,
 ) -> Result<(i64, app::server::entities::product::Model), Response> {
     let Some((client, secret)) = basic_credentials(headers) else {
@@ -168,7 +171,6 @@ async fn authenticate(
             .insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
         return Err(res);
     }
-    let cache = &state.access_cache;
     let epoch = cache.epoch(&state.db).await.map_err(|_| internal_error())?;
     match cache
         .authenticate(&state.db, &state.config, epoch, &client, &secret)
@@ -205,10 +207,11 @@ struct CheckRequest {
 )]
 async fn access_check(
     Extension(state): Extension<AppState>,
+    Extension(cache): Extension<Arc<AccessCache>>,
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    let (epoch, p) = match authenticate(&state, &headers).await {
+    let (epoch, p) = match authenticate(&state, &cache, &headers).await {
         Ok(found) => found,
         Err(res) => return res,
     };
@@ -232,7 +235,6 @@ async fn access_check(
             "installation_id and function must not be empty.",
         );
     }
-    let cache = &state.access_cache;
     match cache
         .installation_access(&state.db, epoch, &p, &req.installation_id)
         .await
@@ -256,15 +258,15 @@ async fn access_check(
 )]
 async fn methods(
     Extension(state): Extension<AppState>,
+    Extension(cache): Extension<Arc<AccessCache>>,
     Path(installation_id): Path<String>,
     headers: HeaderMap,
 ) -> Response {
-    let (epoch, p) = match authenticate(&state, &headers).await {
+    let (epoch, p) = match authenticate(&state, &cache, &headers).await {
         Ok(found) => found,
         Err(res) => return res,
     };
-    let access = state
-        .access_cache
+    let access = cache
         .installation_access(&state.db, epoch, &p, &installation_id)
         .await
         .map(|a| a.methods());
@@ -346,7 +348,7 @@ async fn publish_event(
     let Some(token) = token else {
         return bearer_refused();
     };
-    match deliveries::service_for_token(&state.db, &token).await {
+    match service_tokens::service_for_token(&state.db, &token).await {
         Ok(Some(_)) => {}
         Ok(None) => return bearer_refused(),
         Err(_) => return internal_error(),
@@ -364,7 +366,7 @@ async fn publish_event(
             );
         }
     };
-    match deliveries::publish(&state.db, &req.installation_id, &req.r#type, req.data).await {
+    match publish::publish(&state.db, &req.installation_id, &req.r#type, req.data).await {
         Ok(published) => {
             if published.deliveries > 0 {
                 state.push_wake.notify_one();

@@ -1,5 +1,5 @@
 //! Configuration from the environment (and a `.env` file, loaded by `main`).
-use app::dto::Environment;
+use app::glossary::Environment;
 use std::net::SocketAddr;
 
 /// Everything the server process needs to know at start.
@@ -44,7 +44,7 @@ impl ServerConfig {
                 .map(|v| v.trim().to_owned())
                 .filter(|v| !v.is_empty())
         };
-        let env: Environment = var("PORTICO_ENV").unwrap_or_else(|| "dev".into()).parse()?;
+        let env = Environment::parse(&var("PORTICO_ENV").unwrap_or_else(|| "dev".into()))?;
         let site_addr: SocketAddr = var("LEPTOS_SITE_ADDR")
             .unwrap_or_else(|| "127.0.0.1:3000".into())
             .parse()
@@ -75,7 +75,7 @@ impl ServerConfig {
                 // Outside production a fixed key keeps development and test databases usable.
                 None => "portico development key, not for production use".into(),
             };
-        let push_allow = app::server::push::address::AllowList::parse(
+        let push_allow = app::server::net::address::AllowList::parse(
             &var("PORTICO_PUSH_ALLOW").unwrap_or_default(),
         )
         .map_err(|e| format!("PORTICO_PUSH_ALLOW: {e}"))?;
@@ -94,7 +94,7 @@ impl ServerConfig {
                     "PORTICO_API_RATE_LIMIT must be a positive number of requests a second.",
                 )?,
             };
-        let trusted_proxies = app::server::push::address::AllowList::parse(
+        let trusted_proxies = app::server::net::address::AllowList::parse(
             &var("PORTICO_TRUSTED_PROXIES").unwrap_or_default(),
         )
         .map_err(|e| format!("PORTICO_TRUSTED_PROXIES: {e}"))?;

@@ -2,8 +2,10 @@
 pub mod api_v1;
 pub mod bench;
 pub mod config;
+pub mod dev_mailbox;
 pub mod flash;
-pub mod mailer;
-pub mod push_worker;
-pub mod routes;
+pub mod forms;
+pub mod html;
+pub mod router;
 pub mod seed;
+pub mod workers;

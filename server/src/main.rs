@@ -1,10 +1,10 @@
 //! The Portico server: `serve` (default), `migrate`, `seed-demo`, `create-operator` and
 //! `issue-service-token`.
-use app::server::services::bootstrap;
+use app::features::accounts::service::bootstrap;
 use clap::{Parser, Subcommand};
 use sea_orm::DatabaseConnection;
 use server::config::ServerConfig;
-use server::{routes, seed};
+use server::{router, seed};
 use std::process::ExitCode;
 
 #[derive(Parser)]
@@ -102,7 +102,7 @@ async fn run(command: Command, config: ServerConfig) -> Result<(), String> {
     }
     let db = connect_and_migrate(&config).await?;
     match command {
-        Command::Serve => routes::serve(db, config).await,
+        Command::Serve => router::serve(db, config).await,
         Command::Migrate => {
             println!("Migrations are up to date.");
             Ok(())
@@ -128,7 +128,7 @@ async fn run(command: Command, config: ServerConfig) -> Result<(), String> {
         Command::ImportCatalog { file } => {
             let json = std::fs::read_to_string(&file)
                 .map_err(|e| format!("cannot read {}: {e}", file.display()))?;
-            let r = app::server::services::catalog::import(&db, &json)
+            let r = app::features::catalog::service::import(&db, &json)
                 .await
                 .map_err(|e| e.to_string())?;
             println!(
@@ -138,7 +138,7 @@ async fn run(command: Command, config: ServerConfig) -> Result<(), String> {
             Ok(())
         }
         Command::IssueServiceToken { name } => {
-            let token = bootstrap::issue_service_token(&db, &name)
+            let token = app::server::service_tokens::issue(&db, &name)
                 .await
                 .map_err(|e| e.to_string())?;
             println!("{token}");

@@ -1,9 +1,15 @@
 //! `seed-demo`: the demo organizations, installations and users the README lists. Idempotent.
-use app::dto::{GrantChange, GrantFilters, OrgKind, Role};
 use app::error::AppError;
+use app::features::accounts::service::bootstrap::{
+    ensure_installation, ensure_member, ensure_organization,
+};
+use app::features::activations::service::activation;
+use app::features::catalog;
+use app::features::products::dto::{GrantChange, GrantFilters};
+use app::features::products::service::{access_rules, grants, products, versions};
+use app::glossary::{OrgKind, Role};
 use app::server::entities::{product, user};
-use app::server::services::bootstrap::{ensure_installation, ensure_member, ensure_organization};
-use app::server::services::{catalog, products, versions, Actor};
+use app::server::scope::Actor;
 use app::server::Config;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 
@@ -14,7 +20,7 @@ pub const DEMO_CATALOG: &str = include_str!("../../catalog/real-estate.json");
 pub const OPERATOR: &str = "Portico Platform";
 
 pub async fn seed_demo(db: &DatabaseConnection, config: &Config) -> Result<(), AppError> {
-    catalog::import(db, DEMO_CATALOG).await?;
+    catalog::service::import(db, DEMO_CATALOG).await?;
     let operator = ensure_organization(db, OrgKind::Operator, OPERATOR, None).await?;
     ensure_member(
         db,
@@ -136,14 +142,32 @@ pub async fn seed_demo(db: &DatabaseConnection, config: &Config) -> Result<(), A
     for org in [operator.id, nordic.id, solheim.id] {
         ensure_member(db, org, "demo@portico.example", "Dana Demo", Role::Admin).await?;
     }
-    demo_product(db, config, nordic.id).await
+    demo_product(
+        db,
+        config,
+        nordic.id,
+        [(sandbox.id, "MSVPAR"), (solheim.id, "SOLOSL")],
+    )
+    .await
 }
 
-/// Nordic's "Nordic Showing Planner": version 1 active, activated on the sandbox and on SOLOSL.
+/// The actor of the demo user with this e-mail.
+async fn demo_actor(db: &DatabaseConnection, email: &str) -> Result<Actor, AppError> {
+    let u = user::Entity::find()
+        .filter(user::Column::Email.eq(email))
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok(Actor::user(u.id, &u.email, None))
+}
+
+/// Nordic's "Nordic Showing Planner": version 1 active, activated on the sandbox (by ops) and
+/// on SOLOSL (by kari), through the customers' own activation path.
 async fn demo_product(
     db: &DatabaseConnection,
     config: &Config,
     nordic: i32,
+    activated_on: [(i32, &str); 2],
 ) -> Result<(), AppError> {
     const NAME: &str = "Nordic Showing Planner";
     let exists = product::Entity::find()
@@ -154,12 +178,7 @@ async fn demo_product(
     if exists.is_some() {
         return Ok(());
     }
-    let anna = user::Entity::find()
-        .filter(user::Column::Email.eq("anna@nordic-integrations.example"))
-        .one(db)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let actor = Actor::user(anna.id, &anna.email, None);
+    let actor = demo_actor(db, "anna@nordic-integrations.example").await?;
     let input = products::ProductInput {
         name: NAME.into(),
         kind: "order_integration".into(),
@@ -171,7 +190,7 @@ async fn demo_product(
     let id = products::create_product(db, config, &actor, nordic, input)
         .await?
         .id;
-    products::set_access(db, &actor, nordic, id, "all", "").await?;
+    access_rules::set_access(db, &actor, nordic, id, "all", "").await?;
     let status: GrantFilters = [(
         "status".to_string(),
         vec!["for_sale".to_string(), "reserved".to_string()],
@@ -194,10 +213,14 @@ async fn demo_product(
             filters: GrantFilters::new(),
         },
     ];
-    versions::save_grants(db, config, &actor, nordic, id, 1, changes).await?;
+    grants::save_grants(db, config, &actor, nordic, id, 1, changes).await?;
     versions::activate(db, &actor, nordic, id, Some("First release.".into())).await?;
-    for installation in ["MSVPAR", "SOLOSL"] {
-        versions::record_activation(db, installation, id, Some(anna.id)).await?;
+    for ((customer, installation), admin) in activated_on
+        .into_iter()
+        .zip(["ops@portico.example", "kari@solheim.example"])
+    {
+        let admin = demo_actor(db, admin).await?;
+        activation::activate(db, &admin, customer, installation, id, 1).await?;
     }
     Ok(())
 }

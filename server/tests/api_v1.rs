@@ -1,9 +1,10 @@
 //! HTTP tests of `/api/v1`: every reason code, Basic auth (401 with `WWW-Authenticate`),
 //! rotation and revocation, malformed bodies (422), problem documents, and the methods list.
-use app::dto::Environment;
+use app::features::products::service::credentials;
 use app::server::entities::{organization, product, user};
-use app::server::services::{credentials, Actor};
-use app::server::{db, AppState, Config};
+use app::server::scope::Actor;
+use app::server::testing::config;
+use app::server::{db, AppState};
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use axum::Router;
@@ -14,18 +15,6 @@ use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 use serde_json::Value;
 use tower::ServiceExt;
 
-fn config() -> Config {
-    Config {
-        env: Environment::Test,
-        public_url: "http://127.0.0.1:3000".into(),
-        dev_mailbox: true,
-        secret_key: app::server::secrets::SecretKey::new("api test key, thirty-two bytes or more"),
-        push_allow: app::server::push::address::AllowList::parse("127.0.0.1/32").unwrap(),
-        api_rate_limit: server::api_v1::RATE_LIMIT_PER_SECOND,
-        trusted_proxies: Default::default(),
-    }
-}
-
 /// The demo world, and Anna (Nordic's admin) acting on the demo product (version 1 on MSVPAR
 /// and SOLOSL: estates.read for sale or reserved, viewings.list, viewings.create).
 async fn setup() -> (Router, DatabaseConnection, Actor, i32, i32) {
@@ -33,7 +22,7 @@ async fn setup() -> (Router, DatabaseConnection, Actor, i32, i32) {
     db::migrate(&conn).await.unwrap();
     server::seed::seed_demo(&conn, &config()).await.unwrap();
     let state = AppState::new(conn.clone(), config());
-    let app = server::routes::router(
+    let app = server::router::router(
         state,
         LeptosOptions::builder().output_name("portico").build(),
     );
@@ -307,7 +296,7 @@ async fn the_openapi_document_describes_every_endpoint() {
 #[tokio::test]
 async fn events_need_a_service_token_and_a_valid_body() {
     let (app, db, ..) = setup().await;
-    let token = app::server::services::bootstrap::issue_service_token(&db, "gateway")
+    let token = app::server::service_tokens::issue(&db, "gateway")
         .await
         .unwrap();
     let post = |auth: Option<String>, body: &str| {

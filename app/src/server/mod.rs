@@ -1,15 +1,23 @@
-//! Server-only code: configuration, database, entities, domain services and the request
-//! context of server functions. Compiled only with the `ssr` feature.
+//! The server-only shared base (compiled only with `ssr`): configuration and state, the
+//! database, entities, the request context, the scope checks every service starts with, audit,
+//! mail, validation, time, secrets and outbound HTTP. Features build on it; it uses no feature
+//! (the test fixture, [`testing`], excepted).
+pub mod audit;
+pub mod clock;
 pub mod db;
 pub mod entities;
-pub mod push;
+pub mod mail;
+pub mod net;
+pub mod rate_limit;
 pub mod request;
+pub mod scope;
 pub mod secrets;
-pub mod services;
-#[cfg(test)]
+pub mod service_tokens;
+pub mod session;
 pub mod testing;
+pub mod validate;
 
-use crate::dto::Environment;
+use crate::glossary::Environment;
 use sea_orm::DatabaseConnection;
 use std::sync::Arc;
 
@@ -25,12 +33,12 @@ pub struct Config {
     pub secret_key: secrets::SecretKey,
     /// Hosts and networks push deliveries may reach despite the address rules
     /// (`PORTICO_PUSH_ALLOW`).
-    pub push_allow: push::address::AllowList,
+    pub push_allow: net::address::AllowList,
     /// `/api/v1` requests allowed per credential and second before `429`
     /// (`PORTICO_API_RATE_LIMIT`).
     pub api_rate_limit: u32,
     /// Reverse proxies whose `X-Forwarded-For` is believed (`PORTICO_TRUSTED_PROXIES`).
-    pub trusted_proxies: push::address::AllowList,
+    pub trusted_proxies: net::address::AllowList,
 }
 
 impl Config {
@@ -53,8 +61,6 @@ impl Config {
 pub struct AppState {
     pub db: DatabaseConnection,
     pub config: Arc<Config>,
-    /// This instance's cache of access decisions for `/api/v1`.
-    pub access_cache: Arc<services::access_cache::AccessCache>,
     /// The HTTP client of push deliveries (address rules built in).
     pub push_client: reqwest::Client,
     /// Wakes this instance's push worker when deliveries were queued.
@@ -64,11 +70,10 @@ pub struct AppState {
 impl AppState {
     /// The state of one server instance.
     pub fn new(db: DatabaseConnection, config: Config) -> Self {
-        let push_client = push::sender::client(Arc::new(config.push_allow.clone()));
+        let push_client = net::sender::client(Arc::new(config.push_allow.clone()));
         Self {
             db,
             config: Arc::new(config),
-            access_cache: Arc::default(),
             push_client,
             push_wake: Arc::default(),
         }

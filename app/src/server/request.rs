@@ -1,7 +1,8 @@
 //! The request context of server functions: application state, the session cookie, the acting
 //! user and the client address.
 use super::entities::user;
-use super::services::{auth, Actor};
+use super::scope::Actor;
+use super::session;
 use super::{AppState, Config};
 use crate::error::AppError;
 use axum::extract::ConnectInfo;
@@ -66,7 +67,7 @@ pub fn client_ip(parts: &Parts, config: &Config) -> Option<String> {
 pub fn through_proxies(
     peer: std::net::IpAddr,
     forwarded_for: &str,
-    trusted: &super::push::address::AllowList,
+    trusted: &super::net::address::AllowList,
 ) -> std::net::IpAddr {
     let mut client = peer;
     for hop in forwarded_for.rsplit(',').map(str::trim) {
@@ -98,7 +99,7 @@ pub fn parts() -> Result<Parts, AppError> {
 pub async fn current_user(st: &AppState) -> Result<Option<user::Model>, AppError> {
     let parts = parts()?;
     match session_cookie(&parts, &st.config) {
-        Some(token) => auth::session_user(&st.db, &token).await,
+        Some(token) => session::user_of(&st.db, &token).await,
         None => Ok(None),
     }
 }
@@ -106,7 +107,7 @@ pub async fn current_user(st: &AppState) -> Result<Option<user::Model>, AppError
 /// The acting user of a request, or [`AppError::NotSignedIn`] (for plain axum handlers too).
 pub async fn actor_for(st: &AppState, parts: &Parts) -> Result<Actor, AppError> {
     let token = session_cookie(parts, &st.config).ok_or(AppError::NotSignedIn)?;
-    let user = auth::session_user(&st.db, &token)
+    let user = session::user_of(&st.db, &token)
         .await?
         .ok_or(AppError::NotSignedIn)?;
     Ok(Actor::user(
@@ -135,7 +136,7 @@ fn set_cookie(value: String) {
 /// Sets the session cookie: HttpOnly, SameSite=Lax, Secure over https.
 pub fn set_session_cookie(config: &Config, token: &str) {
     let secure = if config.https() { "; Secure" } else { "" };
-    let max_age = auth::SESSION_TTL.num_seconds();
+    let max_age = session::SESSION_TTL.num_seconds();
     set_cookie(format!(
         "{}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}{secure}",
         cookie_name(config)
@@ -161,7 +162,7 @@ pub fn set_status(code: http::StatusCode) {
 #[cfg(test)]
 mod proxy_tests {
     use super::through_proxies;
-    use crate::server::push::address::AllowList;
+    use crate::server::net::address::AllowList;
 
     #[test]
     fn only_trusted_proxies_are_believed() {

@@ -1,9 +1,17 @@
-//! Test support: the real migrations on in-memory SQLite and, when it answers, on PostgreSQL.
+//! The one test fixture, for the services' tests and the server crate's HTTP tests: the real
+//! migrations on in-memory SQLite and, when it answers, on PostgreSQL; the test configuration;
+//! the test catalog; and the common world of a partner, a customer and an activated product.
+//! (It is compiled with `ssr` so that `server/tests` can use it; nothing else calls it.)
 use super::db;
-use super::services::{bootstrap, mail, Actor};
-use super::Config;
-use crate::dto::{Environment, OrgKind, Role};
-use crate::server::entities::user;
+use super::scope::Actor;
+use super::{mail, Config};
+use crate::features::accounts::service::bootstrap;
+use crate::features::activations::service::activation;
+use crate::features::catalog;
+use crate::features::products::dto::{GrantChange, GrantFilters};
+use crate::features::products::service::{grants, products, versions};
+use crate::glossary::{Environment, OrgKind, Role, VersionState};
+use crate::server::entities::{installation, product_version, user};
 use sea_orm::{
     ColumnTrait, ConnectOptions, ConnectionTrait, Database, DatabaseConnection, EntityTrait,
     QueryFilter,
@@ -11,20 +19,36 @@ use sea_orm::{
 use std::future::Future;
 use std::time::Duration;
 
-/// The configuration services see in tests.
+/// The configuration services see in tests, in the `test` environment.
 pub fn config() -> Config {
+    config_for(Environment::Test)
+}
+
+/// The test configuration in `env`: the dev mailbox outside production, receivers on
+/// 127.0.0.1 allowed.
+pub fn config_for(env: Environment) -> Config {
     Config {
-        env: Environment::Test,
-        public_url: "http://portico.test".into(),
-        dev_mailbox: true,
-        secret_key: crate::server::secrets::SecretKey::new(
-            "test key: at least thirty-two bytes long",
-        ),
-        push_allow: crate::server::push::address::AllowList::parse("127.0.0.1/32").unwrap(),
+        env,
+        public_url: "http://127.0.0.1:3000".into(),
+        dev_mailbox: env != Environment::Production,
+        secret_key: super::secrets::SecretKey::new("test key: at least thirty-two bytes long"),
+        push_allow: super::net::address::AllowList::parse("127.0.0.1/32").unwrap(),
         api_rate_limit: 10_000,
         trusted_proxies: Default::default(),
     }
 }
+
+/// The test catalog: estates (read with filters and push, list), contacts and bids.
+pub const CATALOG: &str = r#"{"functions": [
+  {"key": "estates.read", "name": "Read estate", "area": "Estates", "method": "GET", "path": "/estates/{id}",
+   "push": {"event_types": ["estate.changed", "estate.updated", "estate.sold"]},
+   "filters": [{"key": "status", "label": "Estate status", "values": ["for_sale", "sold"]},
+               {"key": "department_ids", "label": "Only departments", "free_text": true}]},
+  {"key": "estates.list", "name": "List estates", "area": "Estates", "method": "GET", "path": "/estates"},
+  {"key": "contacts.read", "name": "Read contact", "area": "Contacts", "method": "GET", "path": "/contacts/{id}"},
+  {"key": "bids.read", "name": "Read bid", "area": "Bids", "method": "GET", "path": "/bids/{id}",
+   "push": {"event_types": ["bid.received"]}}
+]}"#;
 
 /// A fresh in-memory SQLite database with every migration applied.
 pub async fn sqlite() -> DatabaseConnection {
@@ -54,7 +78,7 @@ pub async fn postgres() -> Option<(DatabaseConnection, String)> {
         };
     let schema = format!(
         "portico_test_{}",
-        crate::server::secrets::new_token()
+        super::secrets::new_token()
             .to_lowercase()
             .replace(['-', '_'], "")[..16]
             .to_owned()
@@ -104,6 +128,49 @@ pub async fn org_with_member(
     (org.id, actor(db, email).await)
 }
 
+/// A partner organization whose admin is the user with this e-mail.
+pub async fn partner_org(db: &DatabaseConnection, name: &str, email: &str) -> (i32, Actor) {
+    org_with_member(db, OrgKind::Partner, name, email, Role::Admin).await
+}
+
+/// A customer organization whose admin is the user with this e-mail.
+pub async fn customer_org(db: &DatabaseConnection, name: &str, email: &str) -> (i32, Actor) {
+    org_with_member(db, OrgKind::Customer, name, email, Role::Admin).await
+}
+
+/// Makes the user with this e-mail (created when new) a member of `org_id` in `role`.
+pub async fn member(db: &DatabaseConnection, org_id: i32, email: &str, role: Role) -> Actor {
+    bootstrap::ensure_member(db, org_id, email, "", role)
+        .await
+        .unwrap();
+    actor(db, email).await
+}
+
+/// An installation `id` named `name` of a customer (created when missing).
+pub async fn installation(
+    db: &DatabaseConnection,
+    customer: i32,
+    id: &str,
+    name: &str,
+    sandbox: bool,
+) {
+    bootstrap::ensure_installation(db, customer, id, name, sandbox)
+        .await
+        .unwrap();
+}
+
+/// The operator organization and its admin Olav.
+pub async fn operator(db: &DatabaseConnection) -> (i32, Actor) {
+    org_with_member(
+        db,
+        OrgKind::Operator,
+        "Operator",
+        "olav@operator.example",
+        Role::Admin,
+    )
+    .await
+}
+
 /// The actor for an existing user.
 pub async fn actor(db: &DatabaseConnection, email: &str) -> Actor {
     let u = user::Entity::find()
@@ -122,4 +189,125 @@ pub async fn last_mailed_token(db: &DatabaseConnection, to: &str) -> Option<Stri
     mail::links_in(&m.text_body)
         .into_iter()
         .find_map(|l| l.split_once("token=").map(|(_, t)| t.to_owned()))
+}
+
+/// "Require access to function" `key`, limited to these estate statuses (none: unrestricted).
+pub fn grant(key: &str, status: &[&str]) -> GrantChange {
+    let mut filters = GrantFilters::new();
+    if !status.is_empty() {
+        filters.insert(
+            "status".into(),
+            status.iter().map(|s| s.to_string()).collect(),
+        );
+    }
+    GrantChange {
+        function_key: key.into(),
+        required: true,
+        filters,
+    }
+}
+
+/// No longer require `key`.
+pub fn ungrant(key: &str) -> GrantChange {
+    GrantChange {
+        function_key: key.into(),
+        required: false,
+        filters: GrantFilters::new(),
+    }
+}
+
+/// Activates the product on the installation at its active version, through the real path: as
+/// the first administrator of the installation's customer, who must have one.
+pub async fn activate(db: &DatabaseConnection, installation_id: &str, product_id: i32) {
+    let inst = installation::Entity::find()
+        .filter(installation::Column::InstallationId.eq(installation_id))
+        .one(db)
+        .await
+        .unwrap()
+        .expect("the installation exists");
+    let admin = super::scope::admins_of(db, inst.customer_id)
+        .await
+        .unwrap()
+        .into_iter()
+        .next()
+        .expect("the customer has an administrator");
+    let version = product_version::Entity::find()
+        .filter(product_version::Column::ProductId.eq(product_id))
+        .filter(product_version::Column::State.eq(VersionState::Active))
+        .one(db)
+        .await
+        .unwrap()
+        .expect("the product has an active version")
+        .number;
+    let admin = Actor::user(admin.id, &admin.email, None);
+    activation::activate(
+        db,
+        &admin,
+        inst.customer_id,
+        installation_id,
+        product_id,
+        version,
+    )
+    .await
+    .unwrap();
+}
+
+/// The common world of the service tests.
+pub struct World {
+    pub cfg: Config,
+    /// Partner Acme, whose admin is anna.
+    pub partner: i32,
+    pub anna: Actor,
+    /// Acme's rights product "Acme Feed".
+    pub product: i32,
+    /// Customer Solheim, whose admin is kari.
+    pub customer: i32,
+    pub kari: Actor,
+}
+
+/// Partner Acme (admin anna) and customer Solheim (admins kari and siri, member per, with
+/// installations SOLOSL and SOLBER), the test catalog, and Acme's rights product "Acme Feed"
+/// whose version 1 requires `grants`, active and activated on SOLOSL by kari; in `env`.
+pub async fn world(db: &DatabaseConnection, env: Environment, grants: Vec<GrantChange>) -> World {
+    let cfg = config_for(env);
+    catalog::service::import(db, CATALOG).await.unwrap();
+    let (partner, anna) = partner_org(db, "Acme", "anna@acme.example").await;
+    let (customer, kari) = customer_org(db, "Solheim", "kari@solheim.example").await;
+    bootstrap::ensure_member(db, customer, "siri@solheim.example", "", Role::Admin)
+        .await
+        .unwrap();
+    bootstrap::ensure_member(db, customer, "per@solheim.example", "", Role::Member)
+        .await
+        .unwrap();
+    for (id, name) in [("SOLOSL", "Solheim Oslo"), ("SOLBER", "Solheim Bergen")] {
+        bootstrap::ensure_installation(db, customer, id, name, false)
+            .await
+            .unwrap();
+    }
+    let input = products::ProductInput {
+        name: "Acme Feed".into(),
+        kind: "rights".into(),
+        ..Default::default()
+    };
+    let product = products::create_product(db, &cfg, &anna, partner, input)
+        .await
+        .unwrap()
+        .id;
+    grants::save_grants(db, &cfg, &anna, partner, product, 1, grants)
+        .await
+        .unwrap();
+    versions::activate(db, &anna, partner, product, None)
+        .await
+        .unwrap();
+    activation::activate(db, &kari, customer, "SOLOSL", product, 1)
+        .await
+        .unwrap();
+    World {
+        cfg,
+        partner,
+        anna,
+        product,
+        customer,
+        kari,
+    }
 }

@@ -1,0 +1,80 @@
+//! The application: the HTML shell, and every feature's route group in one router. This is
+//! the one place that knows all the features, so it also wires their pages together (the
+//! product page's push section, the operator's legacy grants on a partner's page).
+use crate::components::errors::NotFoundPage;
+use crate::features::accounts::pages::{
+    AccountRoutes, OrgShell, OrganizationRoutes, OrganizationSections,
+};
+use crate::features::{access, activations, catalog, notifications, products, push};
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
+use leptos_router::components::{ParentRoute, Router, Routes};
+use leptos_router::{path, SsrMode};
+
+/// The HTML document around the app, rendered on the server.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html lang="en">
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
+                <script src="/copy.js" defer></script>
+                <HydrationScripts options/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+/// The push subscriptions section of the product page.
+fn product_subscriptions(org: i32, product_id: i32) -> AnyView {
+    view! { <push::pages::ProductSubscriptions org=org product_id=product_id/> }.into_any()
+}
+
+/// The operator's legacy grants section of a partner's organization page.
+fn partner_legacy_grants(org: i32, partner_id: i32) -> AnyView {
+    view! { <access::pages::OperatorLegacySection org=org partner_id=partner_id/> }.into_any()
+}
+
+/// The application: every page route. Pages render completely on the server (`SsrMode::Async`)
+/// so they work before, and without, the WASM bundle.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    provide_context(products::pages::ProductSections {
+        subscriptions: product_subscriptions,
+    });
+    provide_context(OrganizationSections {
+        partner: partner_legacy_grants,
+    });
+    // Effects run only in the browser: this marks the page as hydrated (the end-to-end tests
+    // wait for it before testing what needs the WASM bundle).
+    Effect::new(|_| {
+        if let Some(body) = document().body() {
+            let _ = body.set_attribute("data-hydrated", "true");
+        }
+    });
+    view! {
+        <Stylesheet id="leptos" href="/pkg/portico.css"/>
+        <Title formatter=|t: String| if t.is_empty() { "Portico".to_string() } else { format!("{t} · Portico") }/>
+        <Router>
+            <Routes fallback=NotFoundPage>
+                <AccountRoutes/>
+                <ParentRoute path=path!("/o/:org") view=OrgShell ssr=SsrMode::Async>
+                    <OrganizationRoutes/>
+                    <catalog::pages::CatalogRoutes/>
+                    <activations::pages::ActivationRoutes/>
+                    <notifications::pages::NotificationRoutes/>
+                    <access::pages::AccessRoutes/>
+                    <products::pages::ProductRoutes/>
+                    <push::pages::PushRoutes/>
+                </ParentRoute>
+            </Routes>
+        </Router>
+    }
+}

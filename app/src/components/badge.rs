@@ -1,0 +1,108 @@
+//! Small coloured labels: a kind or role, and the state of something ([`StatusBadge`]).
+use crate::glossary::{
+    ActiveStatus, DeliveryStatus, OrgKind, ProductStatus, Role, SubscriptionStatus, VersionState,
+};
+use leptos::prelude::*;
+
+/// A small coloured label, such as an organization kind or a role.
+#[component]
+pub fn Badge(#[prop(into)] text: String, #[prop(into, optional)] tone: String) -> impl IntoView {
+    view! { <span class=format!("badge {tone}")>{text}</span> }
+}
+
+/// A state that has a badge: its text and its colour.
+pub trait BadgeStatus {
+    fn badge_text(&self) -> String;
+    /// The CSS tone: `customer` (green), `sandbox` (amber) or empty (grey).
+    fn badge_tone(&self) -> &'static str;
+}
+
+/// The badge of a state (a product's status, a version's state, ...).
+#[component]
+pub fn StatusBadge<S: BadgeStatus + 'static>(status: S) -> impl IntoView {
+    view! { <Badge text=status.badge_text() tone=status.badge_tone()/> }
+}
+
+impl BadgeStatus for ProductStatus {
+    fn badge_text(&self) -> String {
+        self.as_str().into()
+    }
+    fn badge_tone(&self) -> &'static str {
+        match self {
+            Self::Active => "customer",
+            Self::Retired => "",
+            Self::Draft => "sandbox",
+        }
+    }
+}
+
+impl BadgeStatus for VersionState {
+    fn badge_text(&self) -> String {
+        self.as_str().into()
+    }
+    fn badge_tone(&self) -> &'static str {
+        match self {
+            Self::Active => "customer",
+            Self::Superseded => "",
+            Self::Draft => "sandbox",
+        }
+    }
+}
+
+impl BadgeStatus for ActiveStatus {
+    fn badge_text(&self) -> String {
+        self.as_str().into()
+    }
+    fn badge_tone(&self) -> &'static str {
+        match self {
+            Self::Active => "customer",
+            Self::Deactivated => "",
+        }
+    }
+}
+
+impl BadgeStatus for SubscriptionStatus {
+    fn badge_text(&self) -> String {
+        match self {
+            Self::Enabled => "Enabled".into(),
+            Self::Disabled => "Disabled".into(),
+        }
+    }
+    fn badge_tone(&self) -> &'static str {
+        match self {
+            Self::Enabled => "customer",
+            Self::Disabled => "operator",
+        }
+    }
+}
+
+impl BadgeStatus for DeliveryStatus {
+    fn badge_text(&self) -> String {
+        self.as_str().into()
+    }
+    fn badge_tone(&self) -> &'static str {
+        match self {
+            Self::Succeeded => "customer",
+            Self::Pending => "sandbox",
+            Self::Failed => "danger",
+        }
+    }
+}
+
+impl BadgeStatus for OrgKind {
+    fn badge_text(&self) -> String {
+        self.label().into()
+    }
+    fn badge_tone(&self) -> &'static str {
+        self.as_str()
+    }
+}
+
+impl BadgeStatus for Role {
+    fn badge_text(&self) -> String {
+        self.label().into()
+    }
+    fn badge_tone(&self) -> &'static str {
+        self.as_str()
+    }
+}

@@ -1,0 +1,54 @@
+//! What a page shows instead of its content: sign-in, 403, 404 or a general message.
+use crate::error::AppError;
+use leptos::prelude::*;
+use leptos_router::components::Redirect;
+
+/// What a page shows when loading its data failed: sign-in, 403, 404 or a general message.
+#[component]
+pub fn ErrorView(error: AppError) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    {
+        use crate::server::request::set_status;
+        use http::StatusCode;
+        match &error {
+            AppError::Forbidden => set_status(StatusCode::FORBIDDEN),
+            AppError::NotFound => set_status(StatusCode::NOT_FOUND),
+            AppError::Internal => set_status(StatusCode::INTERNAL_SERVER_ERROR),
+            _ => {}
+        }
+    }
+    match error {
+        AppError::NotSignedIn => view! { <Redirect path="/sign-in"/> }.into_any(),
+        AppError::Forbidden => view! {
+            <section class="page-message" aria-labelledby="err-title">
+                <p class="status-code">"403"</p>
+                <h1 id="err-title">"Access denied"</h1>
+                <p>"You do not have access to this page as the organization you act as."</p>
+                <p><a href="/choose">"Choose another organization"</a></p>
+            </section>
+        }
+        .into_any(),
+        AppError::NotFound => view! {
+            <section class="page-message" aria-labelledby="err-title">
+                <p class="status-code">"404"</p>
+                <h1 id="err-title">"Not found"</h1>
+                <p>"It may have been removed, or the link is wrong."</p>
+                <p><a href="/">"Go to the start page"</a></p>
+            </section>
+        }
+        .into_any(),
+        other => view! {
+            <section class="page-message" aria-labelledby="err-title">
+                <h1 id="err-title">"Something went wrong"</h1>
+                <p>{other.to_string()}</p>
+            </section>
+        }
+        .into_any(),
+    }
+}
+
+/// Any URL that matches no route.
+#[component]
+pub fn NotFoundPage() -> impl IntoView {
+    view! { <main id="main" class="content narrow"><ErrorView error=AppError::NotFound/></main> }
+}

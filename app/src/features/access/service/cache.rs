@@ -1,0 +1,124 @@
+//! Access decisions from memory. Every entry belongs to an access epoch, a counter the database
+//! bumps (by triggers) on any change that can alter a decision: an upgrade, a deactivation, a
+//! revoked key, a legacy grant. Each request reads the epoch (one primary-key lookup); when it
+//! moved, the whole cache is dropped, so a change made by any server instance counts at once.
+use super::decisions::{installation_access, InstallationAccess};
+use crate::error::AppError;
+use crate::features::products::service::credentials::{self, ClientRecord, LAST_USED_RESOLUTION};
+use crate::server::clock::now;
+use crate::server::entities::{access_epoch, product};
+use crate::server::Config;
+use sea_orm::{ConnectionTrait, EntityTrait};
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, MutexGuard};
+
+/// Entries kept before the cache starts over (bounds memory against callers that ask about
+/// many unknown installations or client IDs).
+const MAX_ENTRIES: usize = 200_000;
+
+#[derive(Default)]
+struct Entries {
+    epoch: i64,
+    clients: HashMap<String, Option<Arc<ClientRecord>>>,
+    access: HashMap<(i32, String), Arc<InstallationAccess>>,
+    /// When this instance last wrote "last used" of each key (independent of the epoch).
+    last_used_written: HashMap<i32, chrono::DateTime<chrono::Utc>>,
+}
+
+/// The per-instance cache of credentials and installation access (one per server instance,
+/// held by the REST API).
+#[derive(Default)]
+pub struct AccessCache {
+    entries: Mutex<Entries>,
+}
+
+impl AccessCache {
+    fn lock(&self) -> MutexGuard<'_, Entries> {
+        self.entries.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// The current epoch; drops every entry of an older one.
+    pub async fn epoch(&self, db: &impl ConnectionTrait) -> Result<i64, AppError> {
+        let epoch = access_epoch::Entity::find_by_id(1)
+            .one(db)
+            .await?
+            .map(|e| e.epoch)
+            .unwrap_or(0);
+        let mut entries = self.lock();
+        if entries.epoch != epoch {
+            entries.epoch = epoch;
+            entries.clients.clear();
+            entries.access.clear();
+        }
+        Ok(epoch)
+    }
+
+    /// Like [`credentials::authenticate`], from memory within `epoch`.
+    pub async fn authenticate(
+        &self,
+        db: &impl ConnectionTrait,
+        config: &Config,
+        epoch: i64,
+        client: &str,
+        secret: &str,
+    ) -> Result<Option<product::Model>, AppError> {
+        let cached = self.lock().clients.get(client).cloned();
+        let record = match cached {
+            Some(r) => r,
+            None => {
+                let r = credentials::client_record(db, client).await?.map(Arc::new);
+                let mut entries = self.lock();
+                if entries.epoch == epoch {
+                    if entries.clients.len() >= MAX_ENTRIES {
+                        entries.clients.clear();
+                    }
+                    entries.clients.insert(client.to_owned(), r.clone());
+                }
+                r
+            }
+        };
+        let Some(record) = record else {
+            return Ok(None);
+        };
+        let Some(key) = record.key_for(config, secret) else {
+            return Ok(None);
+        };
+        let at = now();
+        let due = {
+            let mut entries = self.lock();
+            let last = entries.last_used_written.get(&key.id).copied();
+            let due = last.is_none_or(|t| at - t > LAST_USED_RESOLUTION);
+            if due {
+                entries.last_used_written.insert(key.id, at);
+            }
+            due
+        };
+        if due {
+            credentials::record_use(db, key.id, at).await?;
+        }
+        Ok(Some(record.product.clone()))
+    }
+
+    /// Like [`installation_access`], from memory within `epoch`.
+    pub async fn installation_access(
+        &self,
+        db: &impl ConnectionTrait,
+        epoch: i64,
+        p: &product::Model,
+        installation_id: &str,
+    ) -> Result<Arc<InstallationAccess>, AppError> {
+        let key = (p.id, installation_id.trim().to_uppercase());
+        if let Some(a) = self.lock().access.get(&key) {
+            return Ok(a.clone());
+        }
+        let a = Arc::new(installation_access(db, p, &key.1).await?);
+        let mut entries = self.lock();
+        if entries.epoch == epoch {
+            if entries.access.len() >= MAX_ENTRIES {
+                entries.access.clear();
+            }
+            entries.access.insert(key, a.clone());
+        }
+        Ok(a)
+    }
+}

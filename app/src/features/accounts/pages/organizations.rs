@@ -1,0 +1,241 @@
+//! The operator's onboarding screens: organizations, their installations and contact persons.
+use super::InstallationsTable;
+use crate::components::{
+    id_param, loaded, org_param, DataTable, EmptyState, FormResult, PageHeader, StatusBadge,
+};
+use crate::features::accounts::api::{
+    get_organization_detail, list_organizations, CreateInstallation, CreateOrganization,
+    SetContactPerson, SetInstallationActive, SetOrganizationActive,
+};
+use crate::features::accounts::dto::{ActiveStatus, OrgKind, OrganizationDetail, OrganizationDto};
+use crate::paths;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+/// `/o/:org/organizations`: every partner and customer, and "New organization".
+#[component]
+pub fn OrganizationsPage() -> impl IntoView {
+    let org = org_param();
+    let create = ServerAction::<CreateOrganization>::new();
+    let list = Resource::new(
+        move || (org.get(), create.version().get()),
+        |(org, _)| list_organizations(org),
+    );
+    view! {
+        <PageHeader title="Organizations"/>
+        {loaded(list, move |orgs: Vec<OrganizationDto>| {
+                if orgs.is_empty() {
+                    return view! { <EmptyState text="No partners or customers yet. Create the first one below."/> }.into_any();
+                }
+                view! {
+                    <DataTable label="Organizations" headers=vec!["Name", "Kind", "Business identifier", "Members", "Installations", "Status"]>
+                            {orgs.into_iter().map(|o| view! {
+                                <tr>
+                                    <td><a href=paths::organization(org.get(), o.id)>{o.name.clone()}</a></td>
+                                    <td><StatusBadge status=o.kind/></td>
+                                    <td>{match (o.business_id_scheme.clone(), o.business_id.clone()) {
+                                        (Some(s), Some(id)) => format!("{s} {id}"),
+                                        _ => "—".into(),
+                                    }}</td>
+                                    <td>{o.member_count}</td>
+                                    <td>{if o.kind == OrgKind::Customer { o.installation_count.to_string() } else { "—".into() }}</td>
+                                    <td>{o.status.as_str()}</td>
+                                </tr>
+                            }).collect_view()}
+                    </DataTable>
+                }
+                .into_any()
+        })}
+        <section class="card form-card" aria-labelledby="new-org-title">
+            <h2 id="new-org-title">"New organization"</h2>
+            <ActionForm action=create>
+                <input type="hidden" name="org_id" value=move || org.get()/>
+                <div class="field-row">
+                    <div class="field">
+                        <label for="org-kind">"Kind"</label>
+                        <select id="org-kind" name="kind">
+                            <option value="partner">"Partner"</option>
+                            <option value="customer">"Customer"</option>
+                        </select>
+                    </div>
+                    <div class="field grow">
+                        <label for="org-name">"Name"</label>
+                        <input id="org-name" name="name" type="text" autocomplete="off"/>
+                    </div>
+                </div>
+                <div class="field-row">
+                    <div class="field">
+                        <label for="org-scheme">"Identifier scheme"</label>
+                        <input id="org-scheme" name="business_id_scheme" type="text" placeholder="NO:ORG"/>
+                    </div>
+                    <div class="field grow">
+                        <label for="org-bid">"Business identifier"</label>
+                        <input id="org-bid" name="business_id" type="text" placeholder="923609016"/>
+                    </div>
+                </div>
+                <FormResult value=create.value()/>
+                <button type="submit" class="primary">"Create organization"</button>
+            </ActionForm>
+        </section>
+    }
+}
+
+/// `/o/:org/organizations/:id`: installations and contact person of one organization.
+#[component]
+pub fn OrganizationPage() -> impl IntoView {
+    let org = org_param();
+    let id = id_param("id");
+    let add_inst = ServerAction::<CreateInstallation>::new();
+    let contact = ServerAction::<SetContactPerson>::new();
+    let status = StatusActions {
+        org: ServerAction::new(),
+        installation: ServerAction::new(),
+    };
+    let detail = Resource::new(
+        move || {
+            (
+                org.get(),
+                id.get(),
+                add_inst.version().get(),
+                contact.version().get(),
+                status.org.version().get(),
+                status.installation.version().get(),
+            )
+        },
+        |(org, id, ..)| get_organization_detail(org, id),
+    );
+    view! {
+        {loaded(detail, move |d: OrganizationDetail| view! {
+            <Detail d=d org=org.get() add_inst=add_inst contact=contact status=status/>
+        })}
+        // Outside the Suspend above, so its resources are created in the same order on the
+        // server and in the browser; it shows nothing for an organization that is no partner.
+        {use_context::<OrganizationSections>().map(|s| (s.partner)(org.get(), id.get()))}
+    }
+}
+
+/// Deactivate and reactivate, for the organization and its installations.
+#[derive(Clone, Copy)]
+struct StatusActions {
+    org: ServerAction<SetOrganizationActive>,
+    installation: ServerAction<SetInstallationActive>,
+}
+
+/// Sections of an organization's page that other features render (the app provides them as
+/// context): `(operator org, organization) -> view`, showing nothing where they do not apply.
+#[derive(Clone, Copy)]
+pub struct OrganizationSections {
+    /// The partner's legacy grants, with "Add legacy grant".
+    pub partner: fn(i32, i32) -> AnyView,
+}
+
+#[component]
+fn Detail(
+    d: OrganizationDetail,
+    org: i32,
+    add_inst: ServerAction<CreateInstallation>,
+    contact: ServerAction<SetContactPerson>,
+    status: StatusActions,
+) -> impl IntoView {
+    let o = d.organization;
+    let active = o.status == ActiveStatus::Active;
+    let installations = d.installations.clone();
+    let is_customer = o.kind == OrgKind::Customer;
+    let target = o.id;
+    view! {
+        <Title text=o.name.clone()/>
+        <p><a href=format!("/o/{org}/organizations")>"← Organizations"</a></p>
+        <header class="page-header">
+            <h1>{o.name.clone()}</h1>
+            <p><StatusBadge status=o.kind/>" "{o.status.as_str()}</p>
+        </header>
+        {(o.kind != OrgKind::Operator).then(|| view! {
+            <ActionForm action=status.org attr:class="inline">
+                <input type="hidden" name="org_id" value=org/>
+                <input type="hidden" name="target_id" value=target/>
+                <input type="hidden" name="active" value=(!active).to_string()/>
+                <button type="submit" class=if active { "danger" } else { "secondary" }>
+                    {if active { "Deactivate organization" } else { "Reactivate organization" }}
+                </button>
+            </ActionForm>
+            <p class="muted">{if active {
+                "Deactivating keeps everything, but its members can no longer act as it, a customer's installations answer \"installation unknown\" and a partner's credentials are refused."
+            } else {
+                "Deactivated: nobody can act as it and the platform refuses its access."
+            }}</p>
+        })}
+        <FormResult value=status.org.value()/>
+        <section aria-labelledby="contact-title">
+            <h2 id="contact-title">"Contact person and admins"</h2>
+            {if d.admins.is_empty() {
+                view! { <EmptyState text="No admin yet. Name the contact person below; they get an invitation by e-mail."/> }.into_any()
+            } else {
+                view! {
+                    <ul class="plain-list" aria-label="Admins">
+                        {d.admins.iter().map(|a| view! {
+                            <li>{a.email.clone()}" "<span class="muted">{a.last_sign_in_label()}</span></li>
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+            <ActionForm action=contact attr:class="card form-card">
+                <input type="hidden" name="org_id" value=org/>
+                <input type="hidden" name="target_id" value=target/>
+                <div class="field">
+                    <label for="contact-email">"Contact person's e-mail"</label>
+                    <input id="contact-email" name="email" type="text" inputmode="email" autocomplete="off"/>
+                </div>
+                <FormResult value=contact.value() success=|e: String| format!("Invitation sent to {e}.")/>
+                <button type="submit" class="primary">"Invite contact person"</button>
+            </ActionForm>
+        </section>
+        {is_customer.then(move || view! {
+            <section aria-labelledby="inst-title">
+                <h2 id="inst-title">"Installations"</h2>
+                <InstallationsTable
+                    installations=d.installations.clone()
+                    empty="No installations yet. Add the customer's first environment below."
+                />
+                {(!installations.is_empty()).then(move || view! {
+                    <ul class="plain-list" aria-label="Installation status">
+                        {installations.into_iter().map(|i| {
+                            let on = i.status == ActiveStatus::Active;
+                            let label = format!("{} {}", if on { "Deactivate" } else { "Reactivate" }, i.installation_id);
+                            view! {
+                                <li>
+                                    <ActionForm action=status.installation attr:class="inline">
+                                        <input type="hidden" name="org_id" value=org/>
+                                        <input type="hidden" name="installation" value=i.id/>
+                                        <input type="hidden" name="active" value=(!on).to_string()/>
+                                        <button type="submit" class="secondary">{label}</button>
+                                    </ActionForm>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                })}
+                <FormResult value=status.installation.value()/>
+                <ActionForm action=add_inst attr:class="card form-card">
+                    <input type="hidden" name="org_id" value=org/>
+                    <input type="hidden" name="customer_id" value=target/>
+                    <div class="field-row">
+                        <div class="field">
+                            <label for="inst-id">"Installation ID"</label>
+                            <input id="inst-id" name="installation_id" type="text" placeholder="MSVPAR" autocomplete="off"/>
+                        </div>
+                        <div class="field grow">
+                            <label for="inst-name">"Installation name"</label>
+                            <input id="inst-name" name="name" type="text" autocomplete="off"/>
+                        </div>
+                    </div>
+                    <div class="field checkbox">
+                        <input id="inst-sandbox" name="is_sandbox" type="checkbox" value="on"/>
+                        <label for="inst-sandbox">"This is the partner sandbox"</label>
+                    </div>
+                    <FormResult value=add_inst.value()/>
+                    <button type="submit" class="primary">"Add installation"</button>
+                </ActionForm>
+            </section>
+        })}
+    }
+}

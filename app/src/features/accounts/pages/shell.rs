@@ -1,0 +1,151 @@
+//! The signed-in layout: header (whom the user acts as, the switcher, the user menu, the
+//! environment badge), sidebar navigation by organization kind, and the page in between.
+use crate::components::{org_param, ErrorView, Loading, StatusBadge};
+use crate::error::AppError;
+use crate::features::accounts::api::{get_session, SignOut};
+use crate::features::accounts::dto::{MembershipDto, OrgKind, SessionDto};
+use crate::features::notifications::pages::NotificationsChanged;
+use crate::paths;
+use leptos::prelude::*;
+use leptos_router::components::Outlet;
+use leptos_router::components::Redirect;
+use leptos_router::hooks::use_location;
+
+/// The session of the signed-in user, loaded once per page.
+pub fn session_resource() -> Resource<Result<Option<SessionDto>, AppError>> {
+    Resource::new(|| (), |_| get_session())
+}
+
+/// The header's sign-out button (a form, so it works without JavaScript).
+#[component]
+pub fn SignOutButton() -> impl IntoView {
+    let action = ServerAction::<SignOut>::new();
+    view! {
+        <ActionForm action=action attr:class="inline">
+            <button type="submit" class="link-button">"Sign out"</button>
+        </ActionForm>
+    }
+}
+
+/// The top bar shared by every signed-in page.
+#[component]
+pub fn Header(
+    session: SessionDto,
+    #[prop(optional)] acting_as: Option<MembershipDto>,
+) -> impl IntoView {
+    let badge = session.env_badge.clone();
+    let can_switch = session.memberships.len() > 1;
+    view! {
+        <header class="topbar">
+            <a class="brand" href="/">"Portico"</a>
+            {badge.map(|b| view! { <span class="env-badge" title="This is not the production environment">{b}</span> })}
+            {acting_as.map(|m| view! {
+                <div class="acting-as" aria-label="Acting as">
+                    <span class="muted">"Acting as"</span>
+                    <strong data-testid="acting-as">{m.organization_name.clone()}</strong>
+                    <StatusBadge status=m.kind/>
+                    {can_switch.then(|| view! { <a href="/choose" class="switch">"Switch organization"</a> })}
+                </div>
+                <Bell org=m.organization_id unread=m.unread/>
+            })}
+            <div class="user-menu">
+                <span class="muted" data-testid="user-email">{session.email.clone()}</span>
+                <SignOutButton/>
+            </div>
+        </header>
+    }
+}
+
+fn nav_items(kind: OrgKind) -> Vec<(&'static str, &'static str)> {
+    let mut items = vec![("Dashboard", "")];
+    match kind {
+        OrgKind::Operator => {
+            items.push(("Organizations", "/organizations"));
+            items.push(("Catalog", "/catalog"));
+        }
+        OrgKind::Partner => {
+            items.push(("Products", "/products"));
+            items.push(("Webhooks", "/webhooks"));
+            items.push(("Legacy access", "/legacy-access"));
+        }
+        OrgKind::Customer => items.push(("Suppliers", "/suppliers")),
+    }
+    items.push(("Users", "/users"));
+    items
+}
+
+/// The layout of `/o/:org/...`: checks that the user may act as that organization.
+#[component]
+pub fn OrgShell() -> impl IntoView {
+    // Marking notifications read bumps this; the session (and the bell's count) reloads.
+    let changed = RwSignal::new(0u32);
+    provide_context(NotificationsChanged(changed));
+    let session = Resource::new(move || changed.get(), |_| get_session());
+    let org = org_param();
+    let pathname = use_location().pathname;
+    view! {
+        <Transition fallback=Loading>
+            {move || Suspend::new(async move {
+                let s = match signed_in(session.await) {
+                    Ok(s) => s,
+                    Err(instead) => return instead,
+                };
+                let Some(m) = s.membership(org.get()).cloned() else {
+                    return view! {
+                        <Header session=s.clone()/>
+                        <main id="main" class="content"><ErrorView error=AppError::Forbidden/></main>
+                    }
+                    .into_any();
+                };
+                let base = paths::org(m.organization_id);
+                let items = nav_items(m.kind);
+                view! {
+                    <a class="skip-link" href="#main">"Skip to content"</a>
+                    <Header session=s.clone() acting_as=m.clone()/>
+                    <div class="layout">
+                        <nav class="sidebar" aria-label="Main">
+                            <ul>
+                                {items.into_iter().map(|(label, suffix)| {
+                                    let href = format!("{base}{suffix}");
+                                    let href2 = href.clone();
+                                    let current = move || {
+                                        let p = pathname.get();
+                                        (p == href2 || (!suffix.is_empty() && p.starts_with(&format!("{href2}/")))).then_some("page")
+                                    };
+                                    view! { <li><a href=href aria-current=current>{label}</a></li> }
+                                }).collect_view()}
+                            </ul>
+                        </nav>
+                        <main id="main" class="content">
+                            <Outlet/>
+                        </main>
+                    </div>
+                }
+                .into_any()
+            })}
+        </Transition>
+    }
+}
+
+/// The signed-in session, or the view to show instead: a redirect to sign-in, or the error.
+pub fn signed_in(loaded: Result<Option<SessionDto>, AppError>) -> Result<SessionDto, AnyView> {
+    match loaded {
+        Ok(Some(s)) => Ok(s),
+        Ok(None) => Err(view! { <Redirect path="/sign-in"/> }.into_any()),
+        Err(e) => Err(view! { <ErrorView error=e/> }.into_any()),
+    }
+}
+
+/// The notification bell: a link to the list, with the unread count from the session.
+#[component]
+fn Bell(org: i32, unread: u64) -> impl IntoView {
+    let label = format!("Notifications, {unread} unread");
+    view! {
+        <a class="bell" href=format!("{}/notifications", paths::org(org)) aria-label=label>
+            <svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20" fill="currentColor">
+                <path d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22zm7-6V11a7 7 0 0 0-5.5-6.84V3.5a1.5 1.5 0 0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1z"/>
+            </svg>
+            {(unread > 0).then(|| view! { <span class="bell-count" aria-hidden="true" data-testid="bell-count">{unread}</span> })}
+        </a>
+    }
+}

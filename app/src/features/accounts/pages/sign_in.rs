@@ -1,0 +1,87 @@
+//! Passwordless sign-in: ask for a link, then confirm it with a POST.
+use crate::components::{Alert, FormResult, Loading};
+use crate::features::accounts::api::{preview_link, ConfirmSignIn, RequestSignIn};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+/// "Sign in": asks for an e-mail address and always answers the same way.
+#[component]
+pub fn SignInPage() -> impl IntoView {
+    let action = ServerAction::<RequestSignIn>::new();
+    let value = action.value();
+    let query = use_query_map();
+    // Without JavaScript the form posts and the server redirects here with `?sent=1`.
+    let sent = move || matches!(value.get(), Some(Ok(_))) || query.read().get("sent").is_some();
+    let error = move || matches!(value.get(), Some(Err(_)));
+    view! {
+        <Title text="Sign in"/>
+        <main id="main" class="auth-page">
+            <div class="card auth-card">
+                <p class="brand big">"Portico"</p>
+                <h1>"Sign in"</h1>
+                <Show
+                    when=sent
+                    fallback=move || view! {
+                        <p class="muted">"We e-mail you a link that signs you in. No password needed."</p>
+                        <ActionForm action=action>
+                            <div class="field">
+                                <label for="email">"E-mail address"</label>
+                                <input id="email" name="email" type="text" inputmode="email" autocomplete="email"
+                                    autofocus=true aria-invalid=move || error().then_some("true")
+                                    aria-describedby="email-error"/>
+                                <div id="email-error"><FormResult value=value/></div>
+                            </div>
+                            <button type="submit" class="primary" disabled=move || action.pending().get()>"Sign in"</button>
+                        </ActionForm>
+                    }
+                >
+                    <div role="status" class="notice">
+                        <h2>"Check your e-mail"</h2>
+                        <p>"If the address belongs to a Portico user, a sign-in link is on its way. It works once and expires in 15 minutes."</p>
+                    </div>
+                    <p><a href="/sign-in">"Use another address"</a></p>
+                </Show>
+            </div>
+        </main>
+    }
+}
+
+/// The page an e-mailed link opens. Following the link changes nothing (mail scanners follow
+/// links); the button's POST signs in.
+#[component]
+pub fn ConfirmPage() -> impl IntoView {
+    let query = use_query_map();
+    let token = move || query.read().get("token").unwrap_or_default();
+    let preview = Resource::new(token, preview_link);
+    let action = ServerAction::<ConfirmSignIn>::new();
+    view! {
+        <Title text="Confirm sign-in"/>
+        <main id="main" class="auth-page">
+            <div class="card auth-card">
+                <p class="brand big">"Portico"</p>
+                <Suspense fallback=Loading>
+                    {move || Suspend::new(async move {
+                        match preview.await {
+                            Ok(p) => view! {
+                                <h1>{if p.organization_name.is_some() { "Accept invitation" } else { "Confirm sign-in" }}</h1>
+                                {p.organization_name.clone().map(|o| view! { <p>"You have been invited to "<strong>{o}</strong>"."</p> })}
+                                <p>"Sign in as "<strong>{p.email.clone()}</strong>"."</p>
+                                <ActionForm action=action>
+                                    <input type="hidden" name="token" value=token/>
+                                    <FormResult value=action.value()/>
+                                    <button type="submit" class="primary">"Sign in"</button>
+                                </ActionForm>
+                            }.into_any(),
+                            Err(e) => view! {
+                                <h1>"Link not valid"</h1>
+                                <Alert text=e.to_string()/>
+                                <p><a href="/sign-in">"Request a new link"</a></p>
+                            }.into_any(),
+                        }
+                    })}
+                </Suspense>
+            </div>
+        </main>
+    }
+}

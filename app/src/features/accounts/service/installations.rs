@@ -1,0 +1,134 @@
+//! Installations: the operator adds them to customers, deactivates and reactivates them.
+//! Installation IDs are unique, and only one installation is the partner sandbox.
+use super::bootstrap;
+use crate::error::AppError;
+use crate::features::accounts::dto::InstallationDto;
+use crate::glossary::{ActiveStatus, OrgKind};
+use crate::server::entities::{installation, organization};
+use crate::server::scope::{require_operator_admin, Actor};
+use crate::server::{audit, validate};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
+    TransactionTrait,
+};
+
+/// A customer's installations by installation ID.
+pub async fn installations_of(
+    db: &impl ConnectionTrait,
+    customer_id: i32,
+) -> Result<Vec<InstallationDto>, AppError> {
+    Ok(installation::Entity::find()
+        .filter(installation::Column::CustomerId.eq(customer_id))
+        .order_by_asc(installation::Column::InstallationId)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(installation_dto)
+        .collect())
+}
+
+/// An installation as the pages show it.
+pub fn installation_dto(i: installation::Model) -> InstallationDto {
+    InstallationDto {
+        id: i.id,
+        installation_id: i.installation_id,
+        name: i.name,
+        status: i.status,
+        is_sandbox: i.is_sandbox,
+    }
+}
+
+/// The operator adds an installation to a customer. Installation IDs are unique, and only one
+/// installation can be the partner sandbox.
+pub async fn create_installation<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    actor: &Actor,
+    operator_org_id: i32,
+    customer_id: i32,
+    raw_installation_id: &str,
+    raw_name: &str,
+    is_sandbox: bool,
+) -> Result<InstallationDto, AppError> {
+    require_operator_admin(db, actor, operator_org_id).await?;
+    let customer = organization::Entity::find_by_id(customer_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if customer.kind != OrgKind::Customer {
+        return Err(AppError::invalid("Installations belong to customers."));
+    }
+    let installation_id = validate::installation_id(raw_installation_id)?;
+    let name = validate::name(raw_name, "The installation name")?;
+    let (actor, iid) = (actor.clone(), installation_id.clone());
+    let inst = db
+        .transaction::<_, installation::Model, AppError>(|txn| {
+            Box::pin(async move {
+                if installation::Entity::find()
+                    .filter(installation::Column::InstallationId.eq(&iid))
+                    .one(txn)
+                    .await?
+                    .is_some()
+                {
+                    return Err(AppError::Conflict(format!(
+                        "The installation ID {iid} is already in use."
+                    )));
+                }
+                if is_sandbox
+                    && installation::Entity::find()
+                        .filter(installation::Column::IsSandbox.eq(true))
+                        .one(txn)
+                        .await?
+                        .is_some()
+                {
+                    return Err(AppError::Conflict(
+                        "There is already a partner sandbox installation.".into(),
+                    ));
+                }
+                let inst =
+                    bootstrap::insert_installation(txn, customer_id, &iid, &name, is_sandbox)
+                        .await?;
+                audit::record(
+                    txn,
+                    &actor,
+                    Some(operator_org_id),
+                    "installation.created",
+                    &iid,
+                    &format!("customer {customer_id}"),
+                )
+                .await?;
+                Ok(inst)
+            })
+        })
+        .await?;
+    Ok(installation_dto(inst))
+}
+
+/// The operator deactivates (or reactivates) one installation of a customer.
+pub async fn set_installation_active(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    operator_org_id: i32,
+    installation_row_id: i32,
+    active: bool,
+) -> Result<(), AppError> {
+    require_operator_admin(db, actor, operator_org_id).await?;
+    let inst = installation::Entity::find_by_id(installation_row_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let status = if active {
+        ActiveStatus::Active
+    } else {
+        ActiveStatus::Deactivated
+    };
+    let iid = inst.installation_id.clone();
+    let mut m: installation::ActiveModel = inst.into();
+    m.status = Set(status);
+    m.update(db).await?;
+    let action = if active {
+        "installation.reactivated"
+    } else {
+        "installation.deactivated"
+    };
+    audit::record(db, actor, Some(operator_org_id), action, &iid, "").await
+}

@@ -1,0 +1,271 @@
+//! The Users page: members of an organization, invitations, roles, removal.
+//! An organization always keeps at least one admin.
+use super::{auth, orgs};
+use crate::error::AppError;
+use crate::features::accounts::dto::{MemberDto, MembersPage, Role};
+use crate::server::clock::{minute, now};
+use crate::server::entities::sign_in_token::LinkPurpose;
+use crate::server::entities::{invitation, membership, organization, user};
+use crate::server::scope::{require_admin, require_member, Actor};
+use crate::server::{audit, mail, validate, Config};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
+    QuerySelect, Set, TransactionTrait,
+};
+
+/// Members of an organization, admins first, then by e-mail.
+pub async fn member_rows(
+    db: &impl ConnectionTrait,
+    org_id: i32,
+) -> Result<Vec<MemberDto>, AppError> {
+    let ms = membership::Entity::find()
+        .filter(membership::Column::OrganizationId.eq(org_id))
+        .all(db)
+        .await?;
+    let users = user::Entity::find()
+        .filter(user::Column::Id.is_in(ms.iter().map(|m| m.user_id)))
+        .all(db)
+        .await?;
+    let pending: Vec<i32> = invitation::Entity::find()
+        .filter(invitation::Column::OrganizationId.eq(org_id))
+        .filter(invitation::Column::AcceptedAt.is_null())
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|i| i.user_id)
+        .collect();
+    let mut out: Vec<MemberDto> = ms
+        .iter()
+        .filter_map(|m| {
+            let u = users.iter().find(|u| u.id == m.user_id)?;
+            Some(MemberDto {
+                user_id: u.id,
+                email: u.email.clone(),
+                name: u.name.clone(),
+                role: m.role,
+                last_sign_in_at: u.last_sign_in_at.map(minute),
+                invitation_pending: pending.contains(&u.id),
+            })
+        })
+        .collect();
+    out.sort_by(|a, b| (a.role != Role::Admin, &a.email).cmp(&(b.role != Role::Admin, &b.email)));
+    Ok(out)
+}
+
+/// The Users page of an organization; any member may read it.
+pub async fn list_members(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    org_id: i32,
+) -> Result<MembersPage, AppError> {
+    let (org, role) = require_member(db, actor, org_id).await?;
+    Ok(MembersPage {
+        organization_name: org.name,
+        can_manage: role == Role::Admin,
+        members: member_rows(db, org_id).await?,
+    })
+}
+
+/// An admin adds a user by e-mail with a role; the user gets an invitation mail.
+pub async fn invite<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    config: &Config,
+    actor: &Actor,
+    org_id: i32,
+    raw_email: &str,
+    role: Role,
+) -> Result<(), AppError> {
+    let org = require_admin(db, actor, org_id).await?;
+    add_member(db, config, actor, &org, raw_email, role).await
+}
+
+/// Adds (or invites) a member and sends the invitation mail, in one transaction. Callers have
+/// authorized the actor.
+pub async fn add_member<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    config: &Config,
+    actor: &Actor,
+    org: &organization::Model,
+    raw_email: &str,
+    role: Role,
+) -> Result<(), AppError> {
+    let email = validate::email(raw_email)?;
+    let (config, actor, org) = (config.clone(), actor.clone(), org.clone());
+    db.transaction::<_, (), AppError>(|txn| {
+        Box::pin(async move {
+            let user = orgs::find_or_create_user(txn, &email).await?;
+            let existing = membership::Entity::find()
+                .filter(membership::Column::OrganizationId.eq(org.id))
+                .filter(membership::Column::UserId.eq(user.id))
+                .one(txn)
+                .await?;
+            if existing.is_some() {
+                return Err(AppError::Conflict(format!(
+                    "{email} is already a member of {}.",
+                    org.name
+                )));
+            }
+            membership::ActiveModel {
+                user_id: Set(user.id),
+                organization_id: Set(org.id),
+                role: Set(role),
+                created_at: Set(now()),
+                ..Default::default()
+            }
+            .insert(txn)
+            .await?;
+            invitation::ActiveModel {
+                organization_id: Set(org.id),
+                user_id: Set(user.id),
+                role: Set(role),
+                invited_by: Set(actor.user_id),
+                created_at: Set(now()),
+                ..Default::default()
+            }
+            .insert(txn)
+            .await?;
+            let token = auth::issue_link_token(
+                txn,
+                user.id,
+                LinkPurpose::Invitation,
+                Some(org.id),
+                auth::INVITATION_TTL,
+            )
+            .await?;
+            let link = format!("{}/sign-in/confirm?token={token}", config.public_url);
+            let body = format!(
+                "Hello,\n\n{} added you to {} on Portico as {}.\n\nAccept and sign in: {link}\n\n\
+                 The link works once and expires in 7 days. After that, sign in with your e-mail \
+                 address at {}/sign-in.\n",
+                actor.label,
+                org.name,
+                role.label().to_lowercase(),
+                config.public_url
+            );
+            mail::enqueue(
+                txn,
+                &email,
+                &format!("You have been added to {} on Portico", org.name),
+                &body,
+            )
+            .await?;
+            audit::record(
+                txn,
+                &actor,
+                Some(org.id),
+                "member.invited",
+                &email,
+                role.as_str(),
+            )
+            .await
+        })
+    })
+    .await
+    .map_err(Into::into)
+}
+
+/// Locks the organization's row (PostgreSQL) so concurrent admin changes are serialized; SQLite
+/// serializes writers by itself. Then checks that changing `user_id` keeps one admin.
+async fn ensure_other_admin(
+    txn: &impl ConnectionTrait,
+    org_id: i32,
+    user_id: i32,
+) -> Result<(), AppError> {
+    organization::Entity::find_by_id(org_id)
+        .lock_exclusive()
+        .one(txn)
+        .await?;
+    let other_admins = membership::Entity::find()
+        .filter(membership::Column::OrganizationId.eq(org_id))
+        .filter(membership::Column::Role.eq(Role::Admin))
+        .filter(membership::Column::UserId.ne(user_id))
+        .count(txn)
+        .await?;
+    if other_admins == 0 {
+        return Err(AppError::Conflict(
+            "An organization needs at least one admin. Make someone else admin first.".into(),
+        ));
+    }
+    Ok(())
+}
+
+async fn find_membership(
+    txn: &impl ConnectionTrait,
+    org_id: i32,
+    user_id: i32,
+) -> Result<membership::Model, AppError> {
+    membership::Entity::find()
+        .filter(membership::Column::OrganizationId.eq(org_id))
+        .filter(membership::Column::UserId.eq(user_id))
+        .one(txn)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+/// An admin changes a member's role. The last admin cannot be made a member.
+pub async fn change_role<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    actor: &Actor,
+    org_id: i32,
+    user_id: i32,
+    role: Role,
+) -> Result<(), AppError> {
+    require_admin(db, actor, org_id).await?;
+    let actor = actor.clone();
+    db.transaction::<_, (), AppError>(|txn| {
+        Box::pin(async move {
+            let m = find_membership(txn, org_id, user_id).await?;
+            if m.role == role {
+                return Ok(());
+            }
+            if role == Role::Member {
+                ensure_other_admin(txn, org_id, user_id).await?;
+            }
+            let mut am: membership::ActiveModel = m.into();
+            am.role = Set(role);
+            am.update(txn).await?;
+            audit::record(
+                txn,
+                &actor,
+                Some(org_id),
+                "member.role_changed",
+                &format!("user {user_id}"),
+                role.as_str(),
+            )
+            .await
+        })
+    })
+    .await
+    .map_err(Into::into)
+}
+
+/// An admin removes a member. The last admin cannot be removed.
+pub async fn remove_member<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    actor: &Actor,
+    org_id: i32,
+    user_id: i32,
+) -> Result<(), AppError> {
+    require_admin(db, actor, org_id).await?;
+    let actor = actor.clone();
+    db.transaction::<_, (), AppError>(|txn| {
+        Box::pin(async move {
+            let m = find_membership(txn, org_id, user_id).await?;
+            if m.role == Role::Admin {
+                ensure_other_admin(txn, org_id, user_id).await?;
+            }
+            membership::Entity::delete_by_id(m.id).exec(txn).await?;
+            audit::record(
+                txn,
+                &actor,
+                Some(org_id),
+                "member.removed",
+                &format!("user {user_id}"),
+                "",
+            )
+            .await
+        })
+    })
+    .await
+    .map_err(Into::into)
+}

@@ -1,0 +1,6 @@
+//! The accounts' services.
+pub mod auth;
+pub mod bootstrap;
+pub mod installations;
+pub mod members;
+pub mod orgs;

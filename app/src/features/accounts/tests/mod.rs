@@ -1,0 +1,3 @@
+//! The accounts' service tests, on SQLite and PostgreSQL.
+mod organizations_tests;
+mod sign_in_tests;

@@ -1,0 +1,134 @@
+//! The customer side's wire types.
+use crate::features::products::dto::{InstallationRef, ProductKind};
+use serde::{Deserialize, Serialize};
+
+/// A function as a customer administrator sees it in a product's panel.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FunctionRef {
+    pub key: String,
+    pub name: String,
+    pub area: String,
+    pub description: String,
+    /// "Estate status: for_sale, sold", one per restricted dimension.
+    pub filters: Vec<String>,
+}
+
+/// A filter that differs between two versions of a grant.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FilterChange {
+    pub function: String,
+    /// "No restriction" or the labelled values, before and after.
+    pub before: String,
+    pub after: String,
+}
+
+/// Exactly what an upgrade changes (rule 5).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VersionDiff {
+    pub from: i32,
+    pub to: i32,
+    pub added: Vec<FunctionRef>,
+    pub removed: Vec<FunctionRef>,
+    pub filter_changes: Vec<FilterChange>,
+    pub added_event_types: Vec<String>,
+    /// The partner's note to customers on the new version.
+    pub note: Option<String>,
+}
+
+impl VersionDiff {
+    pub fn is_empty(&self) -> bool {
+        self.added.is_empty()
+            && self.removed.is_empty()
+            && self.filter_changes.is_empty()
+            && self.added_event_types.is_empty()
+    }
+}
+
+/// A product's state for one installation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "state")]
+pub enum CardState {
+    /// Activated, and a newer version is active.
+    UpgradeAvailable {
+        current: i32,
+        latest: i32,
+    },
+    Active {
+        version: i32,
+    },
+    /// Not activated here (or deactivated), and available to activate.
+    Available {
+        version: i32,
+        deactivated: bool,
+    },
+}
+
+impl CardState {
+    /// Sort order on the suppliers page: upgradable first, then active, then available.
+    pub fn rank(&self) -> u8 {
+        match self {
+            Self::UpgradeAvailable { .. } => 0,
+            Self::Active { .. } => 1,
+            Self::Available { .. } => 2,
+        }
+    }
+    /// The badge text.
+    pub fn label(&self) -> String {
+        match self {
+            Self::UpgradeAvailable { latest, .. } => {
+                format!("Upgrade available (version {latest})")
+            }
+            Self::Active { version } => format!("Active at version {version}"),
+            Self::Available {
+                deactivated: true, ..
+            } => "Deactivated".into(),
+            Self::Available { .. } => "Available to activate".into(),
+        }
+    }
+}
+
+/// One product card on the suppliers page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProductCard {
+    pub product_id: i32,
+    pub name: String,
+    pub partner: String,
+    pub kind: ProductKind,
+    pub has_logo: bool,
+    pub state: CardState,
+}
+
+/// The suppliers page ("Leverandører") of one installation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SuppliersPage {
+    pub installations: Vec<InstallationRef>,
+    /// The installation shown, `None` when the customer has none.
+    pub installation: Option<InstallationRef>,
+    pub cards: Vec<ProductCard>,
+    pub can_act: bool,
+}
+
+/// One entry of a product's activation history on an installation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HistoryEntry {
+    pub at: String,
+    pub who: String,
+    pub what: String,
+}
+
+/// The side panel of a product card.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProductPanel {
+    pub card: ProductCard,
+    pub description: String,
+    pub support_email: Option<String>,
+    pub support_url: Option<String>,
+    /// The version the panel describes: the installation's, or the one it would activate.
+    pub version: i32,
+    pub functions: Vec<FunctionRef>,
+    pub event_types: Vec<String>,
+    /// For an upgradable product: what the upgrade changes.
+    pub upgrade: Option<VersionDiff>,
+    pub history: Vec<HistoryEntry>,
+    pub can_act: bool,
+}

@@ -1,0 +1,193 @@
+//! Activating, upgrading and deactivating a product on an installation. Upgrades are
+//! compare-and-set, so of two administrators upgrading at once exactly one wins.
+use super::cards::{cards, history_target, own_installation};
+use crate::error::AppError;
+use crate::features::activations::dto::CardState;
+use crate::glossary::{ActiveStatus, VersionState};
+use crate::server::audit;
+use crate::server::clock::now;
+use crate::server::entities::{activation, product_version as pv};
+use crate::server::scope::{require_customer_admin, Actor};
+use sea_orm::sea_query::Expr;
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
+
+/// "Activate product" at the version the administrator reviewed (which must still be the active
+/// one). A deactivated product is activated again.
+pub async fn activate(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    org_id: i32,
+    installation_id: &str,
+    product_id: i32,
+    version: i32,
+) -> Result<(), AppError> {
+    require_customer_admin(db, actor, org_id).await?;
+    let inst = own_installation(db, org_id, installation_id).await?;
+    let row = cards(db, &inst, Some(product_id))
+        .await?
+        .into_iter()
+        .next()
+        .ok_or(AppError::NotFound)?;
+    let CardState::Available {
+        version: latest, ..
+    } = row.card.state
+    else {
+        return Err(AppError::Conflict(format!(
+            "{} is already active on {}.",
+            row.card.name, inst.installation_id
+        )));
+    };
+    if latest != version {
+        return Err(AppError::Conflict(format!(
+            "Version {latest} is now the active version: review it before activating."
+        )));
+    }
+    let existing = activation::Entity::find()
+        .filter(activation::Column::InstallationId.eq(inst.id))
+        .filter(activation::Column::ProductId.eq(product_id))
+        .one(db)
+        .await?;
+    match existing {
+        Some(a) => {
+            let mut m: activation::ActiveModel = a.into();
+            m.status = Set(ActiveStatus::Active);
+            m.version_id = Set(row.version.id);
+            m.activated_by = Set(actor.user_id);
+            m.activated_at = Set(now());
+            m.updated_at = Set(now());
+            m.update(db).await?;
+        }
+        None => {
+            activation::ActiveModel {
+                installation_id: Set(inst.id),
+                product_id: Set(product_id),
+                version_id: Set(row.version.id),
+                status: Set(ActiveStatus::Active),
+                activated_by: Set(actor.user_id),
+                activated_at: Set(now()),
+                updated_at: Set(now()),
+                ..Default::default()
+            }
+            .insert(db)
+            .await?;
+        }
+    }
+    let what = format!("Activated version {version}");
+    audit::record(
+        db,
+        actor,
+        Some(org_id),
+        "activation.activated",
+        &history_target(&inst, product_id),
+        &what,
+    )
+    .await
+}
+
+/// "Upgrade product" to `to_version`, which must be the product's active version. Access checks
+/// use the new version from this moment. Compare-and-set: a second administrator upgrading at
+/// the same time is told it is already done.
+pub async fn upgrade(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    org_id: i32,
+    installation_id: &str,
+    product_id: i32,
+    to_version: i32,
+) -> Result<(), AppError> {
+    require_customer_admin(db, actor, org_id).await?;
+    let inst = own_installation(db, org_id, installation_id).await?;
+    let act = activation::Entity::find()
+        .filter(activation::Column::InstallationId.eq(inst.id))
+        .filter(activation::Column::ProductId.eq(product_id))
+        .filter(activation::Column::Status.eq(ActiveStatus::Active))
+        .one(db)
+        .await?
+        .ok_or_else(|| {
+            AppError::Conflict("The product is not active on this installation.".into())
+        })?;
+    let active = pv::Entity::find()
+        .filter(pv::Column::ProductId.eq(product_id))
+        .filter(pv::Column::State.eq(VersionState::Active))
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if active.number != to_version {
+        return Err(AppError::Conflict(format!(
+            "Version {to_version} is no longer the active version; version {} is. Review it first.",
+            active.number
+        )));
+    }
+    let done = || {
+        AppError::Conflict(format!(
+            "Already done: {} runs version {to_version}.",
+            inst.installation_id
+        ))
+    };
+    if act.version_id == active.id {
+        return Err(done());
+    }
+    let from = pv::Entity::find_by_id(act.version_id)
+        .one(db)
+        .await?
+        .map(|v| v.number)
+        .unwrap_or(0);
+    let switched = activation::Entity::update_many()
+        .col_expr(activation::Column::VersionId, Expr::value(active.id))
+        .col_expr(activation::Column::UpdatedAt, Expr::value(now()))
+        .filter(activation::Column::Id.eq(act.id))
+        .filter(activation::Column::VersionId.eq(act.version_id))
+        .filter(activation::Column::Status.eq(ActiveStatus::Active))
+        .exec(db)
+        .await?;
+    if switched.rows_affected != 1 {
+        return Err(done());
+    }
+    let what = format!("Upgraded from version {from} to version {to_version}");
+    audit::record(
+        db,
+        actor,
+        Some(org_id),
+        "activation.upgraded",
+        &history_target(&inst, product_id),
+        &what,
+    )
+    .await
+}
+
+/// Ends the product's access for the installation.
+pub async fn deactivate(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    org_id: i32,
+    installation_id: &str,
+    product_id: i32,
+) -> Result<(), AppError> {
+    require_customer_admin(db, actor, org_id).await?;
+    let inst = own_installation(db, org_id, installation_id).await?;
+    let ended = activation::Entity::update_many()
+        .col_expr(
+            activation::Column::Status,
+            Expr::value(ActiveStatus::Deactivated),
+        )
+        .col_expr(activation::Column::UpdatedAt, Expr::value(now()))
+        .filter(activation::Column::InstallationId.eq(inst.id))
+        .filter(activation::Column::ProductId.eq(product_id))
+        .filter(activation::Column::Status.eq(ActiveStatus::Active))
+        .exec(db)
+        .await?;
+    if ended.rows_affected != 1 {
+        return Err(AppError::Conflict(
+            "The product is not active on this installation.".into(),
+        ));
+    }
+    audit::record(
+        db,
+        actor,
+        Some(org_id),
+        "activation.deactivated",
+        &history_target(&inst, product_id),
+        "Deactivated",
+    )
+    .await
+}

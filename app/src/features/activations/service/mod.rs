@@ -1,0 +1,4 @@
+//! The customer side's services.
+pub mod activation;
+pub mod cards;
+pub mod diff;

@@ -1,0 +1,4 @@
+//! The customer side's service tests, on SQLite and PostgreSQL.
+mod activation_tests;
+mod cards_tests;
+mod common;

@@ -1,0 +1,73 @@
+//! `/o/:org/catalog`: the API function catalog by area, and "Import catalog".
+use crate::components::{
+    loaded, org_param, DataTable, EmptyState, FormResult, PageHeader, QueryMessages,
+};
+use crate::features::catalog::api::{list_catalog, ImportCatalog};
+use crate::features::catalog::dto::{ApiFunctionDto, ImportReport};
+use leptos::prelude::*;
+
+/// Functions per area: (area, functions, push-capable functions), in catalog order.
+fn areas(functions: &[ApiFunctionDto]) -> Vec<(String, usize, usize)> {
+    let mut areas: Vec<(String, usize, usize)> = Vec::new();
+    for f in functions {
+        let push = usize::from(!f.push_event_types.is_empty());
+        match areas.iter_mut().find(|(a, ..)| *a == f.area) {
+            Some((_, n, p)) => {
+                *n += 1;
+                *p += push;
+            }
+            None => areas.push((f.area.clone(), 1, push)),
+        }
+    }
+    areas
+}
+
+/// `/o/:org/catalog`.
+#[component]
+pub fn CatalogPage() -> impl IntoView {
+    let org = org_param();
+    let import = ServerAction::<ImportCatalog>::new();
+    let list = Resource::new(
+        move || (org.get(), import.version().get()),
+        |(o, _)| list_catalog(o),
+    );
+    view! {
+        <PageHeader title="API function catalog"/>
+        {loaded(list, |functions: Vec<ApiFunctionDto>| {
+            if functions.is_empty() {
+                return view! { <EmptyState text="The catalog is empty. Import a catalog file below."/> }.into_any();
+            }
+            let areas = areas(&functions);
+            let push_total: usize = areas.iter().map(|a| a.2).sum();
+            view! {
+                <p class="muted">{format!("{} functions in {} areas; {} support push.", functions.len(), areas.len(), push_total)}</p>
+                <DataTable label="Areas" headers=vec!["Area", "Functions", "Push-capable"]>
+                    {areas.into_iter().map(|(a, n, p)| view! { <tr><td>{a}</td><td>{n}</td><td>{p}</td></tr> }).collect_view()}
+                </DataTable>
+            }
+            .into_any()
+        })}
+        <QueryMessages successes=&["imported"]/>
+        <section class="card form-card" aria-labelledby="upload-title">
+            <h2 id="upload-title">"Upload catalog"</h2>
+            <p class="muted">"A catalog file (JSON; the format is in the README). Functions are created or updated by key, all or nothing; functions missing from the file stay as they are."</p>
+            <form method="post" action=move || format!("/o/{}/catalog/upload", org.get()) enctype="multipart/form-data" class="logo-form">
+                <label for="catalog-file">"Catalog file"</label>
+                <input id="catalog-file" type="file" name="catalog" accept="application/json,.json"/>
+                <button type="submit" class="primary">"Upload catalog"</button>
+            </form>
+        </section>
+        <section class="card form-card" aria-labelledby="import-title">
+            <h2 id="import-title">"Or paste it"</h2>
+            <ActionForm action=import>
+                <input type="hidden" name="org_id" value=move || org.get()/>
+                <div class="field">
+                    <label for="catalog-json">"Catalog JSON"</label>
+                    <textarea id="catalog-json" name="catalog" rows="10" spellcheck="false"></textarea>
+                </div>
+                <FormResult value=import.value() success=|r: ImportReport| r.summary()/>
+                <button type="submit" class="primary">"Import catalog"</button>
+            </ActionForm>
+        </section>
+    }
+}

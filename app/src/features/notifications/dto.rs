@@ -1,0 +1,13 @@
+//! The notifications' wire types.
+use serde::{Deserialize, Serialize};
+
+/// A notification in the bell's list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NotificationDto {
+    pub id: i32,
+    pub title: String,
+    pub body: String,
+    pub link: String,
+    pub created_at: String,
+    pub read: bool,
+}

@@ -1,0 +1,284 @@
+//! `/o/:org/products/:id/subscriptions/:sid`: the subscription, its actions and its delivery
+//! log.
+use super::form::{EventTypeChoices, UrlField};
+use super::list::status_badge;
+use super::sub_param;
+use crate::components::{
+    loaded, org_param, query_string, CopyField, DataTable, EmptyState, FormResult,
+};
+use crate::features::push::api::{
+    get_subscription, DeleteSubscription, HideSubscriptionSecret, Redeliver, ReplayFailed,
+    RotateSubscriptionSecret, SendTestEvent, SetSubscriptionEnabled, UpdateSubscription,
+};
+use crate::features::push::dto::{DeliveryLog, SubscriptionDetail};
+use crate::paths;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+/// `/o/:org/products/:id/subscriptions/:sid`: the subscription, its actions and its log.
+#[component]
+pub fn SubscriptionPage() -> impl IntoView {
+    let org = org_param();
+    let sid = sub_param();
+    let query = use_query_map();
+    let param =
+        move |name: &'static str| Memo::new(move |_| query.read().get(name).unwrap_or_default());
+    // The log's status filter, search, and page cursors.
+    let log = [param("status"), param("q"), param("before"), param("after")];
+    let actions = SubActions {
+        update: ServerAction::new(),
+        enable: ServerAction::new(),
+        delete: ServerAction::new(),
+        rotate: ServerAction::new(),
+        test: ServerAction::new(),
+        redeliver: ServerAction::new(),
+        replay: ServerAction::new(),
+        hide: ServerAction::new(),
+    };
+    let detail = Resource::new(
+        move || {
+            (
+                org.get(),
+                sid.get(),
+                log.map(|m| m.get()),
+                actions.versions(),
+            )
+        },
+        |(o, s, [status, search, before, after], _)| {
+            get_subscription(o, s, status, search, before, after)
+        },
+    );
+    view! {
+        <Title text="Push subscription"/>
+        {loaded(detail, move |d: SubscriptionDetail| view! { <SubscriptionView d=d org=org.get() actions=actions/> })}
+    }
+}
+
+#[derive(Clone, Copy)]
+struct SubActions {
+    update: ServerAction<UpdateSubscription>,
+    enable: ServerAction<SetSubscriptionEnabled>,
+    delete: ServerAction<DeleteSubscription>,
+    rotate: ServerAction<RotateSubscriptionSecret>,
+    test: ServerAction<SendTestEvent>,
+    redeliver: ServerAction<Redeliver>,
+    replay: ServerAction<ReplayFailed>,
+    hide: ServerAction<HideSubscriptionSecret>,
+}
+
+impl SubActions {
+    fn versions(&self) -> [usize; 8] {
+        [
+            self.hide.version().get(),
+            self.update.version().get(),
+            self.enable.version().get(),
+            self.delete.version().get(),
+            self.rotate.version().get(),
+            self.test.version().get(),
+            self.redeliver.version().get(),
+            self.replay.version().get(),
+        ]
+    }
+}
+
+#[component]
+fn SubscriptionView(d: SubscriptionDetail, org: i32, actions: SubActions) -> impl IntoView {
+    let s = d.subscription.clone();
+    let can = d.form.can_manage;
+    let base = paths::product(org, s.product_id);
+    let me = paths::subscription(org, s.product_id, &s.id);
+    let hidden = move |sid: String| {
+        view! {
+            <input type="hidden" name="org_id" value=org/>
+            <input type="hidden" name="subscription" value=sid/>
+        }
+    };
+    // ActionForm children are moved into closures: one pair of hidden fields per form.
+    let [h_test, h_enable, h_rotate, h_delete, h_update, h_replay, h_hide] =
+        std::array::from_fn(|_| hidden(s.id.clone()));
+    let (url, types, product_id, enabled) = (
+        s.url.clone(),
+        s.event_types.clone(),
+        s.product_id,
+        s.enabled,
+    );
+    let (form, description) = (d.form.clone(), s.description.clone());
+    let log = d.log.clone();
+    let filter_links = ["all", "pending", "succeeded", "failed"].map(|f| {
+        let current = (log.status == f).then_some("page");
+        let href = format!("{me}{}", query_string(&[("status", f), ("q", &log.search)]));
+        view! { <a href=href aria-current=current>{f}</a>" " }
+    });
+    view! {
+        <p><a href=base.clone()>"← "{s.product_name.clone()}</a></p>
+        <header class="page-header">
+            <h1>"Push subscription"</h1>
+            <p><code>{s.id.clone()}</code>" "{status_badge(&s)}</p>
+        </header>
+        {d.secret_once.clone().map(|secret| view! {
+            <div class="notice warn" role="alert">
+                <strong>"Copy the signing secret now."</strong>" It is shown until you confirm you saved it, for 15 minutes at most. Your receiver checks the "
+                <code>"webhook-signature"</code>" header with it (Standard Webhooks)."
+                <CopyField id="signing-secret" label="Signing secret" value=secret/>
+                <ActionForm action=actions.hide attr:class="inline">{h_hide}
+                    <button type="submit" class="primary">"I have saved the secret"</button>
+                </ActionForm>
+            </div>
+        })}
+        {s.disabled_reason.clone().map(|r| view! { <p class="notice warn" role="status">"Disabled: "{r}</p> })}
+        <dl class="facts">
+            <dt>"Receiver URL"</dt><dd>{s.url.clone()}</dd>
+            <dt>"Event types"</dt><dd>{s.event_types.join(", ")}</dd>
+            <dt>"Description"</dt><dd>{if s.description.is_empty() { "—".to_string() } else { s.description.clone() }}</dd>
+            <dt>"Created"</dt><dd>{s.created_at.clone()}</dd>
+            {s.failing_since.clone().map(|t| view! { <dt>"Failing since"</dt><dd>{t}</dd> })}
+            {s.previous_secret_until.clone().map(|t| view! { <dt>"Old secret signs until"</dt><dd>{t}</dd> })}
+        </dl>
+        <FormResult value=actions.test.value() success=|_| "Test event queued; it shows in the log below.".to_string()/>
+        <FormResult value=actions.enable.value()/>
+        <FormResult value=actions.rotate.value() success=|_| "New secret created.".to_string()/>
+        <FormResult value=actions.delete.value()/>
+        {can.then(move || view! {
+            <div class="actions">
+                <ActionForm action=actions.test attr:class="inline">{h_test}
+                    <button type="submit" class="primary">"Send test event"</button></ActionForm>
+                <ActionForm action=actions.enable attr:class="inline">{h_enable}
+                    <input type="hidden" name="enable" value=(!enabled).to_string()/>
+                    <button type="submit" class="secondary">{if enabled { "Disable" } else { "Enable" }}</button></ActionForm>
+                <ActionForm action=actions.rotate attr:class="inline">{h_rotate}
+                    <button type="submit" class="secondary">"Rotate secret"</button></ActionForm>
+                <ActionForm action=actions.delete attr:class="inline">{h_delete}
+                    <input type="hidden" name="product_id" value=product_id/>
+                    <button type="submit" class="danger">"Delete"</button></ActionForm>
+            </div>
+            <details class="card">
+                <summary>"Edit"</summary>
+                <ActionForm action=actions.update attr:class="form-card">{h_update}
+                    <UrlField value=url.clone() https_only=form.https_only/>
+                    <EventTypeChoices form=form.clone() chosen=types.clone() only=None/>
+                    <div class="field">
+                        <label for="sub-description">"Description"</label>
+                        <input id="sub-description" name="description" type="text" maxlength="200" value=description.clone()/>
+                    </div>
+                    <FormResult value=actions.update.value() success=|_| "Saved.".to_string()/>
+                    <button type="submit" class="primary">"Save changes"</button>
+                </ActionForm>
+            </details>
+        })}
+        <section aria-labelledby="log-title">
+            <h2 id="log-title">"Delivery log"</h2>
+            <nav class="filters" aria-label="Filter by status">"Show: "{filter_links}</nav>
+            <form method="get" class="search-form" role="search" action=me.clone()>
+                <input type="hidden" name="status" value=log.status.clone()/>
+                <label for="log-q">"Find an event or delivery ID"</label>
+                <input id="log-q" name="q" type="search" value=log.search.clone() placeholder="evt_… or msg_…"/>
+                <button type="submit" class="secondary">"Find"</button>
+            </form>
+            <FormResult value=actions.redeliver.value() success=|_| "Sent again.".to_string()/>
+            <DeliveryLog log=log.clone() org=org sid=s.id.clone() can=can redeliver=actions.redeliver/>
+            <LogPager log=log me=me.clone()/>
+            {can.then(move || view! {
+                <ActionForm action=actions.replay attr:class="card form-card">{h_replay}
+                    <div class="field">
+                        <label for="replay-since">"Replay failed deliveries since (UTC)"</label>
+                        <input id="replay-since" name="since" type="datetime-local"/>
+                    </div>
+                    <FormResult value=actions.replay.value() success=|n: u64| format!("{n} failed deliveries are sent again.")/>
+                    <button type="submit" class="secondary">"Replay failed"</button>
+                </ActionForm>
+            })}
+        </section>
+    }
+}
+
+/// "Newer", "Newest" and "Older" links of the delivery log, keeping its filter and search.
+#[component]
+fn LogPager(log: DeliveryLog, me: String) -> impl IntoView {
+    let link = |cursor: (&'static str, &str)| {
+        format!(
+            "{me}{}",
+            query_string(&[("status", &log.status), ("q", &log.search), cursor])
+        )
+    };
+    let newer = log.newer.as_deref().map(|n| link(("after", n)));
+    let newest = newer.as_ref().map(|_| link(("after", "")));
+    let older = log.older.as_deref().map(|o| link(("before", o)));
+    (newer.is_some() || older.is_some()).then(|| {
+        view! {
+            <nav class="pager" aria-label="Delivery log pages">
+                {newest.map(|h| view! { <a href=h>"Newest"</a>" " })}
+                {newer.map(|h| view! { <a href=h>"← Newer"</a>" " })}
+                {older.map(|h| view! { <a href=h>"Older →"</a> })}
+            </nav>
+        }
+    })
+}
+
+#[component]
+fn DeliveryLog(
+    log: DeliveryLog,
+    org: i32,
+    sid: String,
+    can: bool,
+    redeliver: ServerAction<Redeliver>,
+) -> impl IntoView {
+    let deliveries = log.deliveries;
+    if deliveries.is_empty() {
+        let empty = match (log.search.is_empty(), log.status.as_str()) {
+            (false, "all") => {
+                "No delivery of this subscription has that event or delivery ID.".to_string()
+            }
+            (false, st) => {
+                format!("No {st} delivery of this subscription has that event or delivery ID.")
+            }
+            (true, "all") => {
+                "No deliveries here yet. Use \"Send test event\" to try the receiver.".to_string()
+            }
+            (true, st) => format!("No {st} deliveries."),
+        };
+        return view! { <EmptyState text=empty/> }.into_any();
+    }
+    let mut headers = vec!["Created", "Event", "Status", "Attempts"];
+    if can {
+        headers.push("");
+    }
+    view! {
+        <DataTable label="Deliveries" headers=headers>
+                {deliveries.into_iter().map(|d| {
+                    let sid = sid.clone();
+                    view! {
+                        <tr>
+                            <td>{d.created_at.clone()}<br/><code class="muted">{d.id.clone()}</code></td>
+                            <td>{d.event_type.clone()}<br/><code class="muted">{d.event_id.clone()}</code></td>
+                            <td>{d.status.as_str()}{d.next_attempt_at.clone().map(|t| view! { <br/><span class="muted">"next: "{t}</span> })}</td>
+                            <td>
+                                <ol class="attempts">
+                                    {d.attempts.iter().map(|a| view! {
+                                        <li>
+                                            {a.at.clone()}" · "
+                                            {a.status_code.map_or_else(|| "no answer".to_string(), |c| c.to_string())}
+                                            " · "{a.duration_ms}" ms"
+                                            {a.error.clone().map(|e| view! { <br/><span class="form-error">{e}</span> })}
+                                            {(!a.response_start.is_empty()).then(|| view! { <br/><code class="muted">{a.response_start.clone()}</code> })}
+                                        </li>
+                                    }).collect_view()}
+                                </ol>
+                            </td>
+                            {can.then(|| view! {
+                                <td>
+                                    <ActionForm action=redeliver attr:class="inline">
+                                        <input type="hidden" name="org_id" value=org/>
+                                        <input type="hidden" name="subscription" value=sid/>
+                                        <input type="hidden" name="delivery" value=d.id.clone()/>
+                                        <button type="submit" class="secondary" aria-label=format!("Redeliver {}", d.id)>"Redeliver"</button>
+                                    </ActionForm>
+                                </td>
+                            })}
+                        </tr>
+                    }
+                }).collect_view()}
+        </DataTable>
+    }
+    .into_any()
+}

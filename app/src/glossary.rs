@@ -1,0 +1,173 @@
+//! The glossary's closed sets of values (DESIGN.md): kinds, roles and states, as enums shared by
+//! the database entities (with `ssr` they are sea-orm active enums stored as their snake_case
+//! names) and the wire types. A stored value that is not one of these fails to load: bad data
+//! refuses, it never falls back to a default (rule 13).
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::str::FromStr;
+
+/// Declares a glossary enum: serde and the database both use the snake_case names below, which
+/// `as_str` returns and `FromStr` parses.
+macro_rules! glossary_enum {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $text:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[cfg_attr(feature = "ssr", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
+        #[cfg_attr(feature = "ssr", sea_orm(rs_type = "String", db_type = "Text"))]
+        pub enum $name {
+            $($(#[$vmeta])* #[serde(rename = $text)] #[cfg_attr(feature = "ssr", sea_orm(string_value = $text))] $variant),+
+        }
+
+        impl $name {
+            /// The stored and wire name.
+            pub fn as_str(self) -> &'static str {
+                match self { $(Self::$variant => $text),+ }
+            }
+            /// Every value, in declaration order.
+            pub const ALL: &'static [Self] = &[$(Self::$variant),+];
+        }
+
+        impl FromStr for $name {
+            type Err = ();
+            fn from_str(s: &str) -> Result<Self, ()> {
+                match s { $($text => Ok(Self::$variant),)+ _ => Err(()) }
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+
+glossary_enum!(
+    /// What an organization is to the platform.
+    OrgKind { Partner = "partner", Customer = "customer", Operator = "operator" }
+);
+
+impl OrgKind {
+    /// The word people see.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Partner => "Partner",
+            Self::Customer => "Customer",
+            Self::Operator => "Operator",
+        }
+    }
+}
+
+glossary_enum!(
+    /// A member's role in an organization.
+    Role { Admin = "admin", Member = "member" }
+);
+
+impl Role {
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Admin => "Admin",
+            Self::Member => "Member",
+        }
+    }
+}
+
+glossary_enum!(
+    /// Whether an organization, an installation or an activation is in use. Deactivated ones are
+    /// kept, but out of every view and every access decision.
+    ActiveStatus { Active = "active", Deactivated = "deactivated" }
+);
+
+impl ActiveStatus {
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Active => "Active",
+            Self::Deactivated => "Deactivated",
+        }
+    }
+}
+
+glossary_enum!(
+    /// A product's kind.
+    ProductKind { OrderIntegration = "order_integration", Rights = "rights" }
+);
+
+impl ProductKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::OrderIntegration => "Order integration product",
+            Self::Rights => "Rights product",
+        }
+    }
+    /// One sentence for the "New product" form.
+    pub fn explanation(self) -> &'static str {
+        match self {
+            Self::OrderIntegration => "Customers order it from the platform, and it reads and writes their data through the functions it requires.",
+            Self::Rights => "Only grants access to functions: for an integration the customer already uses outside the platform's order flow.",
+        }
+    }
+}
+
+glossary_enum!(
+    /// A product's life: a draft until its first version is activated, then active, until retired.
+    ProductStatus { Draft = "draft", Active = "active", Retired = "retired" }
+);
+
+glossary_enum!(
+    /// A version's state: `draft` → `active` → `superseded`.
+    VersionState { Draft = "draft", Active = "active", Superseded = "superseded" }
+);
+
+glossary_enum!(
+    /// Which installations may activate a product.
+    AccessMode {
+        /// Every installation.
+        All = "all",
+        /// Only the listed installations.
+        Listed = "listed",
+    }
+);
+
+glossary_enum!(
+    /// Whether a push subscription receives deliveries.
+    SubscriptionStatus { Enabled = "enabled", Disabled = "disabled" }
+);
+
+glossary_enum!(
+    /// Where a delivery is: waiting for (another) attempt, delivered, or given up.
+    DeliveryStatus { Pending = "pending", Succeeded = "succeeded", Failed = "failed" }
+);
+
+glossary_enum!(
+    /// The deployment environment (`PORTICO_ENV`).
+    Environment { Production = "production", Test = "test", Dev = "dev" }
+);
+
+impl Environment {
+    /// Parses `PORTICO_ENV`, saying what is allowed.
+    pub fn parse(s: &str) -> Result<Self, String> {
+        s.parse()
+            .map_err(|_| format!("PORTICO_ENV must be production, test or dev, not {s:?}"))
+    }
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip_and_unknown_names_are_refused() {
+        for k in ProductKind::ALL {
+            assert_eq!(k.as_str().parse::<ProductKind>(), Ok(*k));
+            assert_eq!(
+                serde_json::to_string(k).unwrap(),
+                format!("\"{}\"", k.as_str())
+            );
+        }
+        assert_eq!("Admin".parse::<Role>(), Err(()));
+        assert!(serde_json::from_str::<DeliveryStatus>("\"lost\"").is_err());
+        assert!(Environment::parse("staging")
+            .unwrap_err()
+            .contains("staging"));
+    }
+}

@@ -1,0 +1,63 @@
+//! URL builders: the links services and pages make to Portico's pages, in one place.
+
+/// Percent-encodes a query value (everything but unreserved characters).
+pub fn encode(v: &str) -> String {
+    v.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// An organization's dashboard, `/o/{org}`; every page of it starts with this.
+pub fn org(org: i32) -> String {
+    format!("/o/{org}")
+}
+
+/// The operator's page of one organization.
+pub fn organization(operator: i32, id: i32) -> String {
+    format!("/o/{operator}/organizations/{id}")
+}
+
+/// The partner's product list.
+pub fn products(org: i32) -> String {
+    format!("/o/{org}/products")
+}
+
+/// A product's page.
+pub fn product(org: i32, product: i32) -> String {
+    format!("/o/{org}/products/{product}")
+}
+
+/// A product's function picker ("Change functions").
+pub fn product_functions(org: i32, product: i32) -> String {
+    format!("/o/{org}/products/{product}/functions")
+}
+
+/// A push subscription's page.
+pub fn subscription(org: i32, product: i32, subscription: &str) -> String {
+    format!("/o/{org}/products/{product}/subscriptions/{subscription}")
+}
+
+/// The customer's panel for a product on an installation (where upgrades are reviewed).
+pub fn supplier_panel(customer: i32, installation_id: &str, product: i32) -> String {
+    format!(
+        "/o/{customer}/suppliers?installation={}&product={product}",
+        encode(installation_id)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn links() {
+        assert_eq!(super::encode("a b/é"), "a%20b%2F%C3%A9");
+        assert_eq!(
+            super::supplier_panel(4, "SOLOSL", 1),
+            "/o/4/suppliers?installation=SOLOSL&product=1"
+        );
+    }
+}

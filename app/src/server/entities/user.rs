@@ -1,0 +1,14 @@
+//! A person who signs in (passwordless).
+use sea_orm::entity::prelude::*;
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "users")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    pub email: String,
+    pub name: String,
+    pub created_at: DateTimeUtc,
+    /// Shown on the Users page.
+    pub last_sign_in_at: Option<DateTimeUtc>,
+}
+super::plain_entity!();

@@ -1,0 +1,184 @@
+//! Who acts, and what they may act as: the [`Actor`] and every `require_*` check. Every
+//! organization-scoped service starts with one of these; a refusal is
+//! [`AppError::Forbidden`] (or [`AppError::NotSignedIn`] without a user).
+use crate::error::AppError;
+use crate::glossary::{ActiveStatus, OrgKind, Role};
+use crate::server::entities::{membership, organization, user};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+
+/// Who makes a change: a signed-in user, or a command-line tool. Used for authorization and
+/// written to the audit log with the client address.
+#[derive(Debug, Clone)]
+pub struct Actor {
+    pub user_id: Option<i32>,
+    /// The user's e-mail, or `cli`.
+    pub label: String,
+    pub ip: Option<String>,
+}
+
+impl Actor {
+    /// A signed-in user.
+    pub fn user(user_id: i32, email: &str, ip: Option<String>) -> Self {
+        Self {
+            user_id: Some(user_id),
+            label: email.to_owned(),
+            ip,
+        }
+    }
+    /// Portico itself (the push worker disabling a failing subscription).
+    pub fn system() -> Self {
+        Self {
+            user_id: None,
+            label: "portico".into(),
+            ip: None,
+        }
+    }
+    /// The operator's command-line tools (`server seed-demo`, `create-operator`, ...).
+    pub fn cli() -> Self {
+        Self {
+            user_id: None,
+            label: "cli".into(),
+            ip: None,
+        }
+    }
+}
+
+/// The organization and the actor's role in it, or [`AppError::Forbidden`] when the actor is not
+/// a member of that (active) organization.
+pub async fn require_member(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    org_id: i32,
+) -> Result<(organization::Model, Role), AppError> {
+    let user_id = actor.user_id.ok_or(AppError::NotSignedIn)?;
+    let m = membership::Entity::find()
+        .filter(membership::Column::UserId.eq(user_id))
+        .filter(membership::Column::OrganizationId.eq(org_id))
+        .one(db)
+        .await?
+        .ok_or(AppError::Forbidden)?;
+    let org = organization::Entity::find_by_id(org_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::Forbidden)?;
+    if org.status != ActiveStatus::Active {
+        return Err(AppError::Forbidden);
+    }
+    Ok((org, m.role))
+}
+
+/// Like [`require_member`], but the actor must be an admin.
+pub async fn require_admin(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    org_id: i32,
+) -> Result<organization::Model, AppError> {
+    match require_member(db, actor, org_id).await? {
+        (org, Role::Admin) => Ok(org),
+        _ => Err(AppError::Forbidden),
+    }
+}
+
+/// The actor must be a member of `org_id`, and it must be of `kind`.
+pub async fn require_kind(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    org_id: i32,
+    kind: OrgKind,
+) -> Result<(organization::Model, Role), AppError> {
+    let (org, role) = require_member(db, actor, org_id).await?;
+    if org.kind != kind {
+        return Err(AppError::Forbidden);
+    }
+    Ok((org, role))
+}
+
+/// Like [`require_kind`], but the actor must be an admin.
+pub async fn require_kind_admin(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    org_id: i32,
+    kind: OrgKind,
+) -> Result<organization::Model, AppError> {
+    match require_kind(db, actor, org_id, kind).await? {
+        (org, Role::Admin) => Ok(org),
+        _ => Err(AppError::Forbidden),
+    }
+}
+
+/// The actor must be a member of the operator organization `operator_org_id` (any role may
+/// read; changes need [`require_operator_admin`]).
+pub async fn require_operator(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    operator_org_id: i32,
+) -> Result<Role, AppError> {
+    Ok(require_kind(db, actor, operator_org_id, OrgKind::Operator)
+        .await?
+        .1)
+}
+
+/// The actor must be an admin of the operator organization.
+pub async fn require_operator_admin(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    operator_org_id: i32,
+) -> Result<(), AppError> {
+    require_kind_admin(db, actor, operator_org_id, OrgKind::Operator)
+        .await
+        .map(|_| ())
+}
+
+/// The actor must be a member of `org_id`, and it must be a partner.
+pub async fn require_partner(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    org_id: i32,
+) -> Result<(organization::Model, Role), AppError> {
+    require_kind(db, actor, org_id, OrgKind::Partner).await
+}
+
+/// Like [`require_partner`], but the actor must be a partner admin.
+pub async fn require_partner_admin(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    org_id: i32,
+) -> Result<organization::Model, AppError> {
+    require_kind_admin(db, actor, org_id, OrgKind::Partner).await
+}
+
+/// The actor must be a member of `org_id`, and it must be a customer.
+pub async fn require_customer(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    org_id: i32,
+) -> Result<Role, AppError> {
+    Ok(require_kind(db, actor, org_id, OrgKind::Customer).await?.1)
+}
+
+/// Like [`require_customer`], but the actor must be a customer admin.
+pub async fn require_customer_admin(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    org_id: i32,
+) -> Result<(), AppError> {
+    require_kind_admin(db, actor, org_id, OrgKind::Customer)
+        .await
+        .map(|_| ())
+}
+
+/// The administrators of an organization (whom notifications about it reach).
+pub async fn admins_of(
+    db: &impl ConnectionTrait,
+    org_id: i32,
+) -> Result<Vec<user::Model>, AppError> {
+    let admins = membership::Entity::find()
+        .filter(membership::Column::OrganizationId.eq(org_id))
+        .filter(membership::Column::Role.eq(Role::Admin))
+        .all(db)
+        .await?;
+    Ok(user::Entity::find()
+        .filter(user::Column::Id.is_in(admins.iter().map(|m| m.user_id)))
+        .all(db)
+        .await?)
+}

@@ -1,0 +1,305 @@
+//! `server bench access-checks`: seeds 1,000 products, 10,000 installations and first 1,000,
+//! then 100,000 activations into a temporary SQLite database, starts the server on it as a
+//! child process, and drives `POST /api/v1/access-checks` from this process over loopback with
+//! keep-alive connections. Prints requests/s and p50/p99 latency for both sizes.
+use super::{insert_chunks, now, post, wait_ready, CONNECTIONS, KEY, MEASURE};
+use app::glossary::{AccessMode, ActiveStatus, OrgKind, ProductKind, ProductStatus, VersionState};
+use app::server::entities::{
+    access_key, activation, api_function, installation, organization, product, product_credential,
+    product_version, version_grant,
+};
+use app::server::secrets::SecretKey;
+use base64::Engine;
+use sea_orm::{ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
+use std::time::Instant;
+use tokio::net::TcpStream;
+
+const PRODUCTS: i32 = 1_000;
+const INSTALLATIONS: i32 = 10_000;
+const SECRET: &str = "psk_bench_secret";
+
+/// Products 1..=1000 (version 1 active, granting estates.read), 10,000 installations, and
+/// credentials for product 1.
+pub(super) async fn seed(db: &DatabaseConnection) -> Result<(i32, Vec<i32>), String> {
+    app::features::catalog::service::import(db, crate::seed::DEMO_CATALOG)
+        .await
+        .map_err(|e| e.to_string())?;
+    let f = api_function::Entity::find()
+        .filter(api_function::Column::Key.eq("estates.read"))
+        .one(db)
+        .await
+        .map_err(|e| e.to_string())?
+        .ok_or("no estates.read")?;
+    let org = |kind: OrgKind, name: String| organization::ActiveModel {
+        kind: Set(kind),
+        name: Set(name),
+        status: Set(ActiveStatus::Active),
+        created_at: Set(now()),
+        ..Default::default()
+    };
+    insert_chunks(db, vec![org(OrgKind::Partner, "Bench Partner".into())]).await?;
+    insert_chunks(
+        db,
+        (0..100)
+            .map(|i| org(OrgKind::Customer, format!("Bench Customer {i}")))
+            .collect(),
+    )
+    .await?;
+    let partner = organization::Entity::find()
+        .filter(organization::Column::Kind.eq(OrgKind::Partner))
+        .one(db)
+        .await
+        .map_err(|e| e.to_string())?
+        .ok_or("no partner")?
+        .id;
+    let customers: Vec<i32> = organization::Entity::find()
+        .filter(organization::Column::Kind.eq(OrgKind::Customer))
+        .all(db)
+        .await
+        .map_err(|e| e.to_string())?
+        .iter()
+        .map(|o| o.id)
+        .collect();
+    insert_chunks(
+        db,
+        (0..PRODUCTS)
+            .map(|i| product::ActiveModel {
+                partner_id: Set(partner),
+                name: Set(format!("Bench Product {i}")),
+                kind: Set(ProductKind::Rights),
+                description: Set(String::new()),
+                status: Set(ProductStatus::Active),
+                access_mode: Set(AccessMode::All),
+                created_at: Set(now()),
+                updated_at: Set(now()),
+                ..Default::default()
+            })
+            .collect(),
+    )
+    .await?;
+    let products: Vec<i32> = product::Entity::find()
+        .all(db)
+        .await
+        .map_err(|e| e.to_string())?
+        .iter()
+        .map(|p| p.id)
+        .collect();
+    insert_chunks(
+        db,
+        products
+            .iter()
+            .map(|p| product_version::ActiveModel {
+                product_id: Set(*p),
+                number: Set(1),
+                state: Set(VersionState::Active),
+                created_at: Set(now()),
+                activated_at: Set(Some(now())),
+                ..Default::default()
+            })
+            .collect(),
+    )
+    .await?;
+    let versions = product_version::Entity::find()
+        .all(db)
+        .await
+        .map_err(|e| e.to_string())?;
+    insert_chunks(
+        db,
+        versions
+            .iter()
+            .map(|v| version_grant::ActiveModel {
+                version_id: Set(v.id),
+                function_id: Set(f.id),
+                filters: Set("{}".into()),
+                ..Default::default()
+            })
+            .collect(),
+    )
+    .await?;
+    insert_chunks(
+        db,
+        (0..INSTALLATIONS)
+            .map(|i| installation::ActiveModel {
+                installation_id: Set(format!("B{i:05}")),
+                name: Set(format!("Bench {i}")),
+                customer_id: Set(customers[i as usize % customers.len()]),
+                status: Set(ActiveStatus::Active),
+                is_sandbox: Set(false),
+                created_at: Set(now()),
+                ..Default::default()
+            })
+            .collect(),
+    )
+    .await?;
+    let first = products[0];
+    insert_chunks(
+        db,
+        vec![product_credential::ActiveModel {
+            product_id: Set(first),
+            client_id: Set("pc_bench".into()),
+            created_at: Set(now()),
+            ..Default::default()
+        }],
+    )
+    .await?;
+    insert_chunks(
+        db,
+        vec![access_key::ActiveModel {
+            product_id: Set(first),
+            slot: Set(1),
+            secret_hash: Set(SecretKey::new(KEY).hash(SECRET)),
+            created_at: Set(now()),
+            ..Default::default()
+        }],
+    )
+    .await?;
+    Ok((first, products))
+}
+
+/// Activations of product `products[i % 1000]` on installation `i % 10000`, for i in `range`
+/// (each (installation, product) pair at most once).
+pub(super) async fn activate(
+    db: &DatabaseConnection,
+    products: &[i32],
+    range: std::ops::Range<i32>,
+) -> Result<(), String> {
+    let insts: Vec<i32> = installation::Entity::find()
+        .all(db)
+        .await
+        .map_err(|e| e.to_string())?
+        .iter()
+        .map(|i| i.id)
+        .collect();
+    let versions = product_version::Entity::find()
+        .all(db)
+        .await
+        .map_err(|e| e.to_string())?;
+    let rows = range
+        .map(|i| {
+            let p = products[(i as usize) % products.len()];
+            let inst = insts[((i as usize) / products.len() * 7 + (i as usize)) % insts.len()];
+            activation::ActiveModel {
+                installation_id: Set(inst),
+                product_id: Set(p),
+                version_id: Set(versions
+                    .iter()
+                    .find(|v| v.product_id == p)
+                    .map(|v| v.id)
+                    .unwrap_or(0)),
+                status: Set(ActiveStatus::Active),
+                activated_at: Set(now()),
+                updated_at: Set(now()),
+                ..Default::default()
+            }
+        })
+        .collect();
+    insert_chunks(db, rows).await
+}
+
+/// Drives the server for [`MEASURE`] and prints the figures.
+async fn load(addr: &str, installations: &[String], label: &str) -> Result<(), String> {
+    let auth = base64::engine::general_purpose::STANDARD.encode(format!("pc_bench:{SECRET}"));
+    let mut tasks = Vec::new();
+    let deadline = Instant::now() + MEASURE;
+    for c in 0..CONNECTIONS {
+        let (addr, auth, insts) = (addr.to_owned(), auth.clone(), installations.to_vec());
+        tasks.push(tokio::spawn(async move {
+            let mut stream = TcpStream::connect(&addr).await.map_err(|e| e.to_string())?;
+            stream.set_nodelay(true).ok();
+            let (mut buf, mut lat, mut non_ok) = (Vec::new(), Vec::new(), 0u64);
+            let mut i = c;
+            while Instant::now() < deadline {
+                let body = format!(r#"{{"installation_id":"{}","function":"estates.read"}}"#, insts[i % insts.len()]);
+                let req = format!(
+                    "POST /api/v1/access-checks HTTP/1.1\r\nHost: {addr}\r\nAuthorization: Basic {auth}\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
+                    body.len()
+                );
+                let t = Instant::now();
+                if post(&mut stream, req.as_bytes(), &mut buf).await? != 200 {
+                    non_ok += 1;
+                }
+                lat.push(t.elapsed());
+                i += CONNECTIONS;
+            }
+            Ok::<_, String>((lat, non_ok))
+        }));
+    }
+    let (mut all, mut errors) = (Vec::new(), 0);
+    for t in tasks {
+        let (lat, non_ok) = t.await.map_err(|e| e.to_string())??;
+        all.extend(lat);
+        errors += non_ok;
+    }
+    all.sort();
+    let pct = |p: f64| {
+        all.get(((all.len() as f64 * p) as usize).min(all.len().saturating_sub(1)))
+            .copied()
+            .unwrap_or_default()
+    };
+    println!(
+        "{label:>18}: {:>8.0} checks/s   p50 {:>6.2} ms   p99 {:>6.2} ms   ({} requests, {} not 200, {CONNECTIONS} connections)",
+        all.len() as f64 / MEASURE.as_secs_f64(),
+        pct(0.50).as_secs_f64() * 1e3,
+        pct(0.99).as_secs_f64() * 1e3,
+        all.len(),
+        errors
+    );
+    Ok(())
+}
+
+/// Runs the benchmark.
+pub async fn access_checks() -> Result<(), String> {
+    let dir = std::env::temp_dir().join(format!("portico-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+    let url = format!("sqlite://{}/bench.db?mode=rwc", dir.display());
+    let db = app::server::db::connect(&url)
+        .await
+        .map_err(|e| e.to_string())?;
+    app::server::db::migrate(&db)
+        .await
+        .map_err(|e| e.to_string())?;
+    println!(
+        "Seeding {PRODUCTS} products, {INSTALLATIONS} installations and 1,000 activations in {}",
+        dir.display()
+    );
+    let (first, products) = seed(&db).await?;
+    activate(&db, &products, 0..1_000).await?;
+    // The benchmarked credential's product is active on these installations.
+    let acts = activation::Entity::find()
+        .filter(activation::Column::ProductId.eq(first))
+        .all(&db)
+        .await
+        .map_err(|e| e.to_string())?;
+    let ids: Vec<i32> = acts.iter().map(|a| a.installation_id).collect();
+    let installations: Vec<String> = installation::Entity::find()
+        .filter(installation::Column::Id.is_in(ids))
+        .all(&db)
+        .await
+        .map_err(|e| e.to_string())?
+        .into_iter()
+        .map(|i| i.installation_id)
+        .collect();
+    let addr = "127.0.0.1:3999";
+    let exe = std::env::current_exe().map_err(|e| e.to_string())?;
+    let mut child = tokio::process::Command::new(exe)
+        .arg("serve")
+        .env("DATABASE_URL", &url)
+        .env("LEPTOS_SITE_ADDR", addr)
+        .env("PORTICO_ENV", "test")
+        .env("PORTICO_SECRET_KEY", KEY)
+        // Measure the decision, not the per-credential limit (10,000/s by default).
+        .env("PORTICO_API_RATE_LIMIT", "1000000")
+        .env("RUST_LOG", "warn")
+        .kill_on_drop(true)
+        .spawn()
+        .map_err(|e| e.to_string())?;
+    wait_ready(addr).await?;
+    load(addr, &installations, "warm-up").await?;
+    load(addr, &installations, "1k activations").await?;
+    println!("Adding 99,000 activations (100,000 in all)");
+    activate(&db, &products, 1_000..100_000).await?;
+    load(addr, &installations, "100k activations").await?;
+    let _ = child.kill().await;
+    let _ = std::fs::remove_dir_all(&dir);
+    Ok(())
+}

@@ -1,0 +1,252 @@
+//! Plain-form handlers: what the browser posts without server functions (file uploads, the
+//! picker's no-JavaScript form, the one-time access-key page), and the logo files.
+use crate::html::escape;
+use app::paths::encode;
+use app::server::AppState;
+use axum::extract::{FromRequest, Multipart, Path, Request};
+use axum::http::{header, StatusCode};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::Form;
+
+/// The function picker's plain form (browsers without JavaScript): saves one function's
+/// "Require access to function" and filters, then returns to the picker with the outcome.
+pub async fn picker_form(
+    axum::Extension(state): axum::Extension<AppState>,
+    Path((org, product)): Path<(i32, i32)>,
+    req: Request,
+) -> Response {
+    use app::features::products::dto::{GrantChange, GrantFilters};
+    let (parts, body) = req.into_parts();
+    let actor = match form_actor(&state, &parts).await {
+        Ok(a) => a,
+        Err(to_sign_in) => return to_sign_in,
+    };
+    let Ok(Form(pairs)) =
+        Form::<Vec<(String, String)>>::from_request(Request::from_parts(parts, body), &()).await
+    else {
+        return (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "The form could not be read.",
+        )
+            .into_response();
+    };
+    let get = |name: &str| {
+        pairs
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+    };
+    let key = get("function_key").unwrap_or_default();
+    let version = get("version").and_then(|v| v.parse().ok()).unwrap_or(0);
+    let mut filters = GrantFilters::new();
+    for (k, v) in &pairs {
+        if k == "filter" {
+            if let Some((dim, value)) = v.split_once('=') {
+                filters
+                    .entry(dim.to_owned())
+                    .or_default()
+                    .push(value.to_owned());
+            }
+        } else if let Some(dim) = k.strip_prefix("text:") {
+            let values: Vec<String> = v
+                .split(',')
+                .map(|s| s.trim().to_owned())
+                .filter(|s| !s.is_empty())
+                .collect();
+            if !values.is_empty() {
+                filters.insert(dim.to_owned(), values);
+            }
+        }
+    }
+    let change = GrantChange {
+        function_key: key.clone(),
+        required: get("required").is_some(),
+        filters,
+    };
+    let outcome = app::features::products::service::grants::save_grants(
+        &state.db,
+        &state.config,
+        &actor,
+        org,
+        product,
+        version,
+        vec![change],
+    )
+    .await;
+    let message = match outcome {
+        Ok(report) => format!("saved={}", encode(&report.summary())),
+        Err(e) => format!("error={}", encode(&e.to_string())),
+    };
+    Redirect::to(&format!(
+        "/o/{org}/products/{product}/functions?f={}&{message}",
+        encode(&key)
+    ))
+    .into_response()
+}
+
+/// "Upload logo" on the product page (a plain multipart form, with or without JavaScript).
+pub async fn logo_upload(
+    axum::Extension(state): axum::Extension<AppState>,
+    Path((org, product)): Path<(i32, i32)>,
+    req: Request,
+) -> Response {
+    let (parts, body) = req.into_parts();
+    let actor = match form_actor(&state, &parts).await {
+        Ok(a) => a,
+        Err(to_sign_in) => return to_sign_in,
+    };
+    let back = |query: String| {
+        Redirect::to(&format!("/o/{org}/products/{product}?{query}")).into_response()
+    };
+    let too_large = || {
+        back(format!(
+            "error={}",
+            encode("The logo is larger than 1 MB; the largest allowed is 256 KB.")
+        ))
+    };
+    let Some(data) = file_field(Request::from_parts(parts, body), "logo").await else {
+        return too_large();
+    };
+    match app::features::products::service::logo::set_logo(&state.db, &actor, org, product, data)
+        .await
+    {
+        Ok(()) => back("logo=saved".into()),
+        Err(e) => back(format!("error={}", encode(&e.to_string()))),
+    }
+}
+
+/// `/logos/{product}`: a product's logo. SVGs are served with a policy that forbids scripts,
+/// so an uploaded file cannot run code even when opened directly.
+pub async fn logo_file(
+    axum::Extension(state): axum::Extension<AppState>,
+    Path(product): Path<i32>,
+) -> Response {
+    match app::features::products::service::logo::logo(&state.db, product).await {
+        Ok(Some((content_type, data))) => {
+            let mut res = data.into_response();
+            let h = res.headers_mut();
+            if let Ok(v) = content_type.parse() {
+                h.insert(header::CONTENT_TYPE, v);
+            }
+            h.insert(
+                header::CACHE_CONTROL,
+                header::HeaderValue::from_static("no-cache"),
+            );
+            h.insert(
+                header::X_CONTENT_TYPE_OPTIONS,
+                header::HeaderValue::from_static("nosniff"),
+            );
+            h.insert(
+                header::CONTENT_SECURITY_POLICY,
+                header::HeaderValue::from_static(
+                    "default-src 'none'; style-src 'unsafe-inline'; sandbox",
+                ),
+            );
+            res
+        }
+        Ok(None) => StatusCode::NOT_FOUND.into_response(),
+        Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+    }
+}
+
+/// "Upload catalog" on the operator's catalog page: imports a catalog file, all or nothing.
+pub async fn catalog_upload(
+    axum::Extension(state): axum::Extension<AppState>,
+    Path(org): Path<i32>,
+    req: Request,
+) -> Response {
+    let (parts, body) = req.into_parts();
+    let actor = match form_actor(&state, &parts).await {
+        Ok(a) => a,
+        Err(to_sign_in) => return to_sign_in,
+    };
+    let back = |query: String| Redirect::to(&format!("/o/{org}/catalog?{query}")).into_response();
+    let unreadable = || {
+        back(format!(
+            "error={}",
+            encode("Choose a catalog file (JSON, at most 10 MB).")
+        ))
+    };
+    let Some(data) = file_field(Request::from_parts(parts, body), "catalog").await else {
+        return unreadable();
+    };
+    let Ok(json) = String::from_utf8(data) else {
+        return back(format!(
+            "error={}",
+            encode("The catalog file must be UTF-8 JSON.")
+        ));
+    };
+    match app::features::catalog::service::import_as(&state.db, &actor, org, &json).await {
+        Ok(r) => back(format!("imported={}", encode(&r.summary()))),
+        Err(e) => back(format!("error={}", encode(&e.to_string()))),
+    }
+}
+
+/// "Create access key": answers with a page that shows the new secret once. It is not a
+/// redirect, so the secret never appears in a URL, and the page is not stored.
+pub async fn create_key(
+    axum::Extension(state): axum::Extension<AppState>,
+    Path((org, product)): Path<(i32, i32)>,
+    req: Request,
+) -> Response {
+    let (parts, _) = req.into_parts();
+    let actor = match form_actor(&state, &parts).await {
+        Ok(a) => a,
+        Err(to_sign_in) => return to_sign_in,
+    };
+    let back = format!("/o/{org}/products/{product}");
+    let (title, body) = match app::features::products::service::credentials::create_key(&state.db, &state.config, &actor, org, product).await {
+        Ok(k) => (
+            format!("Access key {}", k.slot),
+            format!(
+                "<p role=\"status\" class=\"form-success\">Access key {slot} is created.</p>\
+                 <div class=\"notice warn\" role=\"alert\"><strong>Copy the secret now.</strong> It is shown only once and \
+                 Portico keeps only a hash of it. If you lose it, create a new key and revoke this one.</div>\
+                 <div class=\"field\"><label for=\"client-id\">Client ID</label><div class=\"copy-row\">\
+                 <input id=\"client-id\" type=\"text\" readonly class=\"copy-link\" value=\"{client}\">\
+                 <button type=\"button\" class=\"secondary copy-button\" data-copy=\"client-id\" aria-label=\"Copy client ID\">Copy</button></div></div>\
+                 <div class=\"field\"><label for=\"secret\">Secret of access key {slot}</label><div class=\"copy-row\">\
+                 <input id=\"secret\" type=\"text\" readonly class=\"copy-link\" value=\"{secret}\">\
+                 <button type=\"button\" class=\"secondary copy-button\" data-copy=\"secret\" aria-label=\"Copy secret\">Copy</button></div></div>",
+                slot = k.slot,
+                client = escape(&k.client_id),
+                secret = escape(&k.secret)
+            ),
+        ),
+        Err(e) => ("Access key not created".to_string(), format!("<p role=\"alert\" class=\"form-error\">{}</p>", escape(&e.to_string()))),
+    };
+    let html = format!(
+        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{title} · Portico</title>\
+         <link rel=\"stylesheet\" href=\"/pkg/portico.css\"><script src=\"/copy.js\" defer></script></head><body><main id=\"main\" class=\"content narrow\">\
+         <h1>{title}</h1>{body}<p><a href=\"{back}\">Back to the product</a></p></main></body></html>"
+    );
+    let mut res = Html(html).into_response();
+    res.headers_mut().insert(
+        header::CACHE_CONTROL,
+        header::HeaderValue::from_static("no-store"),
+    );
+    res
+}
+
+/// The signed-in actor of a plain form post, or the redirect to sign-in.
+async fn form_actor(
+    state: &AppState,
+    parts: &axum::http::request::Parts,
+) -> Result<app::server::scope::Actor, Response> {
+    app::server::request::actor_for(state, parts)
+        .await
+        .map_err(|_| Redirect::to("/sign-in").into_response())
+}
+
+/// The bytes of one file field of a multipart form (empty when the field is absent), or `None`
+/// when the form cannot be read (malformed, or over the route's body limit).
+async fn file_field(req: Request, name: &str) -> Option<Vec<u8>> {
+    let mut form = Multipart::from_request(req, &()).await.ok()?;
+    let mut data = Vec::new();
+    while let Some(field) = form.next_field().await.ok()? {
+        if field.name() == Some(name) {
+            data = field.bytes().await.ok()?.to_vec();
+        }
+    }
+    Some(data)
+}

@@ -1,0 +1,139 @@
+//! The HTTP router: Leptos pages and server functions, the plain-form handlers ([`forms`]), the
+//! REST API, health checks, the dev mailbox, and the same-origin guard in front of every
+//! state-changing request; and `serve`, which starts the workers too.
+use crate::config::ServerConfig;
+use crate::{dev_mailbox, forms, workers};
+use app::features::access::service::cache::AccessCache;
+use app::server::AppState;
+use axum::extract::{DefaultBodyLimit, Request};
+use axum::http::{header, Method, StatusCode};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use leptos::prelude::*;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use sea_orm::DatabaseConnection;
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+/// Builds the whole application router.
+pub fn router(state: AppState, leptos_options: LeptosOptions) -> Router {
+    let routes = generate_route_list(app::App);
+    let ctx_state = state.clone();
+    let mut r = Router::new()
+        .route("/healthz", get(|| async { "ok" }))
+        .route("/readyz", get(readyz))
+        .leptos_routes_with_context(
+            &leptos_options,
+            routes,
+            move || provide_context(ctx_state.clone()),
+            {
+                let o = leptos_options.clone();
+                move || app::shell(o.clone())
+            },
+        );
+    r = r
+        .route(
+            "/o/{org}/products/{product}/functions/save",
+            post(forms::picker_form),
+        )
+        // Room for a clear "too large" message above the 256 KB limit.
+        .route(
+            "/o/{org}/products/{product}/logo",
+            post(forms::logo_upload).layer(DefaultBodyLimit::max(1024 * 1024)),
+        )
+        .route(
+            "/o/{org}/catalog/upload",
+            post(forms::catalog_upload).layer(DefaultBodyLimit::max(10 * 1024 * 1024)),
+        )
+        .route("/o/{org}/products/{product}/keys", post(forms::create_key))
+        .route("/logos/{product}", get(forms::logo_file));
+    if state.config.dev_mailbox {
+        r = r
+            .route("/dev/mailbox", get(dev_mailbox::mailbox_html))
+            .route("/dev/mailbox.json", get(dev_mailbox::mailbox_json));
+    }
+    r.merge(crate::api_v1::routes())
+        .fallback(leptos_axum::file_and_error_handler(app::shell))
+        .layer(middleware::from_fn(crate::flash::guard))
+        .layer(middleware::from_fn(same_origin_only))
+        .layer(axum::Extension(state.clone()))
+        // This instance's cache of access decisions, for `/api/v1`.
+        .layer(axum::Extension(Arc::new(AccessCache::default())))
+        .with_state(leptos_options)
+}
+
+/// Serves until interrupted.
+pub async fn serve(db: DatabaseConnection, config: ServerConfig) -> Result<(), String> {
+    let state = AppState::new(db.clone(), config.app.clone());
+    tokio::spawn(workers::notifications::run(state.clone()));
+    tokio::spawn(workers::push::run(
+        state.clone(),
+        chrono::Duration::days(config.push_retention_days),
+    ));
+    match config.smtp.clone() {
+        Some(smtp) => {
+            tokio::spawn(workers::mail::run(db.clone(), smtp));
+        }
+        None if config.app.dev_mailbox => {}
+        None => tracing::warn!(
+            "no SMTP configured (PORTICO_SMTP_URL): e-mail, including sign-in links, stays queued"
+        ),
+    }
+    let leptos_options = LeptosOptions::builder()
+        .output_name("portico")
+        .site_root(config.site_root.as_str())
+        .site_pkg_dir("pkg")
+        .site_addr(config.site_addr)
+        .build();
+    let app = router(state, leptos_options);
+    let listener = tokio::net::TcpListener::bind(config.site_addr)
+        .await
+        .map_err(|e| format!("cannot listen on {}: {e}", config.site_addr))?;
+    tracing::info!(url = %config.app.public_url, env = ?config.app.env, dev_mailbox = config.app.dev_mailbox, "Portico is listening");
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(async {
+        let _ = tokio::signal::ctrl_c().await;
+    })
+    .await
+    .map_err(|e| e.to_string())
+}
+
+async fn readyz(axum::Extension(state): axum::Extension<AppState>) -> Response {
+    match state.db.ping().await {
+        Ok(()) => (StatusCode::OK, "ready").into_response(),
+        Err(e) => {
+            tracing::warn!(error = %e, "readiness check failed");
+            (StatusCode::SERVICE_UNAVAILABLE, "database unreachable").into_response()
+        }
+    }
+}
+
+/// Whether a request comes from a page of this site: `Sec-Fetch-Site`, else `Origin` vs `Host`.
+pub fn is_same_origin(headers: &axum::http::HeaderMap) -> bool {
+    if let Some(site) = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok()) {
+        return site == "same-origin" || site == "none";
+    }
+    let origin = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok());
+    let host = headers.get(header::HOST).and_then(|v| v.to_str().ok());
+    match (origin, host) {
+        (Some(o), Some(h)) => o.split_once("://").map(|(_, rest)| rest) == Some(h),
+        _ => false,
+    }
+}
+
+/// Refuses state-changing requests from other sites (CSRF), server functions included.
+async fn same_origin_only(req: Request, next: Next) -> Response {
+    let safe = matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+    // The machine API authenticates every request with its own credentials, never cookies.
+    let machine = req.uri().path().starts_with("/api/v1/");
+    if safe || machine || is_same_origin(req.headers()) {
+        next.run(req).await
+    } else {
+        (StatusCode::FORBIDDEN, "Cross-site request refused.").into_response()
+    }
+}

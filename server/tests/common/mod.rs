@@ -1,0 +1,140 @@
+//! What the HTTP tests share: the router on a fresh demo database, requests as the browser
+//! makes them, and signing in through the dev mailbox.
+#![allow(dead_code)]
+use app::error::AppError;
+pub use app::features::accounts::api::{ConfirmSignIn, RequestSignIn};
+use app::glossary::Environment;
+use app::server::entities::organization;
+use app::server::testing::config_for;
+use app::server::{db, AppState, Config};
+use axum::body::Body;
+use axum::http::{header, Request, StatusCode};
+use axum::Router;
+use leptos::prelude::LeptosOptions;
+use leptos::server_fn::ServerFn;
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
+use std::collections::HashMap;
+use tower::ServiceExt;
+
+/// The router, in `env`, on a fresh in-memory database with the demo data.
+pub async fn app_with(env: Environment) -> (Router, DatabaseConnection) {
+    app_with_config(config_for(env)).await
+}
+
+pub async fn app_with_config(config: Config) -> (Router, DatabaseConnection) {
+    let conn = db::connect("sqlite::memory:").await.unwrap();
+    db::migrate(&conn).await.unwrap();
+    server::seed::seed_demo(&conn, &config).await.unwrap();
+    let state = AppState::new(conn.clone(), config);
+    let options = LeptosOptions::builder().output_name("portico").build();
+    (server::router::router(state, options), conn)
+}
+
+pub async fn org_id(db: &DatabaseConnection, name: &str) -> i32 {
+    organization::Entity::find()
+        .filter(organization::Column::Name.eq(name))
+        .one(db)
+        .await
+        .unwrap()
+        .unwrap()
+        .id
+}
+
+/// A same-origin server function call as the browser's JavaScript makes it.
+pub fn call(path: &str, body: &str, cookie: Option<&str>) -> Request<Body> {
+    let mut b = Request::post(path)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::ACCEPT, "application/json")
+        .header("sec-fetch-site", "same-origin");
+    if let Some(c) = cookie {
+        b = b.header(header::COOKIE, format!("portico_session={c}"));
+    }
+    b.body(Body::from(body.to_owned())).unwrap()
+}
+
+pub async fn send(
+    app: &Router,
+    req: Request<Body>,
+) -> (StatusCode, HashMap<String, String>, String) {
+    let res = app.clone().oneshot(req).await.unwrap();
+    let status = res.status();
+    let headers = res
+        .headers()
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_str().unwrap_or("").to_owned()))
+        .collect();
+    let bytes = axum::body::to_bytes(res.into_body(), 10 << 20)
+        .await
+        .unwrap();
+    (
+        status,
+        headers,
+        String::from_utf8_lossy(&bytes).into_owned(),
+    )
+}
+
+pub fn form(pairs: &[(&str, &str)]) -> String {
+    pairs
+        .iter()
+        .map(|(k, v)| {
+            format!(
+                "{k}={}",
+                v.replace('%', "%25")
+                    .replace('@', "%40")
+                    .replace(' ', "+")
+                    .replace('&', "%26")
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+/// Signs in over HTTP through the dev mailbox and returns the session cookie's value.
+pub async fn sign_in(app: &Router, email: &str) -> String {
+    let (status, _, body) = send(
+        app,
+        call(RequestSignIn::PATH, &form(&[("email", email)]), None),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let (status, _, mailbox) = send(
+        app,
+        Request::get("/dev/mailbox.json")
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    let mails: Vec<serde_json::Value> = serde_json::from_str(&mailbox).unwrap();
+    let link = mails
+        .iter()
+        .find(|m| m["to"] == email)
+        .expect("mail to the user")["links"][0]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let token = link.split_once("token=").unwrap().1;
+    let (status, headers, body) = send(
+        app,
+        call(ConfirmSignIn::PATH, &form(&[("token", token)]), None),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let cookie = headers.get("set-cookie").expect("a session cookie").clone();
+    for attr in ["HttpOnly", "SameSite=Lax", "Path=/"] {
+        assert!(cookie.contains(attr), "cookie lacks {attr}: {cookie}");
+    }
+    let value = cookie
+        .split(';')
+        .next()
+        .unwrap()
+        .strip_prefix("portico_session=")
+        .unwrap()
+        .to_owned();
+    assert!(value.len() >= 43, "at least 256 bits of randomness");
+    value
+}
+
+pub fn error_of(body: &str) -> AppError {
+    serde_json::from_str(body).unwrap_or_else(|e| panic!("not an AppError ({e}): {body}"))
+}

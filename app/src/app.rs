@@ -13,6 +13,8 @@ use leptos_router::{path, SsrMode};
 
 /// The HTML document around the app, rendered on the server.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    crate::server::request::content_security_policy();
     view! {
         <!DOCTYPE html>
         <html lang="en">

@@ -6,6 +6,7 @@ pub mod dev_mailbox;
 pub mod flash;
 pub mod forms;
 pub mod html;
+pub mod middleware;
 pub mod router;
 pub mod seed;
 pub mod workers;

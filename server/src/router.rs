@@ -5,9 +5,9 @@ use crate::config::ServerConfig;
 use crate::{dev_mailbox, forms, workers};
 use app::features::access::service::cache::AccessCache;
 use app::server::AppState;
-use axum::extract::{DefaultBodyLimit, Request};
-use axum::http::{header, Method, StatusCode};
-use axum::middleware::{self, Next};
+use axum::extract::DefaultBodyLimit;
+use axum::http::StatusCode;
+use axum::middleware;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
@@ -57,7 +57,9 @@ pub fn router(state: AppState, leptos_options: LeptosOptions) -> Router {
     r.merge(crate::api_v1::routes())
         .fallback(leptos_axum::file_and_error_handler(app::shell))
         .layer(middleware::from_fn(crate::flash::guard))
-        .layer(middleware::from_fn(same_origin_only))
+        .layer(middleware::from_fn(crate::middleware::server_fn_status))
+        .layer(middleware::from_fn(crate::middleware::same_origin_only))
+        .layer(middleware::from_fn(crate::middleware::security_headers))
         .layer(axum::Extension(state.clone()))
         // This instance's cache of access decisions, for `/api/v1`.
         .layer(axum::Extension(Arc::new(AccessCache::default())))
@@ -110,30 +112,5 @@ async fn readyz(axum::Extension(state): axum::Extension<AppState>) -> Response {
             tracing::warn!(error = %e, "readiness check failed");
             (StatusCode::SERVICE_UNAVAILABLE, "database unreachable").into_response()
         }
-    }
-}
-
-/// Whether a request comes from a page of this site: `Sec-Fetch-Site`, else `Origin` vs `Host`.
-pub fn is_same_origin(headers: &axum::http::HeaderMap) -> bool {
-    if let Some(site) = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok()) {
-        return site == "same-origin" || site == "none";
-    }
-    let origin = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok());
-    let host = headers.get(header::HOST).and_then(|v| v.to_str().ok());
-    match (origin, host) {
-        (Some(o), Some(h)) => o.split_once("://").map(|(_, rest)| rest) == Some(h),
-        _ => false,
-    }
-}
-
-/// Refuses state-changing requests from other sites (CSRF), server functions included.
-async fn same_origin_only(req: Request, next: Next) -> Response {
-    let safe = matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
-    // The machine API authenticates every request with its own credentials, never cookies.
-    let machine = req.uri().path().starts_with("/api/v1/");
-    if safe || machine || is_same_origin(req.headers()) {
-        next.run(req).await
-    } else {
-        (StatusCode::FORBIDDEN, "Cross-site request refused.").into_response()
     }
 }

@@ -152,6 +152,35 @@ pub fn clear_session_cookie(config: &Config) {
     ));
 }
 
+/// The page's Content-Security-Policy: scripts only from this site or inline with this
+/// render's nonce (Leptos puts it on its hydration scripts), WebAssembly allowed, no framing.
+pub fn content_security_policy() {
+    let (Some(nonce), Some(res)) = (
+        leptos::nonce::use_nonce(),
+        use_context::<leptos_axum::ResponseOptions>(),
+    ) else {
+        return;
+    };
+    let policy = format!(
+        "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
+         style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; \
+         base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+    );
+    if let Ok(v) = HeaderValue::from_str(&policy) {
+        res.insert_header(http::header::CONTENT_SECURITY_POLICY, v);
+    }
+}
+
+/// Tells browsers and proxies not to store this response (it may show a secret).
+pub fn no_store() {
+    if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
+        res.insert_header(
+            http::header::CACHE_CONTROL,
+            HeaderValue::from_static("no-store"),
+        );
+    }
+}
+
 /// Sets the HTTP status of the page being rendered (403, 404).
 pub fn set_status(code: http::StatusCode) {
     if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {

@@ -84,6 +84,8 @@ pub async fn get_subscription(
     after: String,
 ) -> Result<SubscriptionDetail, AppError> {
     let (st, actor) = request::actor().await?;
+    // The answer may carry the signing secret.
+    request::no_store();
     let log = delivery_log::LogQuery {
         status,
         search,

@@ -19,6 +19,9 @@ use leptos_router::hooks::use_query_map;
 /// `/o/:org/products/:id/subscriptions/:sid`: the subscription, its actions and its log.
 #[component]
 pub fn SubscriptionPage() -> impl IntoView {
+    // The page may show the signing secret.
+    #[cfg(feature = "ssr")]
+    crate::server::request::no_store();
     let org = org_param();
     let sid = sub_param();
     let query = use_query_map();

@@ -1,0 +1,99 @@
+//! Layers in front of every request: the same-origin guard, the HTTP status of server function
+//! errors, and the security headers every response carries.
+use app::error::AppError;
+use axum::body::Body;
+use axum::extract::Request;
+use axum::http::{header, HeaderValue, Method, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+
+/// Whether a request comes from a page of this site: `Sec-Fetch-Site`, else `Origin` vs `Host`.
+pub fn is_same_origin(headers: &axum::http::HeaderMap) -> bool {
+    if let Some(site) = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok()) {
+        return site == "same-origin" || site == "none";
+    }
+    let origin = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok());
+    let host = headers.get(header::HOST).and_then(|v| v.to_str().ok());
+    match (origin, host) {
+        (Some(o), Some(h)) => o.split_once("://").map(|(_, rest)| rest) == Some(h),
+        _ => false,
+    }
+}
+
+/// Refuses state-changing requests from other sites (CSRF), server functions included.
+pub async fn same_origin_only(req: Request, next: Next) -> Response {
+    let safe = matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+    // The machine API authenticates every request with its own credentials, never cookies.
+    let machine = req.uri().path().starts_with("/api/v1/");
+    if safe || machine || is_same_origin(req.headers()) {
+        next.run(req).await
+    } else {
+        (StatusCode::FORBIDDEN, "Cross-site request refused.").into_response()
+    }
+}
+
+/// The header server functions put on an error response (their status is always 500).
+const SERVER_FN_ERROR: &str = "serverfnerror";
+/// The largest error body read to find its status (errors are a few hundred bytes).
+const MAX_ERROR_BODY: usize = 64 * 1024;
+
+/// The HTTP status an error of a server function answers with: a refusal or a validation
+/// error is not a fault, so monitoring can tell them apart.
+pub fn status_of(error: &AppError) -> StatusCode {
+    match error {
+        AppError::NotSignedIn => StatusCode::UNAUTHORIZED,
+        AppError::Forbidden => StatusCode::FORBIDDEN,
+        AppError::NotFound => StatusCode::NOT_FOUND,
+        AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+        AppError::Conflict(_) => StatusCode::CONFLICT,
+        AppError::RateLimited => StatusCode::TOO_MANY_REQUESTS,
+        AppError::LinkExpired => StatusCode::GONE,
+        AppError::Internal => StatusCode::INTERNAL_SERVER_ERROR,
+    }
+}
+
+/// Gives server function errors their real status (server functions answer every error with
+/// 500; the browser's client decodes any 4xx or 5xx the same way).
+pub async fn server_fn_status(req: Request, next: Next) -> Response {
+    let res = next.run(req).await;
+    if res.status() != StatusCode::INTERNAL_SERVER_ERROR
+        || !res.headers().contains_key(SERVER_FN_ERROR)
+    {
+        return res;
+    }
+    let (mut parts, body) = res.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, MAX_ERROR_BODY).await else {
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    };
+    if let Ok(error) = serde_json::from_slice::<AppError>(&bytes) {
+        parts.status = status_of(&error);
+    }
+    Response::from_parts(parts, Body::from(bytes))
+}
+
+/// What every response may load and who may frame it, unless the response says otherwise
+/// (pages add a nonce for their scripts; logos forbid everything).
+const DEFAULT_CSP: &str = "default-src 'self'; img-src 'self' data:; object-src 'none'; \
+     base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+/// `nosniff`, a same-origin `Referer` (no-JavaScript form posts return to it), and a
+/// Content-Security-Policy on every response that has none of its own.
+pub async fn security_headers(req: Request, next: Next) -> Response {
+    let mut res = next.run(req).await;
+    let h = res.headers_mut();
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    h.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("same-origin"),
+    );
+    if !h.contains_key(header::CONTENT_SECURITY_POLICY) {
+        h.insert(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(DEFAULT_CSP),
+        );
+    }
+    res
+}

@@ -1,0 +1,107 @@
+//! What probing a running Portico found, kept fixed: the HTTP status of server function errors
+//! and the security headers of every response.
+mod common;
+
+use app::error::AppError;
+use app::features::accounts::api::InviteMember;
+use app::features::products::api::{GetProduct, ListProducts};
+use app::features::push::api::GetSubscription;
+use app::glossary::Environment;
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use common::*;
+use leptos::server_fn::ServerFn;
+
+#[tokio::test]
+async fn server_function_errors_answer_with_their_meaning() {
+    let (app, db) = app_with(Environment::Test).await;
+    let nordic = org_id(&db, "Nordic Integrations AS").await.to_string();
+    let list = form(&[("org_id", &nordic), ("search", ""), ("status", "")]);
+    // Signed out: 401.
+    let (status, _, body) = send(&app, call(ListProducts::PATH, &list, None)).await;
+    assert_eq!(
+        (status, error_of(&body)),
+        (StatusCode::UNAUTHORIZED, AppError::NotSignedIn)
+    );
+    // Another organization's user: 403.
+    let ingrid = sign_in(&app, "ingrid@fjord-megling.example").await;
+    let (status, _, _) = send(&app, call(ListProducts::PATH, &list, Some(&ingrid))).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    // Bad input: 422.
+    let (status, _, body) = send(
+        &app,
+        call(
+            RequestSignIn::PATH,
+            &form(&[("email", "not-an-address")]),
+            None,
+        ),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(matches!(error_of(&body), AppError::Invalid(_)));
+    // Unknown: 404; a conflict: 409.
+    let anna = sign_in(&app, "anna@nordic-integrations.example").await;
+    let missing = form(&[("org_id", &nordic), ("product_id", "999")]);
+    let (status, _, _) = send(&app, call(GetProduct::PATH, &missing, Some(&anna))).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let again = form(&[
+        ("org_id", &nordic),
+        ("email", "max@nordic-integrations.example"),
+        ("role", "member"),
+    ]);
+    let (status, _, body) = send(&app, call(InviteMember::PATH, &again, Some(&anna))).await;
+    assert_eq!(status, StatusCode::CONFLICT, "{body}");
+    // A success is still 200.
+    let (status, _, _) = send(&app, call(ListProducts::PATH, &list, Some(&anna))).await;
+    assert_eq!(status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn every_response_carries_the_security_headers() {
+    let (app, db) = app_with(Environment::Test).await;
+    // A page: a policy whose nonce is the one on the page's scripts.
+    let (status, headers, page) =
+        send(&app, Request::get("/sign-in").body(Body::empty()).unwrap()).await;
+    assert_eq!(status, StatusCode::OK);
+    let csp = &headers["content-security-policy"];
+    assert!(csp.contains("frame-ancestors 'none'"), "{csp}");
+    assert!(csp.contains("object-src 'none'"), "{csp}");
+    let nonce = csp
+        .split("'nonce-")
+        .nth(1)
+        .and_then(|rest| rest.split('\'').next())
+        .expect("a script nonce");
+    assert!(nonce.len() >= 16, "{nonce}");
+    assert!(page.contains(&format!("nonce=\"{nonce}\"")), "{page}");
+    assert_eq!(headers["x-content-type-options"], "nosniff");
+    assert_eq!(headers["referrer-policy"], "same-origin");
+    // Every render gets a fresh nonce.
+    let (_, again, _) = send(&app, Request::get("/sign-in").body(Body::empty()).unwrap()).await;
+    assert_ne!(again["content-security-policy"], *csp);
+    // Other responses (the REST API, health checks) still forbid framing and sniffing.
+    for path in ["/healthz", "/api/v1/openapi.json"] {
+        let (_, headers, _) = send(&app, Request::get(path).body(Body::empty()).unwrap()).await;
+        assert!(headers["content-security-policy"].contains("frame-ancestors 'none'"));
+        assert_eq!(headers["x-content-type-options"], "nosniff", "{path}");
+    }
+    // The subscription page and its server function, which may show the signing secret,
+    // are not stored.
+    let nordic = org_id(&db, "Nordic Integrations AS").await.to_string();
+    let nils = sign_in(&app, "nils@nordic-integrations.example").await;
+    let page = Request::get(format!("/o/{nordic}/products/1/subscriptions/sub_unknown"))
+        .header("cookie", format!("portico_session={nils}"))
+        .body(Body::empty())
+        .unwrap();
+    let (_, headers, _) = send(&app, page).await;
+    assert_eq!(headers["cache-control"], "no-store");
+    let body = form(&[
+        ("org_id", &nordic),
+        ("subscription", "sub_unknown"),
+        ("status", ""),
+        ("search", ""),
+        ("before", ""),
+        ("after", ""),
+    ]);
+    let (_, headers, _) = send(&app, call(GetSubscription::PATH, &body, Some(&nils))).await;
+    assert_eq!(headers["cache-control"], "no-store");
+}

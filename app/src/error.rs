@@ -49,6 +49,13 @@ impl FromServerFnError for AppError {
 #[cfg(feature = "ssr")]
 impl From<sea_orm::DbErr> for AppError {
     fn from(err: sea_orm::DbErr) -> Self {
+        // Two people doing the same thing at once: the database kept one; the other is told.
+        if let Some(sea_orm::SqlErr::UniqueConstraintViolation(detail)) = err.sql_err() {
+            tracing::info!(%detail, "a concurrent change won a unique constraint");
+            return Self::Conflict(
+                "Someone else just did this. Reload the page to see the current state.".into(),
+            );
+        }
         tracing::error!(error = %err, "database error");
         Self::Internal
     }

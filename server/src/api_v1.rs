@@ -26,6 +26,10 @@ use utoipa::{Modify, OpenApi, ToSchema};
 /// says otherwise.
 pub const RATE_LIMIT_PER_SECOND: u32 = 10_000;
 
+/// Failed authentications allowed per client address and minute before `429`, unless
+/// `PORTICO_API_FAILURE_LIMIT` says otherwise.
+pub const FAILURES_PER_MINUTE: u32 = 600;
+
 /// The `/api/v1` routes.
 pub fn routes<S: Clone + Send + Sync + 'static>() -> Router<S> {
     Router::new()

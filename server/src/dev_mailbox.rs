@@ -1,35 +1,17 @@
-//! The dev mailbox: mail Portico would have sent, at `/dev/mailbox` (a page) and
-//! `/dev/mailbox.json`. Never routed in production.
+//! The dev mailbox: mail Portico would have sent, kept in this process's memory, at
+//! `/dev/mailbox` (a page) and `/dev/mailbox.json`. Never routed in production.
 use crate::html::escape;
-use app::server::{mail, AppState};
+use app::server::mail::MailboxEntry;
+use app::server::AppState;
 use axum::http::StatusCode;
 use axum::response::Html;
 use axum::Json;
 
-#[derive(serde::Serialize)]
-/// One mail as the dev mailbox shows it.
-pub struct MailboxEntry {
-    to: String,
-    subject: String,
-    text: String,
-    links: Vec<String>,
-    created_at: String,
-}
-
+/// The mailbox's mails, newest first, after delivering whatever is queued.
 async fn mailbox_entries(state: &AppState) -> Result<Vec<MailboxEntry>, StatusCode> {
-    let rows = mail::recent(&state.db, 100)
-        .await
-        .map_err(|_| StatusCode::INTERNAL_SERVER_ERROR)?;
-    Ok(rows
-        .into_iter()
-        .map(|m| MailboxEntry {
-            links: mail::links_in(&m.text_body),
-            to: m.to_address,
-            subject: m.subject,
-            text: m.text_body,
-            created_at: m.created_at.to_rfc3339(),
-        })
-        .collect())
+    crate::workers::mail::deliver_now(state).await;
+    let mailbox = state.dev_mailbox.as_ref().ok_or(StatusCode::NOT_FOUND)?;
+    Ok(mailbox.entries())
 }
 
 /// `/dev/mailbox.json`: the newest mail first.

@@ -16,6 +16,8 @@ use std::process::ExitCode;
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
+    #[command(flatten)]
+    config: server::config::ConfigArgs,
 }
 
 #[derive(Subcommand)]
@@ -63,7 +65,7 @@ async fn main() -> ExitCode {
         )
         .init();
     let cli = Cli::parse();
-    let config = match ServerConfig::from_env() {
+    let config = match ServerConfig::from_args(cli.config.clone()) {
         Ok(c) => c,
         Err(e) => {
             eprintln!("Configuration error: {e}");

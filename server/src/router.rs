@@ -74,15 +74,16 @@ pub async fn serve(db: DatabaseConnection, config: ServerConfig) -> Result<(), S
         state.clone(),
         chrono::Duration::days(config.push_retention_days),
     ));
-    match config.smtp.clone() {
-        Some(smtp) => {
-            tokio::spawn(workers::mail::run(db.clone(), smtp));
-        }
-        None if config.app.dev_mailbox => {}
-        None => tracing::warn!(
+    if config.smtp.is_none() && !config.app.dev_mailbox {
+        tracing::warn!(
             "no SMTP configured (PORTICO_SMTP_URL): e-mail, including sign-in links, stays queued"
-        ),
+        );
     }
+    tokio::spawn(workers::mail::run(
+        state.clone(),
+        config.smtp.clone(),
+        chrono::Duration::days(config.mail_retention_days),
+    ));
     let leptos_options = LeptosOptions::builder()
         .output_name("portico")
         .site_root(config.site_root.as_str())

@@ -7,10 +7,10 @@
 //! | [`catalog`] | `api_functions` | — |
 //! | [`notifications`] | `notifications` | — |
 //! | [`products`] | `products`, `product_access`, `product_logos`, `product_versions`, `version_grants`, `product_credentials`, `access_keys`, `upgrade_notifications` | catalog, notifications |
-//! | [`accounts`] | `users`, `organizations`, `memberships`, `invitations`, `sign_in_tokens`, `sessions`, `installations`, `service_tokens` | notifications |
+//! | [`accounts`] | `users`, `organizations`, `memberships`, `invitations`, `sign_in_tokens`, `sessions`, `installations`, `service_tokens`, `sign_in_requests` | notifications |
 //! | [`activations`] | `activations` | products, catalog, notifications, accounts |
 //! | [`access`] | `legacy_grants`, `access_epoch` (bumped by database triggers) | products, catalog, activations, accounts |
-//! | [`push`] | `push_subscriptions`, `push_events`, `push_deliveries`, `push_attempts` | products, activations, notifications, catalog |
+//! | [`push`] | `push_subscriptions`, `push_events`, `push_deliveries`, `push_attempts`, `push_workers` | products, activations, notifications, catalog |
 //!
 //! A feature writes only its own tables; it may read any table through the shared entities, and
 //! it calls another feature's services only when that feature is in its "may use" column. The

@@ -1,7 +1,13 @@
-//! Connecting to SQLite or PostgreSQL and running the migrations.
+//! Connecting to SQLite or PostgreSQL, running the migrations, and write transactions.
+use crate::error::AppError;
 use migration::{Migrator, MigratorTrait};
 use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
-use sea_orm::{ConnectOptions, Database, DatabaseConnection, DbErr};
+use sea_orm::{
+    ConnectOptions, Database, DatabaseConnection, DbErr, SqliteTransactionMode, TransactionOptions,
+    TransactionSession, TransactionTrait,
+};
+use std::future::Future;
+use std::pin::Pin;
 use std::time::Duration;
 
 /// Connects to `url`. SQLite gets WAL, foreign keys and a busy timeout; a SQLite file database
@@ -58,4 +64,59 @@ fn sqlite_path(url: &str) -> Option<String> {
 /// Applies every pending migration.
 pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbErr> {
     Migrator::up(db, None).await
+}
+
+/// How often a write transaction is tried when SQLite stays busy past its busy timeout.
+const WRITE_TRIES: u32 = 3;
+
+/// Starts a write transaction: on SQLite as a writer at once (`BEGIN IMMEDIATE`), so it waits
+/// for the write lock up front (the busy timeout, then a few more tries) instead of failing
+/// with "database is locked" when a read turns into a write; on PostgreSQL an ordinary one.
+/// Dropping it without `commit` rolls it back.
+pub async fn begin_write<C: TransactionTrait>(db: &C) -> Result<C::Transaction, AppError> {
+    let options = TransactionOptions {
+        sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+        ..Default::default()
+    };
+    let mut tries = 0;
+    loop {
+        match db.begin_with_options(options).await {
+            Ok(txn) => return Ok(txn),
+            Err(e) if is_busy(&e) && tries + 1 < WRITE_TRIES => {
+                tries += 1;
+                tokio::time::sleep(Duration::from_millis(50 * u64::from(tries))).await;
+            }
+            Err(e) => return Err(e.into()),
+        }
+    }
+}
+
+/// Runs `f` in a write transaction ([`begin_write`]): committed when it returns `Ok`, rolled
+/// back when it returns `Err`.
+pub async fn write<C, F, T>(db: &C, f: F) -> Result<T, AppError>
+where
+    C: TransactionTrait,
+    F: for<'c> FnOnce(
+            &'c C::Transaction,
+        ) -> Pin<Box<dyn Future<Output = Result<T, AppError>> + Send + 'c>>
+        + Send,
+    T: Send,
+{
+    let txn = begin_write(db).await?;
+    match f(&txn).await {
+        Ok(value) => {
+            txn.commit().await?;
+            Ok(value)
+        }
+        Err(e) => {
+            let _ = txn.rollback().await;
+            Err(e)
+        }
+    }
+}
+
+/// Whether SQLite answered "database is locked" or "busy".
+pub fn is_busy(e: &DbErr) -> bool {
+    let text = e.to_string().to_lowercase();
+    text.contains("database is locked") || text.contains("busy")
 }

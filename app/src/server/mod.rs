@@ -39,6 +39,33 @@ pub struct Config {
     pub api_rate_limit: u32,
     /// Reverse proxies whose `X-Forwarded-For` is believed (`PORTICO_TRUSTED_PROXIES`).
     pub trusted_proxies: net::address::AllowList,
+    /// "Sign in" requests allowed per address, and per client, in 15 minutes
+    /// (`PORTICO_SIGN_IN_LIMIT_PER_ADDRESS`, `PORTICO_SIGN_IN_LIMIT_PER_CLIENT`).
+    pub sign_in_limits: SignInLimits,
+    /// How long a session lives at most, however often it is used
+    /// (`PORTICO_SESSION_MAX_AGE_DAYS`).
+    pub session_max_age: chrono::Duration,
+}
+
+/// How many "Sign in" requests are allowed in [`SignInLimits::WINDOW`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SignInLimits {
+    pub per_address: u64,
+    pub per_client: u64,
+}
+
+impl SignInLimits {
+    /// The window the limits count in.
+    pub const WINDOW: chrono::Duration = chrono::Duration::minutes(15);
+}
+
+impl Default for SignInLimits {
+    fn default() -> Self {
+        Self {
+            per_address: 5,
+            per_client: 100,
+        }
+    }
 }
 
 impl Config {
@@ -62,20 +89,27 @@ pub struct AppState {
     pub db: DatabaseConnection,
     pub config: Arc<Config>,
     /// The HTTP client of push deliveries (address rules built in).
-    pub push_client: reqwest::Client,
+    pub push_client: net::sender::PushClient,
     /// Wakes this instance's push worker when deliveries were queued.
     pub push_wake: Arc<tokio::sync::Notify>,
+    /// Wakes this instance's mail and sign-in jobs when work was queued.
+    pub mail_wake: Arc<tokio::sync::Notify>,
+    /// The in-memory dev mailbox, when mail goes there (never in production).
+    pub dev_mailbox: Option<Arc<mail::DevMailbox>>,
 }
 
 impl AppState {
     /// The state of one server instance.
     pub fn new(db: DatabaseConnection, config: Config) -> Self {
         let push_client = net::sender::client(Arc::new(config.push_allow.clone()));
+        let dev_mailbox = config.dev_mailbox.then(Arc::default);
         Self {
             db,
             config: Arc::new(config),
             push_client,
             push_wake: Arc::default(),
+            mail_wake: Arc::default(),
+            dev_mailbox,
         }
     }
 }

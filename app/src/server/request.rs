@@ -99,7 +99,7 @@ pub fn parts() -> Result<Parts, AppError> {
 pub async fn current_user(st: &AppState) -> Result<Option<user::Model>, AppError> {
     let parts = parts()?;
     match session_cookie(&parts, &st.config) {
-        Some(token) => session::user_of(&st.db, &token).await,
+        Some(token) => session::user_of(&st.db, &token, st.config.session_max_age).await,
         None => Ok(None),
     }
 }
@@ -107,7 +107,7 @@ pub async fn current_user(st: &AppState) -> Result<Option<user::Model>, AppError
 /// The acting user of a request, or [`AppError::NotSignedIn`] (for plain axum handlers too).
 pub async fn actor_for(st: &AppState, parts: &Parts) -> Result<Actor, AppError> {
     let token = session_cookie(parts, &st.config).ok_or(AppError::NotSignedIn)?;
-    let user = session::user_of(&st.db, &token)
+    let user = session::user_of(&st.db, &token, st.config.session_max_age)
         .await?
         .ok_or(AppError::NotSignedIn)?;
     Ok(Actor::user(

@@ -35,10 +35,12 @@ pub async fn start(
     Ok(token)
 }
 
-/// The user of a live session, refreshing its expiry at most once a minute.
+/// The user of a live session, refreshing its expiry at most once a minute. A session older than
+/// `max_age` has ended, however often it was used.
 pub async fn user_of(
     db: &impl ConnectionTrait,
     session_token: &str,
+    max_age: Duration,
 ) -> Result<Option<user::Model>, AppError> {
     let Some(s) = session::Entity::find()
         .filter(session::Column::TokenHash.eq(hash_token(session_token)))
@@ -48,18 +50,27 @@ pub async fn user_of(
         return Ok(None);
     };
     let at = now();
-    if s.expires_at <= at {
+    if s.expires_at <= at || s.created_at + max_age <= at {
         session::Entity::delete_by_id(s.id).exec(db).await?;
         return Ok(None);
     }
-    let user_id = s.user_id;
+    let (user_id, s_created) = (s.user_id, s.created_at);
     if at - s.last_seen_at > Duration::minutes(1) {
         let mut m: session::ActiveModel = s.into();
         m.last_seen_at = Set(at);
-        m.expires_at = Set(at + SESSION_TTL);
+        m.expires_at = Set((at + SESSION_TTL).min(s_created + max_age));
         m.update(db).await?;
     }
     Ok(user::Entity::find_by_id(user_id).one(db).await?)
+}
+
+/// Ends every session of a user ("Sign out everywhere"). Returns how many ended.
+pub async fn end_all(db: &impl ConnectionTrait, user_id: i32) -> Result<u64, AppError> {
+    let res = session::Entity::delete_many()
+        .filter(session::Column::UserId.eq(user_id))
+        .exec(db)
+        .await?;
+    Ok(res.rows_affected)
 }
 
 /// Ends a session on the server (the cookie alone is then worthless).

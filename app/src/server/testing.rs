@@ -5,7 +5,7 @@
 use super::db;
 use super::scope::Actor;
 use super::{mail, Config};
-use crate::features::accounts::service::bootstrap;
+use crate::features::accounts::service::{auth, bootstrap};
 use crate::features::activations::service::activation;
 use crate::features::catalog;
 use crate::features::products::dto::{GrantChange, GrantFilters};
@@ -35,6 +35,8 @@ pub fn config_for(env: Environment) -> Config {
         push_allow: super::net::address::AllowList::parse("127.0.0.1/32").unwrap(),
         api_rate_limit: 10_000,
         trusted_proxies: Default::default(),
+        sign_in_limits: Default::default(),
+        session_max_age: chrono::Duration::days(30),
     }
 }
 
@@ -111,6 +113,50 @@ where
     }
 }
 
+/// Runs `test` on a fresh SQLite database in a file (WAL and a pool of connections, as the
+/// server runs it, so writers really run at once), then on PostgreSQL when it answers: for
+/// tests of concurrent writers, which `:memory:` (one connection) cannot show.
+pub async fn each_writer_db<F, Fut>(test: F)
+where
+    F: Fn(DatabaseConnection) -> Fut,
+    Fut: Future<Output = ()>,
+{
+    let path = std::env::temp_dir().join(format!(
+        "portico-test-{}.db",
+        super::secrets::new_token().replace(['-', '_'], "")
+    ));
+    let conn = db::connect(&format!("sqlite://{}?mode=rwc", path.display()))
+        .await
+        .expect("open the sqlite file");
+    db::migrate(&conn).await.expect("migrate sqlite");
+    test(conn.clone()).await;
+    conn.close().await.ok();
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+    }
+    if let Some((conn, schema)) = postgres().await {
+        test(conn.clone()).await;
+        conn.execute_unprepared(&format!("DROP SCHEMA {schema} CASCADE"))
+            .await
+            .expect("drop schema");
+    }
+}
+
+/// Runs `n` copies of `task` at once and returns their results.
+pub async fn at_once<T, F, Fut>(n: usize, task: F) -> Vec<T>
+where
+    F: Fn(usize) -> Fut,
+    Fut: Future<Output = T> + Send + 'static,
+    T: Send + 'static,
+{
+    let handles: Vec<_> = (0..n).map(|i| tokio::spawn(task(i))).collect();
+    let mut out = Vec::with_capacity(n);
+    for h in handles {
+        out.push(h.await.expect("the task ran"));
+    }
+    out
+}
+
 /// An organization with one member in `role`; returns the organization ID and that member.
 pub async fn org_with_member(
     db: &DatabaseConnection,
@@ -182,11 +228,15 @@ pub async fn actor(db: &DatabaseConnection, email: &str) -> Actor {
     Actor::user(u.id, &u.email, Some("127.0.0.1".into()))
 }
 
-/// The token of the newest link mailed to `to`, or `None` when there is no such mail.
+/// The token of the newest link mailed to `to`, or `None` when there is no such mail. Answers
+/// queued "Sign in" requests first, as the sign-in job would, and opens the sealed token as
+/// the sender would.
 pub async fn last_mailed_token(db: &DatabaseConnection, to: &str) -> Option<String> {
+    auth::answer_sign_in_requests(db, &config()).await.unwrap();
     let mails = mail::recent(db, 100).await.unwrap();
     let m = mails.into_iter().find(|m| m.to_address == to)?;
-    mail::links_in(&m.text_body)
+    let text = mail::render(&m, &config().secret_key).expect("the sealed token opens");
+    mail::links_in(&text)
         .into_iter()
         .find_map(|l| l.split_once("token=").map(|(_, t)| t.to_owned()))
 }

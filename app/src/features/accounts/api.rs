@@ -33,6 +33,7 @@ pub async fn request_sign_in(email: String) -> Result<String, AppError> {
     let parts = request::parts()?;
     let client = request::client_ip(&parts, &st.config).unwrap_or_else(|| "unknown".into());
     auth::request_sign_in(&st.db, &st.config, &email, &client).await?;
+    st.mail_wake.notify_one();
     // A plain form post (no JavaScript) lands on the "Check your e-mail" state too.
     leptos_axum::redirect("/sign-in?sent=1");
     Ok(email.trim().to_lowercase())
@@ -75,6 +76,26 @@ pub async fn sign_out() -> Result<(), AppError> {
     Ok(())
 }
 
+/// "Sign out everywhere": ends every session of the signed-in user, this one included.
+#[server]
+pub async fn sign_out_everywhere() -> Result<u64, AppError> {
+    let (st, actor) = request::actor().await?;
+    let user_id = actor.user_id.ok_or(AppError::NotSignedIn)?;
+    let ended = crate::server::session::end_all(&st.db, user_id).await?;
+    crate::server::audit::record(
+        &st.db,
+        &actor,
+        None,
+        "user.signed_out_everywhere",
+        &actor.label,
+        "",
+    )
+    .await?;
+    request::clear_session_cookie(&st.config);
+    leptos_axum::redirect("/sign-in");
+    Ok(ended)
+}
+
 /// The dashboard of an organization the user acts as.
 #[server]
 pub async fn get_org_overview(org_id: i32) -> Result<OrgOverview, AppError> {
@@ -95,6 +116,7 @@ pub async fn invite_member(org_id: i32, email: String, role: String) -> Result<S
     let (st, actor) = request::actor().await?;
     let role = parse_role(&role)?;
     members::invite(&st.db, &st.config, &actor, org_id, &email, role).await?;
+    st.mail_wake.notify_one();
     Ok(email.trim().to_lowercase())
 }
 
@@ -178,6 +200,7 @@ pub async fn set_contact_person(
 ) -> Result<String, AppError> {
     let (st, actor) = request::actor().await?;
     orgs::set_contact_person(&st.db, &st.config, &actor, org_id, target_id, &email).await?;
+    st.mail_wake.notify_one();
     Ok(email.trim().to_lowercase())
 }
 

@@ -7,7 +7,10 @@ pub struct Model {
     pub id: i32,
     pub to_address: String,
     pub subject: String,
+    /// The text, with `{secret}` where a one-time link's token goes.
     pub text_body: String,
+    /// That token, sealed under `PORTICO_SECRET_KEY` until the mail is sent, then dropped.
+    pub sealed_secret: Option<String>,
     pub created_at: DateTimeUtc,
     /// Set once the mail was sent.
     pub sent_at: Option<DateTimeUtc>,

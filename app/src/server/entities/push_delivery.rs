@@ -18,6 +18,8 @@ pub struct Model {
     pub next_attempt_at: Option<DateTimeUtc>,
     /// A worker holds the delivery until then; an expired lease is claimed again.
     pub lease_until: Option<DateTimeUtc>,
+    /// The worker instance holding the lease (`push_workers.instance_id`).
+    pub lease_owner: Option<String>,
     pub last_status_code: Option<i32>,
     pub created_at: DateTimeUtc,
     pub first_attempt_at: Option<DateTimeUtc>,

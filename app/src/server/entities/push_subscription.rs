@@ -23,6 +23,8 @@ pub struct Model {
     pub secret: String,
     /// Whether the partner has been shown the current secret (it is shown once).
     pub secret_revealed: bool,
+    /// When the current secret was made (created or rotated): it is shown for a while after.
+    pub secret_created_at: Option<DateTimeUtc>,
     /// After a rotation, the old secret (sealed) keeps signing until `previous_secret_until`.
     pub previous_secret: Option<String>,
     pub previous_secret_until: Option<DateTimeUtc>,

@@ -82,6 +82,9 @@ fn embedded_v4(ip: Ipv6Addr) -> Option<Ipv4Addr> {
     if s[..5] == [0, 0, 0, 0, 0] && (s[5] == 0xffff || s[5] == 0) && u128::from(ip) > 1 {
         return Some(tail); // ::ffff:a.b.c.d and the deprecated ::a.b.c.d
     }
+    if s[..4] == [0, 0, 0, 0] && s[4] == 0xffff && s[5] == 0 {
+        return Some(tail); // ::ffff:0:a.b.c.d, IPv4-translated (SIIT)
+    }
     if s[..6] == [0x64, 0xff9b, 0, 0, 0, 0] {
         return Some(tail); // NAT64
     }
@@ -113,6 +116,7 @@ pub fn is_forbidden(ip: IpAddr) -> bool {
                 || (a == 192 && b == 168)
                 || (a == 192 && b == 0 && c == 0) // IETF protocol assignments
                 || (a == 192 && b == 0 && c == 2) // documentation
+                || (a == 192 && b == 88 && c == 99) // 6to4 relay anycast
                 || (a == 198 && (18..20).contains(&b)) // benchmarking
                 || (a == 198 && b == 51 && c == 100)
                 || (a == 203 && b == 0 && c == 113)
@@ -127,6 +131,7 @@ pub fn is_forbidden(ip: IpAddr) -> bool {
                 || (s[0] & 0xffc0) == 0xfec0 // site-local (deprecated)
                 || (s[0] & 0xff00) == 0xff00 // multicast
                 || (s[0] == 0x2001 && s[1] == 0x0db8) // documentation
+                || s[..4] == [0x0100, 0, 0, 0] // discard-only, 100::/64
                 || (s[0] == 0x2001 && s[1] == 0) // Teredo: hides an IPv4 address
                 || s[..6] == [0x64, 0xff9b, 1, 0, 0, 0] // local-use NAT64
                 || s[..5] == [0, 0, 0, 0, 0] // anything else in ::/80
@@ -191,6 +196,24 @@ mod tests {
 
     fn forbidden(s: &str) -> bool {
         is_forbidden(s.parse().unwrap())
+    }
+
+    #[test]
+    fn forbids_the_ranges_the_probe_found_open() {
+        // IPv4-translated (SIIT) loopback and metadata, the discard prefix, the 6to4 relay.
+        for a in [
+            "::ffff:0:127.0.0.1",
+            "::ffff:0:a9fe:a9fe",
+            "100::1",
+            "100::ffff:ffff:ffff:ffff",
+            "192.88.99.1",
+        ] {
+            assert!(forbidden(a), "{a}");
+        }
+        // Their public neighbours stay allowed.
+        for a in ["::ffff:0:8.8.8.8", "100:0:0:1::1", "192.88.98.1"] {
+            assert!(!forbidden(a), "{a}");
+        }
     }
 
     #[test]

@@ -52,17 +52,41 @@ impl std::fmt::Display for ForbiddenAddress {
 
 impl std::error::Error for ForbiddenAddress {}
 
+/// The HTTP client of push deliveries and the address rules it applies to every request.
+#[derive(Clone)]
+pub struct PushClient {
+    http: reqwest::Client,
+    allow: Arc<AllowList>,
+}
+
 /// The HTTP client of push deliveries.
-pub fn client(allow: Arc<AllowList>) -> reqwest::Client {
-    reqwest::Client::builder()
+pub fn client(allow: Arc<AllowList>) -> PushClient {
+    let http = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
         .no_proxy()
-        .dns_resolver(Arc::new(CheckedResolver { allow }))
+        .dns_resolver(Arc::new(CheckedResolver {
+            allow: allow.clone(),
+        }))
         .user_agent("Portico-Webhooks/1")
         .connect_timeout(Duration::from_secs(10))
         .pool_max_idle_per_host(8)
         .build()
-        .expect("the push HTTP client builds")
+        .expect("the push HTTP client builds");
+    PushClient { http, allow }
+}
+
+/// Why a request to `url` must not be made, for a host written as an address: those never
+/// reach the resolver, so the address rules are applied here, on every send (a subscription
+/// saved under a wider `PORTICO_PUSH_ALLOW` is held to today's rules).
+fn refused(url: &str, allow: &AllowList) -> Option<String> {
+    let parsed = url::Url::parse(url).ok()?;
+    let ip = match parsed.host()? {
+        url::Host::Ipv4(ip) => std::net::IpAddr::V4(ip),
+        url::Host::Ipv6(ip) => std::net::IpAddr::V6(ip),
+        url::Host::Domain(_) => return None,
+    };
+    (!permitted(ip, allow))
+        .then(|| format!("Not sent: {ip} is an internal address Portico does not send to."))
 }
 
 /// What one attempt found.
@@ -106,9 +130,19 @@ pub struct Message<'a> {
 }
 
 /// Posts the message and waits at most `timeout` for the answer.
-pub async fn send(client: &reqwest::Client, msg: &Message<'_>, timeout: Duration) -> Outcome {
+pub async fn send(client: &PushClient, msg: &Message<'_>, timeout: Duration) -> Outcome {
     let started = Instant::now();
+    if let Some(error) = refused(msg.url, &client.allow) {
+        return Outcome {
+            status: None,
+            duration_ms: 0,
+            body_start: String::new(),
+            error: Some(error),
+            retry_after: None,
+        };
+    }
     let request = client
+        .http
         .post(msg.url)
         .timeout(timeout)
         .header("content-type", "application/json")

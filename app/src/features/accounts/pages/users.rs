@@ -1,6 +1,8 @@
 //! The Users page: members with role and last sign-in; admins add, re-role and remove them.
 use crate::components::{loaded, org_param, FormResult, PageHeader, StatusBadge};
-use crate::features::accounts::api::{list_members, ChangeRole, InviteMember, RemoveMember};
+use crate::features::accounts::api::{
+    list_members, ChangeRole, InviteMember, RemoveMember, SignOutEverywhere,
+};
 use crate::features::accounts::dto::{MemberDto, MembersPage, Role};
 use leptos::prelude::*;
 
@@ -23,7 +25,9 @@ pub fn UsersPage() -> impl IntoView {
         |(org, ..)| list_members(org),
     );
     view! {
-        <PageHeader title="Users"/>
+        <PageHeader title="Users">
+            <SignOutEverywhereButton/>
+        </PageHeader>
         <FormResult value=change.value()/>
         <FormResult value=remove.value()/>
         {loaded(members, move |page: MembersPage| {
@@ -44,6 +48,21 @@ pub fn UsersPage() -> impl IntoView {
                     {manage.then(|| view! { <InviteForm org=org.get() invite=invite/> })}
                 }
         })}
+    }
+}
+
+/// "Sign out everywhere": ends the user's sessions on every device (a lost laptop, a shared
+/// computer), this one included.
+#[component]
+fn SignOutEverywhereButton() -> impl IntoView {
+    let action = ServerAction::<SignOutEverywhere>::new();
+    view! {
+        <ActionForm action=action attr:class="inline">
+            <button type="submit" class="secondary"
+                title="Ends your sessions on every device and browser, this one included.">
+                "Sign out everywhere"
+            </button>
+        </ActionForm>
     }
 }
 

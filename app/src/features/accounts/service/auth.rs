@@ -4,27 +4,26 @@ use crate::error::AppError;
 use crate::features::accounts::dto::{LinkPreview, SessionDto};
 use crate::server::clock::now;
 use crate::server::entities::sign_in_token::{self as sit, LinkPurpose};
-use crate::server::entities::{invitation, organization, user};
+use crate::server::entities::{invitation, organization, sign_in_request, user};
 use crate::server::scope::Actor;
 use crate::server::secrets::{hash_token, new_token};
-use crate::server::{audit, mail, rate_limit, session, validate, Config};
+use crate::server::{audit, mail, rate_limit, session, validate, Config, SignInLimits};
 use chrono::Duration;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect, Set, TransactionTrait,
 };
 
 /// How long an e-mailed sign-in link stays valid.
 pub const SIGN_IN_LINK_TTL: Duration = Duration::minutes(15);
 /// How long an invitation link stays valid.
 pub const INVITATION_TTL: Duration = Duration::days(7);
-/// Sign-in requests allowed per address, and per client, in [`RATE_WINDOW`].
-pub const PER_ADDRESS_LIMIT: u64 = 5;
-pub const PER_CLIENT_LIMIT: u64 = 100;
-pub const RATE_WINDOW: Duration = Duration::minutes(15);
 
-/// Handles "Sign in": validates the address and, when it belongs to a user, e-mails a link.
-/// Answers the same whether or not the address is known, so nobody can probe for accounts.
+/// Handles "Sign in": validates the address, counts the request against the limits and queues
+/// it for the sign-in job ([`answer_sign_in_requests`]), which mails a link when the address
+/// belongs to a user. The request does the same work whether or not the address is known, so
+/// neither its answer nor its timing tells anyone which addresses have accounts.
 pub async fn request_sign_in(
     db: &impl ConnectionTrait,
     config: &Config,
@@ -32,22 +31,72 @@ pub async fn request_sign_in(
     client: &str,
 ) -> Result<(), AppError> {
     let email = validate::email(raw_email)?;
+    let limits = config.sign_in_limits;
+    let window = SignInLimits::WINDOW;
     rate_limit::hit(
         db,
         &format!("sign-in:client:{client}"),
-        PER_CLIENT_LIMIT,
-        RATE_WINDOW,
+        limits.per_client,
+        window,
     )
     .await?;
     rate_limit::hit(
         db,
         &format!("sign-in:address:{email}"),
-        PER_ADDRESS_LIMIT,
-        RATE_WINDOW,
+        limits.per_address,
+        window,
     )
     .await?;
+    sign_in_request::ActiveModel {
+        email: Set(email),
+        created_at: Set(now()),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(())
+}
+
+/// The sign-in job: answers queued "Sign in" requests, each in its own transaction (a request
+/// is claimed by deleting it, so two instances never answer one twice). Returns how many.
+pub async fn answer_sign_in_requests<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    config: &Config,
+) -> Result<usize, AppError> {
+    let pending = sign_in_request::Entity::find()
+        .order_by_asc(sign_in_request::Column::Id)
+        .limit(50)
+        .all(db)
+        .await?;
+    let mut answered = 0;
+    for request in pending {
+        let config = config.clone();
+        let done = crate::server::db::write(db, |txn| {
+            Box::pin(async move {
+                let claimed = sign_in_request::Entity::delete_by_id(request.id)
+                    .exec(txn)
+                    .await?;
+                if claimed.rows_affected != 1 {
+                    return Ok(false);
+                }
+                mail_sign_in_link(txn, &config, &request.email).await?;
+                Ok(true)
+            })
+        })
+        .await?;
+        answered += usize::from(done);
+    }
+    Ok(answered)
+}
+
+/// Mails a sign-in link when the address belongs to a user.
+async fn mail_sign_in_link(
+    db: &impl ConnectionTrait,
+    config: &Config,
+    email: &str,
+) -> Result<(), AppError> {
     let Some(user) = user::Entity::find()
-        .filter(user::Column::Email.eq(&email))
+        .filter(user::Column::Email.eq(email))
         .one(db)
         .await?
     else {
@@ -55,13 +104,18 @@ pub async fn request_sign_in(
         return Ok(());
     };
     let token = issue_link_token(db, user.id, LinkPurpose::SignIn, None, SIGN_IN_LINK_TTL).await?;
-    let link = format!("{}/sign-in/confirm?token={token}", config.public_url);
+    let link = format!(
+        "{}/sign-in/confirm?token={}",
+        config.public_url,
+        mail::SECRET
+    );
     let body = format!(
         "Hello,\n\nSomeone (hopefully you) asked to sign in to Portico as {email}.\n\n\
          Sign in: {link}\n\nThe link works once and expires in 15 minutes. If you did not ask \
          for it, ignore this message.\n"
     );
-    mail::enqueue(db, &email, "Your Portico sign-in link", &body).await
+    let subject = "Your Portico sign-in link";
+    mail::enqueue_with_secret(db, &config.secret_key, email, subject, &body, &token).await
 }
 
 /// Creates a single-use link token and returns the token itself (only its hash is stored).
@@ -134,7 +188,7 @@ pub async fn confirm_link<C: ConnectionTrait + TransactionTrait>(
     user_agent: Option<String>,
 ) -> Result<NewSession, AppError> {
     let token = token.to_owned();
-    db.transaction::<_, NewSession, AppError>(|txn| {
+    crate::server::db::write(db, |txn| {
         Box::pin(async move {
             let t = usable_token(txn, &token).await?;
             // Claim the token with a conditional update so two concurrent uses cannot both win.
@@ -183,7 +237,6 @@ pub async fn confirm_link<C: ConnectionTrait + TransactionTrait>(
         })
     })
     .await
-    .map_err(Into::into)
 }
 
 /// The header's view of a signed-in user.

@@ -60,46 +60,44 @@ pub async fn create_installation<C: ConnectionTrait + TransactionTrait>(
     let installation_id = validate::installation_id(raw_installation_id)?;
     let name = validate::name(raw_name, "The installation name")?;
     let (actor, iid) = (actor.clone(), installation_id.clone());
-    let inst = db
-        .transaction::<_, installation::Model, AppError>(|txn| {
-            Box::pin(async move {
-                if installation::Entity::find()
-                    .filter(installation::Column::InstallationId.eq(&iid))
+    let inst = crate::server::db::write(db, |txn| {
+        Box::pin(async move {
+            if installation::Entity::find()
+                .filter(installation::Column::InstallationId.eq(&iid))
+                .one(txn)
+                .await?
+                .is_some()
+            {
+                return Err(AppError::Conflict(format!(
+                    "The installation ID {iid} is already in use."
+                )));
+            }
+            if is_sandbox
+                && installation::Entity::find()
+                    .filter(installation::Column::IsSandbox.eq(true))
                     .one(txn)
                     .await?
                     .is_some()
-                {
-                    return Err(AppError::Conflict(format!(
-                        "The installation ID {iid} is already in use."
-                    )));
-                }
-                if is_sandbox
-                    && installation::Entity::find()
-                        .filter(installation::Column::IsSandbox.eq(true))
-                        .one(txn)
-                        .await?
-                        .is_some()
-                {
-                    return Err(AppError::Conflict(
-                        "There is already a partner sandbox installation.".into(),
-                    ));
-                }
-                let inst =
-                    bootstrap::insert_installation(txn, customer_id, &iid, &name, is_sandbox)
-                        .await?;
-                audit::record(
-                    txn,
-                    &actor,
-                    Some(operator_org_id),
-                    "installation.created",
-                    &iid,
-                    &format!("customer {customer_id}"),
-                )
-                .await?;
-                Ok(inst)
-            })
+            {
+                return Err(AppError::Conflict(
+                    "There is already a partner sandbox installation.".into(),
+                ));
+            }
+            let inst =
+                bootstrap::insert_installation(txn, customer_id, &iid, &name, is_sandbox).await?;
+            audit::record(
+                txn,
+                &actor,
+                Some(operator_org_id),
+                "installation.created",
+                &iid,
+                &format!("customer {customer_id}"),
+            )
+            .await?;
+            Ok(inst)
         })
-        .await?;
+    })
+    .await?;
     Ok(installation_dto(inst))
 }
 

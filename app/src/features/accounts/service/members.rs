@@ -91,7 +91,7 @@ pub async fn add_member<C: ConnectionTrait + TransactionTrait>(
 ) -> Result<(), AppError> {
     let email = validate::email(raw_email)?;
     let (config, actor, org) = (config.clone(), actor.clone(), org.clone());
-    db.transaction::<_, (), AppError>(|txn| {
+    crate::server::db::write(db, |txn| {
         Box::pin(async move {
             let user = orgs::find_or_create_user(txn, &email).await?;
             let existing = membership::Entity::find()
@@ -132,7 +132,11 @@ pub async fn add_member<C: ConnectionTrait + TransactionTrait>(
                 auth::INVITATION_TTL,
             )
             .await?;
-            let link = format!("{}/sign-in/confirm?token={token}", config.public_url);
+            let link = format!(
+                "{}/sign-in/confirm?token={}",
+                config.public_url,
+                mail::SECRET
+            );
             let body = format!(
                 "Hello,\n\n{} added you to {} on Portico as {}.\n\nAccept and sign in: {link}\n\n\
                  The link works once and expires in 7 days. After that, sign in with your e-mail \
@@ -142,13 +146,9 @@ pub async fn add_member<C: ConnectionTrait + TransactionTrait>(
                 role.label().to_lowercase(),
                 config.public_url
             );
-            mail::enqueue(
-                txn,
-                &email,
-                &format!("You have been added to {} on Portico", org.name),
-                &body,
-            )
-            .await?;
+            let subject = format!("You have been added to {} on Portico", org.name);
+            mail::enqueue_with_secret(txn, &config.secret_key, &email, &subject, &body, &token)
+                .await?;
             audit::record(
                 txn,
                 &actor,
@@ -161,7 +161,6 @@ pub async fn add_member<C: ConnectionTrait + TransactionTrait>(
         })
     })
     .await
-    .map_err(Into::into)
 }
 
 /// Locks the organization's row (PostgreSQL) so concurrent admin changes are serialized; SQLite
@@ -212,7 +211,7 @@ pub async fn change_role<C: ConnectionTrait + TransactionTrait>(
 ) -> Result<(), AppError> {
     require_admin(db, actor, org_id).await?;
     let actor = actor.clone();
-    db.transaction::<_, (), AppError>(|txn| {
+    crate::server::db::write(db, |txn| {
         Box::pin(async move {
             let m = find_membership(txn, org_id, user_id).await?;
             if m.role == role {
@@ -236,7 +235,6 @@ pub async fn change_role<C: ConnectionTrait + TransactionTrait>(
         })
     })
     .await
-    .map_err(Into::into)
 }
 
 /// An admin removes a member. The last admin cannot be removed.
@@ -248,7 +246,7 @@ pub async fn remove_member<C: ConnectionTrait + TransactionTrait>(
 ) -> Result<(), AppError> {
     require_admin(db, actor, org_id).await?;
     let actor = actor.clone();
-    db.transaction::<_, (), AppError>(|txn| {
+    crate::server::db::write(db, |txn| {
         Box::pin(async move {
             let m = find_membership(txn, org_id, user_id).await?;
             if m.role == Role::Admin {
@@ -267,5 +265,4 @@ pub async fn remove_member<C: ConnectionTrait + TransactionTrait>(
         })
     })
     .await
-    .map_err(Into::into)
 }

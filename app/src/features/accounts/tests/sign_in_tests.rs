@@ -8,6 +8,9 @@ use crate::server::secrets::hash_token;
 use crate::server::session as sessions;
 use crate::server::testing::{config, customer_org, each_db, last_mailed_token, partner_org};
 use sea_orm::sea_query::Expr;
+
+/// The sessions' longest life in these tests.
+const MAX_AGE: chrono::Duration = chrono::Duration::days(30);
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter};
 
 async fn signed_in_token(db: &DatabaseConnection, email: &str) -> String {
@@ -28,6 +31,7 @@ async fn unknown_address_gets_the_same_answer_and_no_mail() {
             auth::request_sign_in(&db, &config(), "nobody@example.com", "c").await,
             Ok(())
         );
+        assert_eq!(auth::answer_sign_in_requests(&db, &config()).await, Ok(1));
         assert!(mail::recent(&db, 10).await.unwrap().is_empty());
     })
     .await;
@@ -79,7 +83,7 @@ async fn sign_in_link_is_hashed_single_use_and_starts_a_session() {
         assert_eq!(s.user.email, "anna@acme.example");
         assert!(s.user.last_sign_in_at.is_some());
         assert_eq!(
-            sessions::user_of(&db, &s.token)
+            sessions::user_of(&db, &s.token, MAX_AGE)
                 .await
                 .unwrap()
                 .unwrap()
@@ -137,7 +141,7 @@ async fn expired_and_unknown_links_are_refused() {
 #[tokio::test]
 async fn sign_in_requests_are_rate_limited_per_address_and_per_client() {
     each_db(|db| async move {
-        for _ in 0..auth::PER_ADDRESS_LIMIT {
+        for _ in 0..config().sign_in_limits.per_address {
             auth::request_sign_in(&db, &config(), "x@example.com", "client-a")
                 .await
                 .unwrap();
@@ -146,7 +150,7 @@ async fn sign_in_requests_are_rate_limited_per_address_and_per_client() {
             auth::request_sign_in(&db, &config(), "x@example.com", "client-b").await,
             Err(AppError::RateLimited)
         );
-        for i in 0..(auth::PER_CLIENT_LIMIT - auth::PER_ADDRESS_LIMIT) {
+        for i in 0..(config().sign_in_limits.per_client - config().sign_in_limits.per_address) {
             auth::request_sign_in(&db, &config(), &format!("u{i}@example.com"), "client-a")
                 .await
                 .unwrap();
@@ -165,9 +169,15 @@ async fn sign_out_ends_the_session_on_the_server() {
     each_db(|db| async move {
         customer_org(&db, "Solheim", "kari@solheim.example").await;
         let token = signed_in_token(&db, "kari@solheim.example").await;
-        assert!(sessions::user_of(&db, &token).await.unwrap().is_some());
+        assert!(sessions::user_of(&db, &token, MAX_AGE)
+            .await
+            .unwrap()
+            .is_some());
         sessions::end(&db, &token).await.unwrap();
-        assert!(sessions::user_of(&db, &token).await.unwrap().is_none());
+        assert!(sessions::user_of(&db, &token, MAX_AGE)
+            .await
+            .unwrap()
+            .is_none());
     })
     .await;
 }
@@ -185,8 +195,61 @@ async fn expired_sessions_are_refused() {
             .exec(&db)
             .await
             .unwrap();
-        assert!(sessions::user_of(&db, &token).await.unwrap().is_none());
+        assert!(sessions::user_of(&db, &token, MAX_AGE)
+            .await
+            .unwrap()
+            .is_none());
         assert_eq!(session::Entity::find().count(&db).await.unwrap(), 0);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_sign_in_limits_are_the_operators_to_set() {
+    each_db(|db| async move {
+        let mut cfg = config();
+        cfg.sign_in_limits.per_address = 2;
+        for _ in 0..2 {
+            auth::request_sign_in(&db, &cfg, "office@example.com", "c")
+                .await
+                .unwrap();
+        }
+        assert_eq!(
+            auth::request_sign_in(&db, &cfg, "office@example.com", "c").await,
+            Err(AppError::RateLimited)
+        );
+        cfg.sign_in_limits.per_address = 50;
+        assert_eq!(
+            auth::request_sign_in(&db, &cfg, "office@example.com", "c").await,
+            Ok(())
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_session_ends_at_its_maximum_age_however_often_it_is_used() {
+    each_db(|db| async move {
+        customer_org(&db, "Solheim", "kari@solheim.example").await;
+        let token = signed_in_token(&db, "kari@solheim.example").await;
+        session::Entity::update_many()
+            .col_expr(
+                session::Column::CreatedAt,
+                Expr::value(now() - chrono::Duration::days(31)),
+            )
+            .exec(&db)
+            .await
+            .unwrap();
+        assert!(sessions::user_of(&db, &token, MAX_AGE)
+            .await
+            .unwrap()
+            .is_none());
+        // "Sign out everywhere" ends every session of the user.
+        let a = signed_in_token(&db, "kari@solheim.example").await;
+        let b = signed_in_token(&db, "kari@solheim.example").await;
+        let kari = sessions::user_of(&db, &a, MAX_AGE).await.unwrap().unwrap();
+        assert_eq!(sessions::end_all(&db, kari.id).await, Ok(2));
+        assert!(sessions::user_of(&db, &b, MAX_AGE).await.unwrap().is_none());
     })
     .await;
 }

@@ -9,12 +9,14 @@ use crate::server::clock::now;
 use crate::server::entities::{activation, product_version as pv};
 use crate::server::scope::{require_customer_admin, Actor};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set, TransactionTrait,
+};
 
 /// "Activate product" at the version the administrator reviewed (which must still be the active
 /// one). A deactivated product is activated again.
-pub async fn activate(
-    db: &impl ConnectionTrait,
+pub async fn activate<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
     actor: &Actor,
     org_id: i32,
     installation_id: &str,
@@ -33,7 +35,7 @@ pub async fn activate(
     } = row.card.state
     else {
         return Err(AppError::Conflict(format!(
-            "{} is already active on {}.",
+            "Already done: {} is active on {}.",
             row.card.name, inst.installation_id
         )));
     };
@@ -42,46 +44,78 @@ pub async fn activate(
             "Version {latest} is now the active version: review it before activating."
         )));
     }
-    let existing = activation::Entity::find()
-        .filter(activation::Column::InstallationId.eq(inst.id))
-        .filter(activation::Column::ProductId.eq(product_id))
-        .one(db)
-        .await?;
-    match existing {
-        Some(a) => {
-            let mut m: activation::ActiveModel = a.into();
-            m.status = Set(ActiveStatus::Active);
-            m.version_id = Set(row.version.id);
-            m.activated_by = Set(actor.user_id);
-            m.activated_at = Set(now());
-            m.updated_at = Set(now());
-            m.update(db).await?;
-        }
-        None => {
-            activation::ActiveModel {
-                installation_id: Set(inst.id),
-                product_id: Set(product_id),
-                version_id: Set(row.version.id),
-                status: Set(ActiveStatus::Active),
-                activated_by: Set(actor.user_id),
-                activated_at: Set(now()),
-                updated_at: Set(now()),
-                ..Default::default()
+    let already = || {
+        AppError::Conflict(format!(
+            "Already done: {} is active on {}.",
+            row.card.name, inst.installation_id
+        ))
+    };
+    let (actor, version_id) = (actor.clone(), row.version.id);
+    let (inst_id, target) = (inst.id, history_target(&inst, product_id));
+    let result = crate::server::db::write(db, |txn| {
+        Box::pin(async move {
+            let existing = activation::Entity::find()
+                .filter(activation::Column::InstallationId.eq(inst_id))
+                .filter(activation::Column::ProductId.eq(product_id))
+                .one(txn)
+                .await?;
+            let at = now();
+            match existing {
+                // Activated again after a deactivation: compare-and-set, so of two
+                // administrators doing it at once exactly one wins.
+                Some(a) => {
+                    let switched = activation::Entity::update_many()
+                        .col_expr(
+                            activation::Column::Status,
+                            Expr::value(ActiveStatus::Active),
+                        )
+                        .col_expr(activation::Column::VersionId, Expr::value(version_id))
+                        .col_expr(activation::Column::ActivatedBy, Expr::value(actor.user_id))
+                        .col_expr(activation::Column::ActivatedAt, Expr::value(at))
+                        .col_expr(activation::Column::UpdatedAt, Expr::value(at))
+                        .filter(activation::Column::Id.eq(a.id))
+                        .filter(activation::Column::Status.eq(ActiveStatus::Deactivated))
+                        .exec(txn)
+                        .await?;
+                    if switched.rows_affected != 1 {
+                        return Ok(false);
+                    }
+                }
+                // The first activation: the unique (installation, product) index keeps one.
+                None => {
+                    activation::ActiveModel {
+                        installation_id: Set(inst_id),
+                        product_id: Set(product_id),
+                        version_id: Set(version_id),
+                        status: Set(ActiveStatus::Active),
+                        activated_by: Set(actor.user_id),
+                        activated_at: Set(at),
+                        updated_at: Set(at),
+                        ..Default::default()
+                    }
+                    .insert(txn)
+                    .await?;
+                }
             }
-            .insert(db)
+            let what = format!("Activated version {version}");
+            audit::record(
+                txn,
+                &actor,
+                Some(org_id),
+                "activation.activated",
+                &target,
+                &what,
+            )
             .await?;
-        }
+            Ok(true)
+        })
+    })
+    .await;
+    match result {
+        Ok(true) => Ok(()),
+        Ok(false) | Err(AppError::Conflict(_)) => Err(already()),
+        Err(e) => Err(e),
     }
-    let what = format!("Activated version {version}");
-    audit::record(
-        db,
-        actor,
-        Some(org_id),
-        "activation.activated",
-        &history_target(&inst, product_id),
-        &what,
-    )
-    .await
 }
 
 /// "Upgrade product" to `to_version`, which must be the product's active version. Access checks

@@ -2,3 +2,4 @@
 mod activation_tests;
 mod cards_tests;
 mod common;
+mod concurrency_tests;

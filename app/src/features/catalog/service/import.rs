@@ -136,7 +136,7 @@ pub async fn import<C: ConnectionTrait + TransactionTrait>(
     json: &str,
 ) -> Result<ImportReport, AppError> {
     let entries = parse(json)?;
-    db.transaction::<_, ImportReport, AppError>(|txn| {
+    crate::server::db::write(db, |txn| {
         Box::pin(async move {
             let existing: BTreeMap<String, af::Model> = af::Entity::find()
                 .all(txn)
@@ -203,7 +203,6 @@ pub async fn import<C: ConnectionTrait + TransactionTrait>(
         })
     })
     .await
-    .map_err(Into::into)
 }
 
 /// The operator imports a catalog from the catalog page (an operator admin only).

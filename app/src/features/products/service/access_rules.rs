@@ -70,7 +70,7 @@ pub async fn set_access<C: ConnectionTrait + TransactionTrait>(
     }
     let actor = actor.clone();
     let name = p.name.clone();
-    db.transaction::<_, (), AppError>(|txn| {
+    crate::server::db::write(db, |txn| {
         Box::pin(async move {
             product_access::Entity::delete_many()
                 .filter(product_access::Column::ProductId.eq(p.id))

@@ -121,7 +121,7 @@ pub async fn save_grants<C: ConnectionTrait + TransactionTrait>(
         wanted.insert(f.id, (f.key.clone(), c.required, filters));
     }
     let (config, actor) = (config.clone(), actor.clone());
-    db.transaction::<_, SaveReport, AppError>(|txn| {
+    crate::server::db::write(db, |txn| {
         Box::pin(async move {
             let versions = versions_of(txn, p.id).await?;
             let v = working_version(&versions)
@@ -198,5 +198,4 @@ pub async fn save_grants<C: ConnectionTrait + TransactionTrait>(
         })
     })
     .await
-    .map_err(Into::into)
 }

@@ -187,61 +187,60 @@ pub async fn create_product<C: ConnectionTrait + TransactionTrait>(
     let warnings = name_warnings(&v.name, &org.name);
     let sandbox_only = config.env == Environment::Test;
     let actor = actor.clone();
-    let id = db
-        .transaction::<_, i32, AppError>(|txn| {
-            Box::pin(async move {
-                let sandbox = if sandbox_only {
-                    installation::Entity::find()
-                        .filter(installation::Column::IsSandbox.eq(true))
-                        .one(txn)
-                        .await?
+    let id = crate::server::db::write(db, |txn| {
+        Box::pin(async move {
+            let sandbox = if sandbox_only {
+                installation::Entity::find()
+                    .filter(installation::Column::IsSandbox.eq(true))
+                    .one(txn)
+                    .await?
+            } else {
+                None
+            };
+            let at = now();
+            let p = product::ActiveModel {
+                partner_id: Set(org_id),
+                name: Set(v.name.clone()),
+                kind: Set(v.kind),
+                description: Set(v.description),
+                support_email: Set(v.support_email),
+                support_url: Set(v.support_url),
+                status: Set(ProductStatus::Draft),
+                access_mode: Set(if sandbox.is_some() {
+                    AccessMode::Listed
                 } else {
-                    None
-                };
-                let at = now();
-                let p = product::ActiveModel {
-                    partner_id: Set(org_id),
-                    name: Set(v.name.clone()),
-                    kind: Set(v.kind),
-                    description: Set(v.description),
-                    support_email: Set(v.support_email),
-                    support_url: Set(v.support_url),
-                    status: Set(ProductStatus::Draft),
-                    access_mode: Set(if sandbox.is_some() {
-                        AccessMode::Listed
-                    } else {
-                        AccessMode::All
-                    }),
-                    created_at: Set(at),
-                    updated_at: Set(at),
+                    AccessMode::All
+                }),
+                created_at: Set(at),
+                updated_at: Set(at),
+                ..Default::default()
+            }
+            .insert(txn)
+            .await?;
+            if let Some(s) = sandbox {
+                product_access::ActiveModel {
+                    product_id: Set(p.id),
+                    installation_id: Set(s.id),
                     ..Default::default()
                 }
                 .insert(txn)
                 .await?;
-                if let Some(s) = sandbox {
-                    product_access::ActiveModel {
-                        product_id: Set(p.id),
-                        installation_id: Set(s.id),
-                        ..Default::default()
-                    }
-                    .insert(txn)
-                    .await?;
-                }
-                versions::insert_version(txn, p.id, 1).await?;
-                credentials::client_id(txn, p.id).await?;
-                audit::record(
-                    txn,
-                    &actor,
-                    Some(org_id),
-                    "product.created",
-                    &v.name,
-                    v.kind.as_str(),
-                )
-                .await?;
-                Ok(p.id)
-            })
+            }
+            versions::insert_version(txn, p.id, 1).await?;
+            credentials::client_id(txn, p.id).await?;
+            audit::record(
+                txn,
+                &actor,
+                Some(org_id),
+                "product.created",
+                &v.name,
+                v.kind.as_str(),
+            )
+            .await?;
+            Ok(p.id)
         })
-        .await?;
+    })
+    .await?;
     Ok(CreatedProduct { id, warnings })
 }
 

@@ -31,24 +31,23 @@ pub async fn process_upgrade_queue<C: ConnectionTrait + TransactionTrait>(
     let mut handled = 0;
     for entry in pending {
         let config = config.clone();
-        let done = db
-            .transaction::<_, bool, AppError>(|txn| {
-                Box::pin(async move {
-                    // Claim the entry; another worker that got here first makes this a no-op.
-                    let claimed = un::Entity::update_many()
-                        .col_expr(un::Column::ProcessedAt, Expr::value(now()))
-                        .filter(un::Column::Id.eq(entry.id))
-                        .filter(un::Column::ProcessedAt.is_null())
-                        .exec(txn)
-                        .await?;
-                    if claimed.rows_affected != 1 {
-                        return Ok(false);
-                    }
-                    notify_upgrade(txn, &config, &entry).await?;
-                    Ok(true)
-                })
+        let done = crate::server::db::write(db, |txn| {
+            Box::pin(async move {
+                // Claim the entry; another worker that got here first makes this a no-op.
+                let claimed = un::Entity::update_many()
+                    .col_expr(un::Column::ProcessedAt, Expr::value(now()))
+                    .filter(un::Column::Id.eq(entry.id))
+                    .filter(un::Column::ProcessedAt.is_null())
+                    .exec(txn)
+                    .await?;
+                if claimed.rows_affected != 1 {
+                    return Ok(false);
+                }
+                notify_upgrade(txn, &config, &entry).await?;
+                Ok(true)
             })
-            .await?;
+        })
+        .await?;
         handled += usize::from(done);
     }
     Ok(handled)

@@ -103,7 +103,7 @@ pub async fn new_version<C: ConnectionTrait + TransactionTrait>(
     require_partner(db, actor, org_id).await?;
     let p = own_product(db, org_id, product_id).await?;
     let actor = actor.clone();
-    db.transaction::<_, i32, AppError>(|txn| {
+    crate::server::db::write(db, |txn| {
         Box::pin(async move {
             let versions = versions_of(txn, p.id).await?;
             if let Some(d) = versions.iter().find(|v| v.state == VersionState::Draft) {
@@ -140,7 +140,6 @@ pub async fn new_version<C: ConnectionTrait + TransactionTrait>(
         })
     })
     .await
-    .map_err(Into::into)
 }
 
 /// Discards the draft version, unless it is the product's only version.
@@ -187,7 +186,7 @@ pub async fn activate<C: ConnectionTrait + TransactionTrait>(
     let p = own_product(db, org_id, product_id).await?;
     let note = validate::optional(note.as_deref(), 2000, "The note to customers")?;
     let actor = actor.clone();
-    db.transaction::<_, i32, AppError>(|txn| {
+    crate::server::db::write(db, |txn| {
         Box::pin(async move {
             let versions = versions_of(txn, p.id).await?;
             let draft = versions
@@ -254,7 +253,6 @@ pub async fn activate<C: ConnectionTrait + TransactionTrait>(
         })
     })
     .await
-    .map_err(Into::into)
 }
 
 pub(super) async fn grants_of(

@@ -1,4 +1,5 @@
 //! The products' service tests, on SQLite and PostgreSQL.
+mod concurrency_tests;
 mod credentials_tests;
 mod products_tests;
 mod setup;

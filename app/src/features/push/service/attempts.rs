@@ -11,12 +11,12 @@ use crate::server::clock::now;
 use crate::server::entities::{
     product, push_attempt as pa, push_delivery as pd, push_event as pe, push_subscription as ps,
 };
-use crate::server::net::sender;
+use crate::server::net::sender::{self, PushClient};
 use crate::server::scope::Actor;
 use crate::server::Config;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, Set,
     TransactionSession, TransactionTrait,
 };
 use std::time::Duration;
@@ -42,7 +42,7 @@ pub enum AttemptResult {
 pub async fn attempt<C: ConnectionTrait + TransactionTrait>(
     db: &C,
     config: &Config,
-    client: &reqwest::Client,
+    client: &PushClient,
     delivery_id: i32,
 ) -> Result<AttemptResult, AppError> {
     let Some(d) = pd::Entity::find_by_id(delivery_id).one(db).await? else {
@@ -90,8 +90,18 @@ pub async fn attempt<C: ConnectionTrait + TransactionTrait>(
         secrets: &secrets,
     };
     let outcome = sender::send(client, &msg, DELIVERY_TIMEOUT).await;
-    // The attempt and what follows from it are written together (one commit).
-    let txn = db.begin().await?;
+    // The attempt and what follows from it are written together (one commit). The delivery is
+    // read again, locked: its subscription may have been deleted (and the delivery with it)
+    // while the request was out, and then there is nothing to record.
+    let txn = crate::server::db::begin_write(db).await?;
+    let still_pending = pd::Entity::find_by_id(d.id)
+        .lock_exclusive()
+        .one(&txn)
+        .await?
+        .is_some_and(|now| now.status == DeliveryStatus::Pending);
+    if !still_pending {
+        return Ok(AttemptResult::Skipped);
+    }
     let result = record(&txn, config, &d, &sub, at, &outcome).await?;
     txn.commit().await?;
     Ok(result)
@@ -189,7 +199,8 @@ async fn finish(
     finish_attempt(db, d, d.attempts, status, code, None).await
 }
 
-/// Stores the delivery's state after an attempt and releases its lease.
+/// Stores the delivery's state after an attempt and releases its lease (a delivery deleted
+/// meanwhile, with its subscription, is left alone).
 async fn finish_attempt(
     db: &impl ConnectionTrait,
     d: &pd::Model,
@@ -199,17 +210,28 @@ async fn finish_attempt(
     next: Option<chrono::DateTime<chrono::Utc>>,
 ) -> Result<(), AppError> {
     let at = now();
-    let mut m: pd::ActiveModel = d.clone().into();
-    m.status = Set(status);
-    m.attempts = Set(attempts);
-    m.last_status_code = Set(code.or(d.last_status_code));
-    m.next_attempt_at = Set(next);
-    m.lease_until = Set(None);
-    if d.first_attempt_at.is_none() && attempts > 0 {
-        m.first_attempt_at = Set(Some(at));
-    }
-    m.completed_at = Set((status != DeliveryStatus::Pending).then_some(at));
-    m.update(db).await?;
+    let first = d.first_attempt_at.or((attempts > 0).then_some(at));
+    pd::Entity::update_many()
+        .col_expr(pd::Column::Status, Expr::value(status))
+        .col_expr(pd::Column::Attempts, Expr::value(attempts))
+        .col_expr(
+            pd::Column::LastStatusCode,
+            Expr::value(code.or(d.last_status_code)),
+        )
+        .col_expr(pd::Column::NextAttemptAt, Expr::value(next))
+        .col_expr(
+            pd::Column::LeaseUntil,
+            Expr::value(Option::<chrono::DateTime<chrono::Utc>>::None),
+        )
+        .col_expr(pd::Column::LeaseOwner, Expr::value(Option::<String>::None))
+        .col_expr(pd::Column::FirstAttemptAt, Expr::value(first))
+        .col_expr(
+            pd::Column::CompletedAt,
+            Expr::value((status != DeliveryStatus::Pending).then_some(at)),
+        )
+        .filter(pd::Column::Id.eq(d.id))
+        .exec(db)
+        .await?;
     Ok(())
 }
 

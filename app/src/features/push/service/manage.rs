@@ -9,6 +9,7 @@ use crate::error::AppError;
 use crate::glossary::SubscriptionStatus;
 use crate::server::clock::now;
 use crate::server::entities::push_subscription as ps;
+use crate::server::net::sender::PushClient;
 use crate::server::net::signing;
 use crate::server::scope::{require_partner_admin, Actor};
 use crate::server::{audit, Config};
@@ -20,7 +21,7 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, Query
 pub async fn update(
     db: &impl ConnectionTrait,
     config: &Config,
-    client: &reqwest::Client,
+    client: &PushClient,
     actor: &Actor,
     org_id: i32,
     public_id: &str,
@@ -116,6 +117,7 @@ pub async fn rotate_secret(
     m.previous_secret_until = Set(Some(now() + ROTATION_OVERLAP));
     m.secret = Set(config.secret_key.seal(&signing::new_secret()));
     m.secret_revealed = Set(false);
+    m.secret_created_at = Set(Some(now()));
     m.updated_at = Set(now());
     m.update(db).await?;
     audit::record(

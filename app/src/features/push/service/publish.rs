@@ -148,7 +148,7 @@ pub async fn publish<C: ConnectionTrait + TransactionTrait>(
     let event_public = public_id("evt");
     let body = body_of(&event_type, at, &data);
     let (ev_id, count) = (event_public.clone(), subscriptions.len());
-    db.transaction::<_, (), AppError>(|txn| {
+    crate::server::db::write(db, |txn| {
         Box::pin(async move {
             let event = pe::ActiveModel {
                 public_id: Set(ev_id),
@@ -205,7 +205,7 @@ pub async fn send_test<C: ConnectionTrait + TransactionTrait>(
     let data = serde_json::json!({ "subscription": sub.public_id, "message": "A test event from Portico." });
     let body = body_of(TEST_EVENT, at, &data);
     let sub_id = sub.id;
-    db.transaction::<_, (), AppError>(|txn| {
+    crate::server::db::write(db, |txn| {
         Box::pin(async move {
             let event = pe::ActiveModel {
                 public_id: Set(public_id("evt")),

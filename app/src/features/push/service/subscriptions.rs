@@ -14,6 +14,7 @@ use crate::server::clock::{now, second};
 use crate::server::entities::{
     api_function, json, product, product_version as pv, push_subscription as ps, version_grant,
 };
+use crate::server::net::sender::PushClient;
 use crate::server::net::{address, sender, signing};
 use crate::server::scope::{require_partner, require_partner_admin, Actor};
 use crate::server::secrets::new_token;
@@ -164,7 +165,7 @@ pub(super) fn validated(
 /// Sends the signed `portico.verification` event; `Err` says what happened when the receiver
 /// did not answer 2xx in time.
 pub(super) async fn verify(
-    client: &reqwest::Client,
+    client: &PushClient,
     url: &str,
     secret: &str,
     product_id: i32,
@@ -200,7 +201,7 @@ pub(super) async fn verify(
 pub async fn create(
     db: &impl ConnectionTrait,
     config: &Config,
-    client: &reqwest::Client,
+    client: &PushClient,
     actor: &Actor,
     org_id: i32,
     product_id: i32,
@@ -223,6 +224,7 @@ pub async fn create(
         status: Set(SubscriptionStatus::Enabled),
         secret: Set(config.secret_key.seal(&secret)),
         secret_revealed: Set(false),
+        secret_created_at: Set(Some(at)),
         created_at: Set(at),
         updated_at: Set(at),
         ..Default::default()
@@ -317,13 +319,16 @@ pub async fn detail(
 ) -> Result<SubscriptionDetail, AppError> {
     let (_, role) = require_partner(db, actor, org_id).await?;
     let (sub, p) = own_subscription(db, org_id, public_id).await?;
-    // Shown to admins until one confirms it is saved, and never after SECRET_SHOWN_FOR. (Not
-    // "on the first read": a page may render twice, and a secret lost to a double render
-    // would force a rotation.)
-    let secret_once =
-        (role == Role::Admin && !sub.secret_revealed && now() - sub.updated_at < SECRET_SHOWN_FOR)
-            .then(|| config.secret_key.open(&sub.secret))
-            .flatten();
+    // Shown to admins until one confirms it is saved, and never later than SECRET_SHOWN_FOR
+    // after the secret was made (editing the subscription does not bring it back). (Not "on
+    // the first read": a page may render twice, and a secret lost to a double render would
+    // force a rotation.)
+    let fresh = sub
+        .secret_created_at
+        .is_some_and(|t| now() - t < SECRET_SHOWN_FOR);
+    let secret_once = (role == Role::Admin && !sub.secret_revealed && fresh)
+        .then(|| config.secret_key.open(&sub.secret))
+        .flatten();
     Ok(SubscriptionDetail {
         subscription: dto(&sub, &p.name)?,
         secret_once,

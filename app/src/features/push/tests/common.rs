@@ -9,7 +9,7 @@ use crate::server::net::{sender, signing};
 use crate::server::testing::{grant, World};
 use axum::http::{HeaderMap, StatusCode};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
-use std::sync::atomic::{AtomicU16, Ordering};
+use std::sync::atomic::{AtomicU16, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
 /// Acme's product requires estates.read (push: estate.updated, estate.sold, ...), active on
@@ -26,6 +26,8 @@ pub async fn world(db: &DatabaseConnection) -> PushWorld {
 pub struct Receiver {
     pub url: String,
     status: Arc<AtomicU16>,
+    /// How long it takes to answer, in milliseconds.
+    delay_ms: Arc<AtomicU64>,
     seen: Arc<Mutex<Vec<(HeaderMap, String)>>>,
 }
 
@@ -33,13 +35,16 @@ impl Receiver {
     pub async fn start() -> Self {
         let status = Arc::new(AtomicU16::new(200));
         let seen = Arc::new(Mutex::new(Vec::new()));
-        let (st, sn) = (status.clone(), seen.clone());
+        let delay_ms = Arc::new(AtomicU64::new(0));
+        let (st, sn, dl) = (status.clone(), seen.clone(), delay_ms.clone());
         let app = axum::Router::new().route(
             "/hook",
             axum::routing::post(move |headers: HeaderMap, body: String| {
-                let (st, sn) = (st.clone(), sn.clone());
+                let (st, sn, dl) = (st.clone(), sn.clone(), dl.clone());
                 async move {
                     sn.lock().unwrap().push((headers, body));
+                    let wait = dl.load(Ordering::SeqCst);
+                    tokio::time::sleep(std::time::Duration::from_millis(wait)).await;
                     let code = StatusCode::from_u16(st.load(Ordering::SeqCst)).unwrap();
                     (code, "receiver says hello")
                 }
@@ -48,7 +53,16 @@ impl Receiver {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let url = format!("http://{}/hook", listener.local_addr().unwrap());
         tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
-        Self { url, status, seen }
+        Self {
+            url,
+            status,
+            delay_ms,
+            seen,
+        }
+    }
+    /// Answers only after `ms` milliseconds.
+    pub fn delay(&self, ms: u64) {
+        self.delay_ms.store(ms, Ordering::SeqCst);
     }
     pub fn answer(&self, code: u16) {
         self.status.store(code, Ordering::SeqCst);
@@ -64,7 +78,7 @@ impl Receiver {
 /// The common world with the push HTTP client.
 pub struct PushWorld {
     pub base: World,
-    pub client: reqwest::Client,
+    pub client: crate::server::net::sender::PushClient,
 }
 
 impl std::ops::Deref for PushWorld {

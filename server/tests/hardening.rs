@@ -105,3 +105,35 @@ async fn every_response_carries_the_security_headers() {
     let (_, headers, _) = send(&app, call(GetSubscription::PATH, &body, Some(&nils))).await;
     assert_eq!(headers["cache-control"], "no-store");
 }
+
+#[tokio::test]
+async fn a_crafted_referer_cannot_mint_a_signed_alert() {
+    use app::features::accounts::api::GetSession;
+    let (app, _) = app_with(Environment::Test).await;
+    // A no-JavaScript post to any server function, even one that succeeds signed out, goes
+    // back to its Referer: the text planted there must not come back signed.
+    for path in [GetSession::PATH, RequestSignIn::PATH] {
+        let req = Request::post(path)
+            .header("content-type", "application/x-www-form-urlencoded")
+            .header("accept", "text/html")
+            .header("host", "127.0.0.1:3000")
+            .header(
+                "referer",
+                "http://127.0.0.1:3000/sign-in?error=Your%20account%20is%20suspended%2C%20call%20us",
+            )
+            .header("sec-fetch-site", "same-origin")
+            .body(Body::from("email=x"))
+            .unwrap();
+        let (status, headers, _) = send(&app, req).await;
+        assert!(status.is_redirection(), "{path}: {status}");
+        let location = &headers["location"];
+        assert!(!location.contains("suspended"), "{path}: {location}");
+        // And the page refuses the text if someone builds the link by hand.
+        let page = Request::get("/sign-in?error=Your%20account%20is%20suspended")
+            .body(Body::empty())
+            .unwrap();
+        let (status, headers, _) = send(&app, page).await;
+        assert_eq!(status, StatusCode::SEE_OTHER);
+        assert_eq!(headers["location"], "/sign-in");
+    }
+}

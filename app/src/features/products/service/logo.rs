@@ -1,4 +1,4 @@
-//! A product's logo: a PNG, or an SVG without scripts, of at most 256 KB.
+//! A product's logo: a PNG, or a plain-picture SVG ([`super::svg`]), of at most 256 KB.
 use super::own_product;
 use crate::error::AppError;
 use crate::server::audit;
@@ -27,35 +27,9 @@ fn logo_type(data: &[u8]) -> Result<&'static str, AppError> {
     }
     let text = std::str::from_utf8(data)
         .map_err(|_| AppError::invalid("The logo must be a PNG or an SVG file."))?;
-    let lower = text.to_lowercase();
-    if !lower.contains("<svg") {
-        return Err(AppError::invalid("The logo must be a PNG or an SVG file."));
-    }
     // Logos are shown to customers: an SVG must be a picture, not a program.
-    if lower.contains("<script")
-        || lower.contains("javascript:")
-        || lower.contains("<foreignobject")
-        || has_event_handler(&lower)
-    {
-        return Err(AppError::invalid(
-            "The SVG contains scripts or event handlers; export it as a plain image.",
-        ));
-    }
+    super::svg::check(text).map_err(AppError::Invalid)?;
     Ok("image/svg+xml")
-}
-
-/// Whether markup has an `on...=` attribute (onload, onclick, ...).
-fn has_event_handler(lower: &str) -> bool {
-    lower
-        .match_indices(|c: char| c.is_whitespace())
-        .any(|(i, _)| {
-            let rest = &lower[i + 1..];
-            let Some(rest) = rest.strip_prefix("on") else {
-                return false;
-            };
-            let name_len = rest.chars().take_while(|c| c.is_ascii_alphabetic()).count();
-            name_len > 0 && rest[name_len..].trim_start().starts_with('=')
-        })
 }
 
 /// Uploads (or replaces) a product's logo.

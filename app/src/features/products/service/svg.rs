@@ -138,6 +138,12 @@ fn is_svg(node: &Node, name: &str) -> bool {
 fn check_element(node: &Node) -> Result<(), String> {
     let tag = node.tag_name();
     let allowed = tag.namespace().is_none_or(|ns| ns == SVG_NS) && ELEMENTS.contains(&tag.name());
+    if tag.name() == "script" || tag.name() == "foreignObject" {
+        return Err(format!(
+            "The SVG contains scripts or event handlers (<{}>); export it as a plain image.",
+            tag.name()
+        ));
+    }
     if !allowed {
         return Err(format!(
             "The SVG contains <{}>, which a logo may not have (scripts, links, animation, \
@@ -153,6 +159,11 @@ fn check_element(node: &Node) -> Result<(), String> {
             Some(XML_NS) => name == "space" || name == "lang",
             Some(_) => false,
         };
+        if !ok && name.to_ascii_lowercase().starts_with("on") {
+            return Err(format!(
+                "The SVG contains scripts or event handlers ({name}); export it as a plain image."
+            ));
+        }
         if !ok {
             return Err(format!(
                 "The SVG has the attribute {name}, which a logo may not have; export it as a plain image."
@@ -215,7 +226,7 @@ mod tests {
             (r#"<svg/onload=alert(1)>"#, "well-formed"),
             (
                 r#"<svg xmlns="http://www.w3.org/2000/svg"><rect x='"' onload='alert(1)'/></svg>"#,
-                "onload",
+                "event handlers (onload)",
             ),
             (
                 r#"<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"><use xlink:href="&#106;avascript:alert(1)"/></svg>"#,

@@ -1,9 +1,9 @@
 //! The HTTP router: Leptos pages and server functions, the plain-form handlers ([`forms`]), the
 //! REST API, health checks, the dev mailbox, and the same-origin guard in front of every
 //! state-changing request; and `serve`, which starts the workers too.
+use crate::api_v1::ApiState;
 use crate::config::ServerConfig;
 use crate::{dev_mailbox, forms, workers};
-use app::features::access::service::cache::AccessCache;
 use app::server::AppState;
 use axum::extract::DefaultBodyLimit;
 use axum::http::StatusCode;
@@ -17,8 +17,17 @@ use sea_orm::DatabaseConnection;
 use std::net::SocketAddr;
 use std::sync::Arc;
 
-/// Builds the whole application router.
+/// Builds the whole application router, with this instance's REST API state.
 pub fn router(state: AppState, leptos_options: LeptosOptions) -> Router {
+    let api = ApiState::new(
+        state.config.api_rate_limit,
+        crate::api_v1::FAILURES_PER_MINUTE,
+    );
+    router_with(state, leptos_options, api)
+}
+
+/// [`router`] with a given REST API state (to set its limits, or to look into it in tests).
+pub fn router_with(state: AppState, leptos_options: LeptosOptions, api: Arc<ApiState>) -> Router {
     let routes = generate_route_list(app::App);
     let ctx_state = state.clone();
     let mut r = Router::new()
@@ -61,8 +70,8 @@ pub fn router(state: AppState, leptos_options: LeptosOptions) -> Router {
         .layer(middleware::from_fn(crate::middleware::same_origin_only))
         .layer(middleware::from_fn(crate::middleware::security_headers))
         .layer(axum::Extension(state.clone()))
-        // This instance's cache of access decisions, for `/api/v1`.
-        .layer(axum::Extension(Arc::new(AccessCache::default())))
+        // This instance's cache of access decisions and its limits, for `/api/v1`.
+        .layer(axum::Extension(api))
         .with_state(leptos_options)
 }
 
@@ -90,7 +99,16 @@ pub async fn serve(db: DatabaseConnection, config: ServerConfig) -> Result<(), S
         .site_pkg_dir("pkg")
         .site_addr(config.site_addr)
         .build();
-    let app = router(state, leptos_options);
+    let api = ApiState::new(config.app.api_rate_limit, config.api_failure_limit);
+    // Idle keys of the REST API's limiters are forgotten every minute.
+    let idle = api.clone();
+    tokio::spawn(async move {
+        loop {
+            tokio::time::sleep(std::time::Duration::from_secs(60)).await;
+            idle.forget_idle();
+        }
+    });
+    let app = router_with(state, leptos_options, api);
     let listener = tokio::net::TcpListener::bind(config.site_addr)
         .await
         .map_err(|e| format!("cannot listen on {}: {e}", config.site_addr))?;

@@ -16,7 +16,9 @@ use tokio::net::TcpStream;
 
 const PRODUCTS: i32 = 1_000;
 const INSTALLATIONS: i32 = 10_000;
-const SECRET: &str = "psk_bench_secret";
+/// The bench product's credentials, shaped like real ones (the API refuses any other shape).
+const CLIENT: &str = "pc_benchbenchbenchbenchbenc";
+const SECRET: &str = "psk_benchbenchbenchbenchbenchbenchbenchbenchben";
 
 /// Products 1..=1000 (version 1 active, granting estates.read), 10,000 installations, and
 /// credentials for product 1.
@@ -136,7 +138,7 @@ pub(super) async fn seed(db: &DatabaseConnection) -> Result<(i32, Vec<i32>), Str
         db,
         vec![product_credential::ActiveModel {
             product_id: Set(first),
-            client_id: Set("pc_bench".into()),
+            client_id: Set(CLIENT.into()),
             created_at: Set(now()),
             ..Default::default()
         }],
@@ -198,7 +200,7 @@ pub(super) async fn activate(
 
 /// Drives the server for [`MEASURE`] and prints the figures.
 async fn load(addr: &str, installations: &[String], label: &str) -> Result<(), String> {
-    let auth = base64::engine::general_purpose::STANDARD.encode(format!("pc_bench:{SECRET}"));
+    let auth = base64::engine::general_purpose::STANDARD.encode(format!("{CLIENT}:{SECRET}"));
     let mut tasks = Vec::new();
     let deadline = Instant::now() + MEASURE;
     for c in 0..CONNECTIONS {

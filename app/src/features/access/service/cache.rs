@@ -7,19 +7,22 @@ use crate::error::AppError;
 use crate::features::products::service::credentials::{self, ClientRecord, LAST_USED_RESOLUTION};
 use crate::server::clock::now;
 use crate::server::entities::{access_epoch, product};
-use crate::server::Config;
+use crate::server::{validate, Config};
 use sea_orm::{ConnectionTrait, EntityTrait};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, MutexGuard};
 
-/// Entries kept before the cache starts over (bounds memory against callers that ask about
-/// many unknown installations or client IDs).
-const MAX_ENTRIES: usize = 200_000;
+/// Entries kept before the cache starts over. Only real credentials and well-formed
+/// installation IDs asked about by an authenticated product are kept, each a few hundred
+/// bytes, so this bounds memory even against a product that asks about every ID there is.
+const MAX_ENTRIES: usize = 50_000;
 
 #[derive(Default)]
 struct Entries {
     epoch: i64,
-    clients: HashMap<String, Option<Arc<ClientRecord>>>,
+    /// Real credentials only: an unknown client ID is never kept (the REST API limits failed
+    /// authentications per address instead).
+    clients: HashMap<String, Arc<ClientRecord>>,
     access: HashMap<(i32, String), Arc<InstallationAccess>>,
     /// When this instance last wrote "last used" of each key (independent of the epoch).
     last_used_written: HashMap<i32, chrono::DateTime<chrono::Utc>>,
@@ -66,7 +69,9 @@ impl AccessCache {
         let record = match cached {
             Some(r) => r,
             None => {
-                let r = credentials::client_record(db, client).await?.map(Arc::new);
+                let Some(r) = credentials::client_record(db, client).await?.map(Arc::new) else {
+                    return Ok(None);
+                };
                 let mut entries = self.lock();
                 if entries.epoch == epoch {
                     if entries.clients.len() >= MAX_ENTRIES {
@@ -76,9 +81,6 @@ impl AccessCache {
                 }
                 r
             }
-        };
-        let Some(record) = record else {
-            return Ok(None);
         };
         let Some(key) = record.key_for(config, secret) else {
             return Ok(None);
@@ -107,7 +109,11 @@ impl AccessCache {
         p: &product::Model,
         installation_id: &str,
     ) -> Result<Arc<InstallationAccess>, AppError> {
-        let key = (p.id, installation_id.trim().to_uppercase());
+        // An ID that is no installation ID is unknown, and not worth remembering.
+        let Ok(id) = validate::installation_id(installation_id) else {
+            return Ok(Arc::new(InstallationAccess::unknown()));
+        };
+        let key = (p.id, id);
         if let Some(a) = self.lock().access.get(&key) {
             return Ok(a.clone());
         }
@@ -120,5 +126,11 @@ impl AccessCache {
             entries.access.insert(key, a.clone());
         }
         Ok(a)
+    }
+
+    /// How many credentials and installation decisions it holds.
+    pub fn sizes(&self) -> (usize, usize) {
+        let entries = self.lock();
+        (entries.clients.len(), entries.access.len())
     }
 }

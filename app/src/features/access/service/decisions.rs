@@ -26,7 +26,8 @@ pub struct InstallationAccess {
 }
 
 impl InstallationAccess {
-    fn unknown() -> Self {
+    /// What a product may do on an installation that does not exist (or is deactivated).
+    pub fn unknown() -> Self {
         Self {
             installation_known: false,
             version: None,

@@ -2,23 +2,23 @@
 //! gateway asks whether a product's credential may call a function for an installation, and
 //! which functions it may call there. HTTP Basic with the product's client ID and secret;
 //! errors are RFC 7807 problem documents; responses never carry secrets.
+mod auth;
+
+pub use auth::ApiState;
+
 use app::features::access::dto::{AccessDecision, AccessReason, MethodDto};
-use app::features::access::service::cache::AccessCache;
 use app::features::push::service::publish;
 use app::server::{service_tokens, AppState};
 use axum::body::Bytes;
+use axum::extract::ConnectInfo;
 use axum::extract::Path;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Extension, Json, Router};
-use base64::engine::general_purpose::STANDARD;
-use base64::Engine;
 use serde::Deserialize;
-use std::collections::HashMap;
+use std::net::SocketAddr;
 use std::sync::Arc;
-use std::sync::Mutex;
-use std::time::{SystemTime, UNIX_EPOCH};
 use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
 use utoipa::{Modify, OpenApi, ToSchema};
 
@@ -113,77 +113,12 @@ fn unauthorized(detail: &str) -> Response {
     res
 }
 
-/// The client ID and secret of an `Authorization: Basic` header.
-fn basic_credentials(headers: &HeaderMap) -> Option<(String, String)> {
-    let value = headers.get(header::AUTHORIZATION)?.to_str().ok()?;
-    let (scheme, encoded) = value.split_once(' ')?;
-    if !scheme.eq_ignore_ascii_case("basic") {
-        return None;
-    }
-    let decoded = String::from_utf8(STANDARD.decode(encoded.trim()).ok()?).ok()?;
-    let (client, secret) = decoded.split_once(':')?;
-    Some((client.to_owned(), secret.to_owned()))
-}
-
-/// Fixed one-second windows per client ID, in memory (each server instance counts its own).
-fn rate_limited(client: &str, limit: u32) -> bool {
-    static WINDOWS: Mutex<Option<HashMap<String, (u64, u32)>>> = Mutex::new(None);
-    let now = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or(0);
-    let mut guard = WINDOWS.lock().unwrap_or_else(|e| e.into_inner());
-    let map = guard.get_or_insert_with(HashMap::new);
-    if map.len() > 100_000 {
-        map.retain(|_, (w, _)| *w == now);
-    }
-    let entry = map.entry(client.to_owned()).or_insert((now, 0));
-    if entry.0 != now {
-        *entry = (now, 0);
-    }
-    entry.1 += 1;
-    entry.1 > limit
-}
-
 fn internal_error() -> Response {
     problem(
         StatusCode::INTERNAL_SERVER_ERROR,
         "Internal Server Error",
         "Try again in a moment.",
     )
-}
-
-/// The access epoch and the product of a request's credentials, or the response that refuses
-/// it.
-async fn authenticate(
-    state: &AppState,
-    cache: &AccessCache,
-    headers: &HeaderMap,
-) -> Result<(i64, app::server::entities::product::Model), Response> {
-    let Some((client, secret)) = basic_credentials(headers) else {
-        return Err(unauthorized(
-            "Send the product's client ID and secret with HTTP Basic authentication.",
-        ));
-    };
-    if rate_limited(&client, state.config.api_rate_limit) {
-        let mut res = problem(
-            StatusCode::TOO_MANY_REQUESTS,
-            "Too Many Requests",
-            "Slow down: too many requests for this credential.",
-        );
-        res.headers_mut()
-            .insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
-        return Err(res);
-    }
-    let epoch = cache.epoch(&state.db).await.map_err(|_| internal_error())?;
-    match cache
-        .authenticate(&state.db, &state.config, epoch, &client, &secret)
-        .await
-    {
-        Ok(Some(p)) => Ok((epoch, p)),
-        Ok(None) => Err(unauthorized("Unknown, wrong or revoked credentials.")),
-        Err(_) => Err(internal_error()),
-    }
 }
 
 /// "May this credential call this function for this installation?"
@@ -211,11 +146,13 @@ struct CheckRequest {
 )]
 async fn access_check(
     Extension(state): Extension<AppState>,
-    Extension(cache): Extension<Arc<AccessCache>>,
+    Extension(api): Extension<Arc<ApiState>>,
+    peer: Option<Extension<ConnectInfo<SocketAddr>>>,
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    let (epoch, p) = match authenticate(&state, &cache, &headers).await {
+    let client = auth::client_address(peer.map(|p| p.0 .0), &headers, &state);
+    let (epoch, p) = match auth::authenticate(&state, &api, client, &headers).await {
         Ok(found) => found,
         Err(res) => return res,
     };
@@ -239,7 +176,8 @@ async fn access_check(
             "installation_id and function must not be empty.",
         );
     }
-    match cache
+    match api
+        .cache
         .installation_access(&state.db, epoch, &p, &req.installation_id)
         .await
     {
@@ -262,15 +200,18 @@ async fn access_check(
 )]
 async fn methods(
     Extension(state): Extension<AppState>,
-    Extension(cache): Extension<Arc<AccessCache>>,
+    Extension(api): Extension<Arc<ApiState>>,
+    peer: Option<Extension<ConnectInfo<SocketAddr>>>,
     Path(installation_id): Path<String>,
     headers: HeaderMap,
 ) -> Response {
-    let (epoch, p) = match authenticate(&state, &cache, &headers).await {
+    let client = auth::client_address(peer.map(|p| p.0 .0), &headers, &state);
+    let (epoch, p) = match auth::authenticate(&state, &api, client, &headers).await {
         Ok(found) => found,
         Err(res) => return res,
     };
-    let access = cache
+    let access = api
+        .cache
         .installation_access(&state.db, epoch, &p, &installation_id)
         .await
         .map(|a| a.methods());

@@ -185,23 +185,35 @@ fn sign_location(
             }
         }
     }
-    let mut kept: Pairs = query
-        .into_iter()
-        .filter(|(k, _)| k != MAC && !is_message(k))
-        .collect();
-    if !messages.is_empty() {
-        let mac = signature(state, &path, &messages);
-        kept.extend(messages);
-        kept.push((MAC.into(), mac));
+    // The query as written, less the signature and the messages that are not ours.
+    let raw = location.split_once('?').map_or("", |(_, q)| q);
+    let mut ours = messages.clone();
+    let mut kept: Vec<&str> = Vec::new();
+    for segment in raw.split('&').filter(|s| !s.is_empty()) {
+        let Some((key, value)) = pairs(segment).into_iter().next() else {
+            continue;
+        };
+        if key == MAC {
+            continue;
+        }
+        if is_message(&key) {
+            match ours.iter().position(|m| *m == (key.clone(), value.clone())) {
+                Some(i) => {
+                    ours.remove(i);
+                }
+                None => continue,
+            }
+        }
+        kept.push(segment);
     }
+    let mac =
+        (!messages.is_empty()).then(|| format!("{MAC}={}", signature(state, &path, &messages)));
+    kept.extend(mac.as_deref());
     let base = location.split_once('?').map_or(location, |(b, _)| b);
     if kept.is_empty() {
         return Some(base.to_owned());
     }
-    let q = url::form_urlencoded::Serializer::new(String::new())
-        .extend_pairs(kept)
-        .finish();
-    Some(format!("{base}?{q}"))
+    Some(format!("{base}?{}", kept.join("&")))
 }
 
 #[cfg(test)]

@@ -22,6 +22,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
+                <meta name="request-id" content=crate::components::errors::request_reference().unwrap_or_default()/>
                 <script src="/copy.js" defer></script>
                 <HydrationScripts options/>
                 <MetaTags/>

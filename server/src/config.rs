@@ -286,3 +286,25 @@ impl ServerConfig {
         Self::from_args(parsed.args)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn help_lists_every_setting_with_its_variable_and_default() {
+        let help = <super::SettingsOnly as clap::CommandFactory>::command()
+            .render_long_help()
+            .to_string();
+        for var in [
+            "DATABASE_URL",
+            "PORTICO_ENV",
+            "PORTICO_SECRET_KEY",
+            "PORTICO_SIGN_IN_LIMIT_PER_ADDRESS",
+            "PORTICO_SESSION_MAX_AGE_DAYS",
+            "PORTICO_API_FAILURE_LIMIT",
+            "PORTICO_INSTANCE_ID",
+        ] {
+            assert!(help.contains(var), "{var} missing from --help");
+        }
+        assert!(help.contains("[default: 5]"), "{help}");
+    }
+}

@@ -97,3 +97,40 @@ pub async fn security_headers(req: Request, next: Next) -> Response {
     }
     res
 }
+
+/// The header that carries a request's ID, in the request and in its response.
+pub const REQUEST_ID: &str = "x-request-id";
+
+/// Request IDs: 16 random URL-safe characters (a client's own `x-request-id` is replaced, so
+/// a log line's ID is always ours).
+#[derive(Clone, Copy, Default)]
+pub struct NewRequestId;
+
+impl tower_http::request_id::MakeRequestId for NewRequestId {
+    fn make_request_id<B>(
+        &mut self,
+        _: &axum::http::Request<B>,
+    ) -> Option<tower_http::request_id::RequestId> {
+        let id = app::server::secrets::new_token()[..16].to_owned();
+        HeaderValue::from_str(&id)
+            .ok()
+            .map(tower_http::request_id::RequestId::new)
+    }
+}
+
+/// The request log's span: method, path (never the query, which may carry a link's token)
+/// and the request ID, which every log line written while serving the request then carries.
+pub fn request_span(req: &axum::http::Request<Body>) -> tracing::Span {
+    let id = req
+        .headers()
+        .get(REQUEST_ID)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("-");
+    tracing::info_span!("request", id = %id, method = %req.method(), path = %req.uri().path())
+}
+
+/// Drops any `x-request-id` a client sent, so that the one set next is ours.
+pub async fn forget_client_request_id(mut req: Request, next: Next) -> Response {
+    req.headers_mut().remove(REQUEST_ID);
+    next.run(req).await
+}

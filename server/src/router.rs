@@ -6,6 +6,7 @@ use crate::config::ServerConfig;
 use crate::{dev_mailbox, forms, workers};
 use app::server::AppState;
 use axum::extract::DefaultBodyLimit;
+use axum::http::HeaderName;
 use axum::http::StatusCode;
 use axum::middleware;
 use axum::response::{IntoResponse, Response};
@@ -16,6 +17,10 @@ use leptos_axum::{generate_route_list, LeptosRoutes};
 use sea_orm::DatabaseConnection;
 use std::net::SocketAddr;
 use std::sync::Arc;
+use tower_http::request_id::{PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::trace::{DefaultOnFailure, DefaultOnResponse, TraceLayer};
+use tower_http::LatencyUnit;
+use tracing::Level;
 
 /// Builds the whole application router, with this instance's REST API state.
 pub fn router(state: AppState, leptos_options: LeptosOptions) -> Router {
@@ -69,6 +74,27 @@ pub fn router_with(state: AppState, leptos_options: LeptosOptions, api: Arc<ApiS
         .layer(middleware::from_fn(crate::middleware::server_fn_status))
         .layer(middleware::from_fn(crate::middleware::same_origin_only))
         .layer(middleware::from_fn(crate::middleware::security_headers))
+        .layer(PropagateRequestIdLayer::new(HeaderName::from_static(
+            crate::middleware::REQUEST_ID,
+        )))
+        .layer(
+            TraceLayer::new_for_http()
+                .make_span_with(crate::middleware::request_span)
+                .on_request(())
+                .on_response(
+                    DefaultOnResponse::new()
+                        .level(Level::INFO)
+                        .latency_unit(LatencyUnit::Millis),
+                )
+                .on_failure(DefaultOnFailure::new().level(Level::ERROR)),
+        )
+        .layer(SetRequestIdLayer::new(
+            HeaderName::from_static(crate::middleware::REQUEST_ID),
+            crate::middleware::NewRequestId,
+        ))
+        .layer(middleware::from_fn(
+            crate::middleware::forget_client_request_id,
+        ))
         .layer(axum::Extension(state.clone()))
         // This instance's cache of access decisions and its limits, for `/api/v1`.
         .layer(axum::Extension(api))
@@ -82,6 +108,7 @@ pub async fn serve(db: DatabaseConnection, config: ServerConfig) -> Result<(), S
     tokio::spawn(workers::push::run(
         state.clone(),
         chrono::Duration::days(config.push_retention_days),
+        config.instance_id.clone(),
     ));
     if config.smtp.is_none() && !config.app.dev_mailbox {
         tracing::warn!(

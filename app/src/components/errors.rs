@@ -41,6 +41,9 @@ pub fn ErrorView(error: AppError) -> impl IntoView {
             <section class="page-message" aria-labelledby="err-title">
                 <h1 id="err-title">"Something went wrong"</h1>
                 <p>{other.to_string()}</p>
+                {(other == AppError::Internal).then(request_reference).flatten().map(|r| view! {
+                    <p class="muted">"If it happens again, tell the platform operator this reference: "<code>{r}</code></p>
+                })}
             </section>
         }
         .into_any(),
@@ -51,4 +54,24 @@ pub fn ErrorView(error: AppError) -> impl IntoView {
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
     view! { <main id="main" class="content narrow"><ErrorView error=AppError::NotFound/></main> }
+}
+
+/// The page request's ID (what the server's log calls it), for the operator to find a failure
+/// by. The server reads it from the request; the browser from the page's `request-id` meta tag,
+/// which the server wrote, so both render the same.
+pub fn request_reference() -> Option<String> {
+    #[cfg(feature = "ssr")]
+    {
+        use_context::<http::request::Parts>()
+            .and_then(|p| p.headers.get("x-request-id").cloned())
+            .and_then(|v| v.to_str().ok().map(str::to_owned))
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        document()
+            .query_selector("meta[name=request-id]")
+            .ok()
+            .flatten()
+            .and_then(|m| m.get_attribute("content"))
+    }
 }

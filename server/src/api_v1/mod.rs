@@ -43,6 +43,38 @@ pub fn routes<S: Clone + Send + Sync + 'static>() -> Router<S> {
             "/api/v1/openapi.json",
             get(|| async { Json(ApiDoc::openapi()) }),
         )
+        .layer(axum::middleware::from_fn(problem_instance))
+}
+
+/// Names the request in every problem document (`instance`), so an operator can find the
+/// request in the log from what a partner reports.
+async fn problem_instance(req: axum::extract::Request, next: axum::middleware::Next) -> Response {
+    let id = req
+        .headers()
+        .get(crate::middleware::REQUEST_ID)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned);
+    let res = next.run(req).await;
+    let is_problem = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes() == b"application/problem+json");
+    let Some(id) = id.filter(|_| is_problem) else {
+        return res;
+    };
+    let (mut parts, body) = res.into_parts();
+    parts.headers.remove(header::CONTENT_LENGTH);
+    let Ok(bytes) = axum::body::to_bytes(body, 64 * 1024).await else {
+        return internal_error();
+    };
+    let mut doc: serde_json::Value = serde_json::from_slice(&bytes).unwrap_or_default();
+    if let Some(map) = doc.as_object_mut() {
+        map.insert(
+            "instance".into(),
+            format!("urn:portico:request:{id}").into(),
+        );
+    }
+    Response::from_parts(parts, axum::body::Body::from(doc.to_string()))
 }
 
 /// The OpenAPI 3 document of `/api/v1`, generated from the handlers and types below.
@@ -80,6 +112,8 @@ struct Problem {
     title: String,
     status: u16,
     detail: String,
+    /// The request, as the server's log names it (`urn:portico:request:<id>`).
+    instance: String,
 }
 
 /// The functions a credential may call on an installation.

@@ -74,13 +74,33 @@ impl InFlight {
     }
 }
 
-/// Runs until the process ends.
-pub async fn run(state: AppState, retention: chrono::Duration) {
+/// How often the worker says it is alive (well within [`claims::HEARTBEAT_STALE`]).
+const HEARTBEAT: Duration = Duration::from_secs(3);
+
+/// Runs until the process ends, as `instance` (the same name across restarts).
+pub async fn run(state: AppState, retention: chrono::Duration, instance: String) {
+    // Deliveries this instance held when it last stopped resume now, not when their leases
+    // expire.
+    match claims::reclaim_own(&state.db, &instance).await {
+        Ok(0) => {}
+        Ok(n) => tracing::info!(
+            deliveries = n,
+            "resumed the deliveries this instance held before it stopped"
+        ),
+        Err(e) => tracing::warn!(error = %e, "reclaiming this instance's leases failed"),
+    }
+    let mut last_beat = std::time::Instant::now();
     let in_flight = Arc::new(InFlight::default());
     let mut last_purge = std::time::Instant::now() - Duration::from_secs(3600);
     // The subscription served last: the next claim starts after it.
     let mut after = 0;
     loop {
+        if last_beat.elapsed() > HEARTBEAT {
+            last_beat = std::time::Instant::now();
+            if let Err(e) = claims::heartbeat(&state.db, &instance).await {
+                tracing::warn!(error = %e, "the push worker's heartbeat failed");
+            }
+        }
         let busy = in_flight.snapshot();
         let free = CONCURRENCY.saturating_sub(busy.values().map(|(n, _)| n).sum());
         let share_of = |s: DueSubscription| {
@@ -91,6 +111,7 @@ pub async fn run(state: AppState, retention: chrono::Duration) {
             total: free,
             share: &share_of,
             after,
+            instance: &instance,
         };
         let at = app::server::clock::now();
         let claimed = claims::claim_due(&state.db, at, &room)

@@ -4,7 +4,11 @@
 use crate::error::AppError;
 use crate::glossary::DeliveryStatus;
 use crate::server::clock::now;
-use sea_orm::{ConnectionTrait, DatabaseBackend, Statement};
+use crate::server::entities::{push_delivery as pd, push_worker as pw};
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DatabaseBackend, EntityTrait, QueryFilter, Set, Statement,
+};
 
 /// How long a claimed delivery belongs to its worker (longer than any attempt takes).
 pub const LEASE: chrono::Duration = chrono::Duration::seconds(60);
@@ -28,7 +32,17 @@ pub struct Room<'a> {
     /// Subscriptions with a greater ID are served first: the worker passes the last one it
     /// served, so when slots run short the subscriptions take turns.
     pub after: i32,
+    /// The claiming worker instance (`PORTICO_INSTANCE_ID`), which the leases name.
+    pub instance: &'a str,
 }
+
+/// How long an instance may go without a heartbeat before its leases are anyone's.
+pub const HEARTBEAT_STALE: chrono::Duration = chrono::Duration::seconds(15);
+
+/// The lease condition of a claimable delivery `d`: nobody's, expired, or held by an instance
+/// that stopped beating (`$2` is now, `$3` the stale-heartbeat cutoff).
+const FREE: &str = "(d.lease_until IS NULL OR d.lease_until < $2 OR d.lease_owner IN (\
+    SELECT w.instance_id FROM push_workers w WHERE w.heartbeat_at < $3))";
 
 /// A raw statement written with PostgreSQL's numbered parameters (`$1`, `$2`, ...), which SQLite
 /// reads as `?1`, `?2`, ...: either way a value used twice is bound once.
@@ -62,15 +76,15 @@ async fn subscriptions_with_due_work(
          SELECT s.id, CASE WHEN s.failing_since IS NULL THEN 0 ELSE 1 END AS failing \
          FROM pending JOIN push_subscriptions s ON s.id = pending.id WHERE EXISTS (\
            SELECT 1 FROM push_deliveries d WHERE d.status = $1 AND d.subscription_id = s.id \
-           AND d.next_attempt_at <= $2 AND (d.lease_until IS NULL OR d.lease_until < $2)) \
+           AND d.next_attempt_at <= $2 AND {FREE}) \
          ORDER BY s.id";
-    let rows = db
-        .query_all_raw(statement(
-            db,
-            SQL,
-            vec![DeliveryStatus::Pending.as_str().into(), at.into()],
-        ))
-        .await?;
+    let sql = SQL.replace("{FREE}", FREE);
+    let values = vec![
+        DeliveryStatus::Pending.as_str().into(),
+        at.into(),
+        (at - HEARTBEAT_STALE).into(),
+    ];
+    let rows = db.query_all_raw(statement(db, &sql, values)).await?;
     Ok(rows
         .iter()
         .filter_map(|r| {
@@ -89,6 +103,7 @@ async fn claim_of_subscription(
     at: chrono::DateTime<chrono::Utc>,
     subscription_id: i32,
     limit: usize,
+    instance: &str,
 ) -> Result<Vec<i32>, AppError> {
     let lock = if db.get_database_backend() == DatabaseBackend::Postgres {
         "FOR UPDATE SKIP LOCKED"
@@ -96,16 +111,18 @@ async fn claim_of_subscription(
         ""
     };
     let sql = format!(
-        "UPDATE push_deliveries SET lease_until = $1 WHERE id IN (\
-           SELECT id FROM push_deliveries WHERE status = $2 AND subscription_id = $3 \
-           AND next_attempt_at <= $4 AND (lease_until IS NULL OR lease_until < $4) \
-           ORDER BY next_attempt_at LIMIT $5 {lock}) RETURNING id"
+        "UPDATE push_deliveries SET lease_until = $4, lease_owner = $6 WHERE id IN (\
+           SELECT d.id FROM push_deliveries d WHERE d.status = $1 AND d.subscription_id = $5 \
+           AND d.next_attempt_at <= $2 AND {FREE} \
+           ORDER BY d.next_attempt_at LIMIT $7 {lock}) RETURNING id"
     );
     let values: Vec<sea_orm::Value> = vec![
-        (at + LEASE).into(),
         DeliveryStatus::Pending.as_str().into(),
-        subscription_id.into(),
         at.into(),
+        (at - HEARTBEAT_STALE).into(),
+        (at + LEASE).into(),
+        subscription_id.into(),
+        instance.into(),
         (limit as i64).into(),
     ];
     let rows = db.query_all_raw(statement(db, &sql, values)).await?;
@@ -137,7 +154,7 @@ pub async fn claim_due(
             continue;
         }
         let subscription_id = sub.id;
-        let ids = claim_of_subscription(db, at, subscription_id, take).await?;
+        let ids = claim_of_subscription(db, at, subscription_id, take, room.instance).await?;
         left -= ids.len();
         claimed.extend(ids.into_iter().map(|delivery_id| Claimed {
             delivery_id,
@@ -171,4 +188,41 @@ pub async fn purge_older_than(
     ];
     let res = db.execute_raw(statement(db, SQL, values)).await?;
     Ok(res.rows_affected())
+}
+
+/// An instance's heartbeat: it is alive, and its leases are its own.
+pub async fn heartbeat(db: &impl ConnectionTrait, instance: &str) -> Result<(), AppError> {
+    let at = now();
+    let found = pw::Entity::update_many()
+        .col_expr(pw::Column::HeartbeatAt, Expr::value(at))
+        .filter(pw::Column::InstanceId.eq(instance))
+        .exec(db)
+        .await?;
+    if found.rows_affected == 0 {
+        let row = pw::ActiveModel {
+            instance_id: Set(instance.to_owned()),
+            heartbeat_at: Set(at),
+        };
+        // Two processes starting with one name at once: the other inserted it; fine.
+        let _ = pw::Entity::insert(row).exec_without_returning(db).await;
+    }
+    Ok(())
+}
+
+/// At start: the leases this instance held before it stopped (a crash, `kill -9`) are released
+/// at once, so its deliveries resume within seconds instead of when the leases expire. They are
+/// sent again with the same `webhook-id`, so receivers can tell a repeat.
+pub async fn reclaim_own(db: &impl ConnectionTrait, instance: &str) -> Result<u64, AppError> {
+    let res = pd::Entity::update_many()
+        .col_expr(
+            pd::Column::LeaseUntil,
+            Expr::value(Option::<chrono::DateTime<chrono::Utc>>::None),
+        )
+        .col_expr(pd::Column::LeaseOwner, Expr::value(Option::<String>::None))
+        .filter(pd::Column::LeaseOwner.eq(instance))
+        .filter(pd::Column::Status.eq(DeliveryStatus::Pending))
+        .exec(db)
+        .await?;
+    heartbeat(db, instance).await?;
+    Ok(res.rows_affected)
 }

@@ -143,10 +143,23 @@ pub async fn claim_with(
     share: impl Fn(claims::DueSubscription) -> usize + Sync,
     after: i32,
 ) -> Vec<(i32, i32)> {
+    claim_as(db, at, total, share, after, "test-worker").await
+}
+
+/// Like [`claim_with`], as the worker instance `instance`.
+pub async fn claim_as(
+    db: &DatabaseConnection,
+    at: chrono::DateTime<chrono::Utc>,
+    total: usize,
+    share: impl Fn(claims::DueSubscription) -> usize + Sync,
+    after: i32,
+    instance: &str,
+) -> Vec<(i32, i32)> {
     let room = claims::Room {
         total,
         share: &share,
         after,
+        instance,
     };
     claims::claim_due(db, at, &room)
         .await

@@ -134,3 +134,57 @@ async fn deleting_a_subscription_while_its_delivery_is_out_settles_cleanly() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_restarted_or_dead_instance_s_deliveries_resume_at_once() {
+    use crate::features::push::service::claims;
+    use crate::server::entities::push_worker;
+    each_db(|db| async move {
+        let w = world(&db).await;
+        let rx = Receiver::start().await;
+        w.subscribe(&db, input(&rx.url, &["estate.updated"]))
+            .await
+            .unwrap();
+        w.publish(&db, 2).await;
+        let all = |_: claims::DueSubscription| 10;
+        // Instance a claims both, then is killed: its leases would hold for a minute.
+        claims::heartbeat(&db, "a").await.unwrap();
+        let held = claim_as(&db, now(), 10, all, 0, "a").await;
+        assert_eq!(held.len(), 2);
+        assert!(
+            claim_as(&db, now(), 10, all, 0, "b").await.is_empty(),
+            "leased"
+        );
+        let ids_before: Vec<String> = push_delivery::Entity::find()
+            .all(&db)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|d| d.public_id)
+            .collect();
+        // Restarted under the same name, a takes them back at once.
+        assert_eq!(claims::reclaim_own(&db, "a").await, Ok(2));
+        let again = claim_as(&db, now(), 10, all, 0, "a").await;
+        assert_eq!(again, held);
+        let ids_after: Vec<String> = push_delivery::Entity::find()
+            .all(&db)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|d| d.public_id)
+            .collect();
+        assert_eq!(ids_before, ids_after, "the same webhook-id on every try");
+        // If a never comes back, its heartbeat goes stale and b takes over.
+        push_worker::Entity::update_many()
+            .col_expr(
+                push_worker::Column::HeartbeatAt,
+                Expr::value(now() - chrono::Duration::seconds(30)),
+            )
+            .filter(push_worker::Column::InstanceId.eq("a"))
+            .exec(&db)
+            .await
+            .unwrap();
+        assert_eq!(claim_as(&db, now(), 10, all, 0, "b").await.len(), 2);
+    })
+    .await;
+}

@@ -40,6 +40,23 @@ if ! command -v cargo-leptos >/dev/null 2>&1 || [ "$(cargo leptos --version | aw
   cargo install cargo-leptos --version "$CARGO_LEPTOS_VERSION" --locked --features no_downloads --debug --force
 fi
 
+# schemathesis (the OpenAPI fuzzer scripts/schemathesis.sh runs) lives in its own virtualenv
+# beside the build cache, so nothing is installed into the system Python.
+SCHEMATHESIS_VERSION=4.32.5
+st_venv="${PORTICO_CACHE_DIR:-$HOME/.cache/portico}/schemathesis-$SCHEMATHESIS_VERSION"
+if [ ! -x "$st_venv/bin/schemathesis" ]; then
+  if ! python3 -c 'import venv, ensurepip' >/dev/null 2>&1; then
+    say "Installing Debian's python3-venv (once)"
+    SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq python3-venv >/dev/null
+  fi
+  say "Installing schemathesis $SCHEMATHESIS_VERSION into $st_venv (a minute, once)"
+  rm -rf "$st_venv"
+  python3 -m venv "$st_venv"
+  "$st_venv/bin/pip" install --quiet --disable-pip-version-check "schemathesis==$SCHEMATHESIS_VERSION"
+fi
+
 if [ ! -d end2end/node_modules ] || [ end2end/package-lock.json -nt end2end/node_modules/.package-lock.json ]; then
   say "Installing the end-to-end test packages (npm ci)"
   (cd end2end && npm ci --no-audit --no-fund --loglevel=error)

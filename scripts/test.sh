@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every Portico test: the Rust tests of every crate (on SQLite, and on PostgreSQL when
-# 127.0.0.1:5432 answers) and the Playwright suite in headless Chromium, with and without
-# JavaScript. Installs whatever is missing first.
+# 127.0.0.1:5432 answers), schemathesis against the REST API, and the Playwright suite in
+# headless Chromium, with and without JavaScript. Installs whatever is missing first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 say() { printf '\n==> %s\n' "$*"; }
@@ -20,6 +20,9 @@ cargo test -p migration -p app -p server --features app/ssr
 
 say "Building the site with cargo-leptos (server and WASM bundle)"
 cargo leptos build
+
+say "schemathesis against the live REST API and its OpenAPI document"
+scripts/schemathesis.sh
 
 say "Playwright end-to-end tests in Chromium (with and without JavaScript)"
 cd end2end

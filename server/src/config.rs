@@ -101,7 +101,7 @@ pub struct ConfigArgs {
     /// refused in production).
     #[arg(long, env = "PORTICO_DEV_MAILBOX", global = true)]
     pub dev_mailbox: Option<String>,
-    /// "Sign in" requests per address in 15 minutes.
+    /// "Sign in" requests per e-mail address in 15 minutes.
     #[arg(
         long,
         env = "PORTICO_SIGN_IN_LIMIT_PER_ADDRESS",

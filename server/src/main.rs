@@ -1,5 +1,5 @@
-//! The Portico server: `serve` (default), `migrate`, `seed-demo`, `create-operator` and
-//! `issue-service-token`.
+//! The Portico server: `serve` (default), `migrate`, `seed-demo`, `create-operator`,
+//! `import-catalog`, `issue-service-token`, `create-access-key` and `bench`.
 use app::features::accounts::service::bootstrap;
 use clap::{Parser, Subcommand};
 use sea_orm::DatabaseConnection;
@@ -52,6 +52,13 @@ enum Command {
         /// What the token is for, such as the name of the service that uses it.
         #[arg(long)]
         name: String,
+    },
+    /// Print a new access key (client ID and secret) of a product once, for the platform's own
+    /// test clients; audited as `cli`. Partners create theirs on the product page.
+    CreateAccessKey {
+        /// The product's ID (its page's address, /o/<partner>/products/<id>).
+        #[arg(long)]
+        product_id: i32,
     },
 }
 
@@ -145,6 +152,22 @@ async fn run(command: Command, config: ServerConfig) -> Result<(), String> {
                 .map_err(|e| e.to_string())?;
             println!("{token}");
             eprintln!("Store this token now: it is shown only once.");
+            Ok(())
+        }
+        Command::CreateAccessKey { product_id } => {
+            let key = app::features::products::service::credentials::create_key_from_cli(
+                &db,
+                &config.app,
+                product_id,
+            )
+            .await
+            .map_err(|e| match e {
+                app::error::AppError::NotFound => format!("there is no product {product_id}"),
+                e => e.to_string(),
+            })?;
+            println!("client_id {}", key.client_id);
+            println!("secret {}", key.secret);
+            eprintln!("Store this secret now: it is shown only once (access key {}).", key.slot);
             Ok(())
         }
     }

@@ -339,3 +339,83 @@ async fn events_need_a_service_token_and_a_valid_body() {
     assert_eq!(status, StatusCode::ACCEPTED, "{body}");
     assert!(body["event_id"].as_str().unwrap().starts_with("evt_"));
 }
+
+/// The document's patterns are the server's rules: the same strings, and a regular-expression
+/// engine agrees with the validators on what they accept.
+#[tokio::test]
+async fn the_documented_constraints_are_the_ones_enforced() {
+    use app::server::validate::{
+        is_installation_id, is_key, INSTALLATION_ID_PATTERN, KEY_PATTERN,
+    };
+    let (app, conn, anna, nordic, demo) = setup().await;
+    let (_, _, doc) = send(
+        &app,
+        Request::get("/api/v1/openapi.json")
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await;
+    let schemas = &doc["components"]["schemas"];
+    let path_param =
+        &doc["paths"]["/api/v1/installations/{installation_id}/methods"]["get"]["parameters"][0];
+    for (field, want) in [
+        (&schemas["CheckRequest"]["properties"]["installation_id"], INSTALLATION_ID_PATTERN),
+        (&schemas["EventRequest"]["properties"]["installation_id"], INSTALLATION_ID_PATTERN),
+        (&path_param["schema"], INSTALLATION_ID_PATTERN),
+        (&schemas["CheckRequest"]["properties"]["function"], KEY_PATTERN),
+        (&schemas["EventRequest"]["properties"]["type"], KEY_PATTERN),
+    ] {
+        assert_eq!(field["pattern"], want, "{field}");
+    }
+    for (schema, required) in [
+        ("CheckRequest", serde_json::json!(["installation_id", "function"])),
+        ("EventRequest", serde_json::json!(["installation_id", "type", "data"])),
+    ] {
+        assert_eq!(schemas[schema]["required"], required, "{schema}");
+    }
+    let id = regex::Regex::new(INSTALLATION_ID_PATTERN).unwrap();
+    let key = regex::Regex::new(KEY_PATTERN).unwrap();
+    let samples = [
+        "", "M", "MS", "msvpar", "MSVPAR", "123456", "a-b_c", " MSVPAR", "MSVPAR ", "MSVPAR\n",
+        "ÆØÅ123", "estates.read", "estates..read", ".estates", "estates.", "Estates.read",
+        "v2_x.y_3", "a.b.c", "estates read", &"A".repeat(32), &"A".repeat(33),
+        &format!("{}.x", "a".repeat(97)), &format!("{}.x", "a".repeat(98)),
+    ];
+    for s in samples {
+        assert_eq!(id.is_match(s), is_installation_id(s), "installation ID {s:?}");
+        // The pattern has no length; the document adds maxLength 100.
+        assert_eq!(key.is_match(s) && s.len() <= 100, is_key(s), "key {s:?}");
+    }
+    // Over HTTP: values are taken exactly as sent.
+    let k = credentials::create_key(&conn, &config(), &anna, nordic, demo)
+        .await
+        .unwrap();
+    let auth = basic(&k.client_id, &k.secret);
+    for (body, want) in [
+        (r#"{"installation_id":"solosl","function":"estates.read"}"#, StatusCode::OK),
+        (r#"{"installation_id":"NOSUCH","function":"estates.read"}"#, StatusCode::OK),
+        (r#"{"installation_id":" SOLOSL","function":"estates.read"}"#, StatusCode::UNPROCESSABLE_ENTITY),
+        (r#"{"installation_id":"SOLOSL\n","function":"estates.read"}"#, StatusCode::UNPROCESSABLE_ENTITY),
+        (r#"{"installation_id":"SOLOSL","function":"Estates.read"}"#, StatusCode::UNPROCESSABLE_ENTITY),
+        (r#"{"installation_id":"SOLOSL","function":""}"#, StatusCode::UNPROCESSABLE_ENTITY),
+        (r#"{"installation_id":"SOLOSL","function":7}"#, StatusCode::UNPROCESSABLE_ENTITY),
+    ] {
+        assert_eq!(send(&app, check(Some(&auth), body)).await.0, want, "{body}");
+    }
+    for (path, want) in [
+        ("solosl", StatusCode::OK),
+        ("S", StatusCode::UNPROCESSABLE_ENTITY),
+        ("SOLOSL%20", StatusCode::UNPROCESSABLE_ENTITY),
+        ("%FF%FE", StatusCode::UNPROCESSABLE_ENTITY),
+    ] {
+        let req = Request::get(format!("/api/v1/installations/{path}/methods"))
+            .header(header::AUTHORIZATION, &auth)
+            .body(Body::empty())
+            .unwrap();
+        let (status, _, v) = send(&app, req).await;
+        assert_eq!(status, want, "{path}");
+        if status == StatusCode::OK {
+            assert_eq!(v["installation_id"], "SOLOSL");
+        }
+    }
+}

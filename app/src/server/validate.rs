@@ -36,16 +36,39 @@ pub fn name(raw: &str, what: &str) -> Result<String, AppError> {
     Ok(n.to_owned())
 }
 
+/// [`is_installation_id`] as a regular expression (the OpenAPI document states it; a test keeps
+/// the two in agreement).
+pub const INSTALLATION_ID_PATTERN: &str = "^[A-Za-z0-9_-]{2,32}$";
+
+/// Whether `s` is an installation ID exactly as written (any case, nothing around it): 2 to 32
+/// letters, digits, `-` or `_`.
+pub fn is_installation_id(s: &str) -> bool {
+    (2..=32).contains(&s.len())
+        && s
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
+/// [`is_key`] as a regular expression, for the OpenAPI document.
+pub const KEY_PATTERN: &str = "^[a-z0-9_]+(\\.[a-z0-9_]+)*$";
+
+/// Whether `s` is a catalog key (a function key or event type such as `estates.read`): lower-case
+/// words of letters, digits and `_` joined by single dots, at most 100 characters.
+pub fn is_key(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 100
+        && s.split('.').all(|p| {
+            !p.is_empty()
+                && p.chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        })
+}
+
 /// An installation ID such as `MSVPAR` or a six-digit MSN: 2 to 32 letters, digits, `-` or `_`,
 /// stored upper-case.
 pub fn installation_id(raw: &str) -> Result<String, AppError> {
     let id = raw.trim().to_uppercase();
-    if id.len() < 2
-        || id.len() > 32
-        || !id
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-    {
+    if !is_installation_id(&id) {
         return Err(AppError::invalid(
             "An installation ID is 2 to 32 letters, digits, '-' or '_' (for example MSVPAR).",
         ));

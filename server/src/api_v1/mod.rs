@@ -8,9 +8,11 @@ pub use auth::ApiState;
 
 use app::features::access::dto::{AccessDecision, AccessReason, MethodDto};
 use app::features::push::service::publish;
+use app::server::validate::{is_installation_id, is_key};
 use app::server::{service_tokens, AppState};
 use axum::body::Bytes;
 use axum::extract::ConnectInfo;
+use axum::extract::rejection::PathRejection;
 use axum::extract::Path;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -113,7 +115,7 @@ struct Problem {
     status: u16,
     detail: String,
     /// The request, as the server's log names it (`urn:portico:request:<id>`).
-    instance: String,
+    instance: Option<String>,
 }
 
 /// The functions a credential may call on an installation.
@@ -138,6 +140,31 @@ fn problem(status: StatusCode, title: &str, detail: &str) -> Response {
     res
 }
 
+/// `422` with what to fix.
+fn unprocessable(detail: &str) -> Response {
+    problem(
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "Unprocessable Entity",
+        detail,
+    )
+}
+
+/// Why an installation ID or catalog key as sent is refused, if it is: the same rules as the
+/// patterns in the OpenAPI document, applied to the value exactly as written (nothing trimmed).
+fn malformed(installation_id: &str, key: (&str, &str)) -> Option<Response> {
+    if !is_installation_id(installation_id) {
+        return Some(unprocessable(
+            "installation_id must be 2 to 32 letters, digits, '-' or '_' (for example MSVPAR).",
+        ));
+    }
+    let (field, value) = key;
+    (!is_key(value)).then(|| {
+        unprocessable(&format!(
+            "{field} must be lower-case words of letters, digits and '_' joined by dots, at most 100 characters (for example estates.read)."
+        ))
+    })
+}
+
 fn unauthorized(detail: &str) -> Response {
     let mut res = problem(StatusCode::UNAUTHORIZED, "Unauthorized", detail);
     res.headers_mut().insert(
@@ -158,7 +185,11 @@ fn internal_error() -> Response {
 /// "May this credential call this function for this installation?"
 #[derive(Deserialize, ToSchema)]
 struct CheckRequest {
+    /// The installation, in any case.
+    #[schema(pattern = "^[A-Za-z0-9_-]{2,32}$", min_length = 2, max_length = 32, example = "MSVPAR")]
     installation_id: String,
+    /// A catalog function's key.
+    #[schema(pattern = "^[a-z0-9_]+(\\.[a-z0-9_]+)*$", min_length = 1, max_length = 100, example = "estates.read")]
     function: String,
 }
 
@@ -174,7 +205,7 @@ struct CheckRequest {
         (status = 200, description = "The decision", body = AccessDecision),
         (status = 401, description = "Missing, unknown, wrong or revoked credentials", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "A malformed body", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many requests for this credential", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Too many requests for this credential, or too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
     security(("basic" = []))
 )]
@@ -193,22 +224,13 @@ async fn access_check(
     let req: CheckRequest = match serde_json::from_slice(&body) {
         Ok(r) => r,
         Err(e) => {
-            let detail = format!(
+            return unprocessable(&format!(
                 r#"The body must be JSON like {{"installation_id": "MSVPAR", "function": "estates.read"}}: {e}."#
-            );
-            return problem(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "Unprocessable Entity",
-                &detail,
-            );
+            ))
         }
     };
-    if req.installation_id.trim().is_empty() || req.function.trim().is_empty() {
-        return problem(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "Unprocessable Entity",
-            "installation_id and function must not be empty.",
-        );
+    if let Some(refused) = malformed(&req.installation_id, ("function", &req.function)) {
+        return refused;
     }
     match api
         .cache
@@ -224,11 +246,12 @@ async fn access_check(
 #[utoipa::path(
     get,
     path = "/api/v1/installations/{installation_id}/methods",
-    params(("installation_id" = String, Path, description = "An installation ID such as MSVPAR")),
+    params(("installation_id" = String, Path, description = "An installation ID such as MSVPAR, in any case", pattern = "^[A-Za-z0-9_-]{2,32}$", min_length = 2, max_length = 32)),
     responses(
         (status = 200, description = "The functions and filters this credential may call there", body = MethodsResponse),
         (status = 401, description = "Missing, unknown, wrong or revoked credentials", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many requests for this credential", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "A malformed installation ID", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Too many requests for this credential, or too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
     security(("basic" = []))
 )]
@@ -236,7 +259,7 @@ async fn methods(
     Extension(state): Extension<AppState>,
     Extension(api): Extension<Arc<ApiState>>,
     peer: Option<Extension<ConnectInfo<SocketAddr>>>,
-    Path(installation_id): Path<String>,
+    installation_id: Result<Path<String>, PathRejection>,
     headers: HeaderMap,
 ) -> Response {
     let client = auth::client_address(peer.map(|p| p.0 .0), &headers, &state);
@@ -244,6 +267,14 @@ async fn methods(
         Ok(found) => found,
         Err(res) => return res,
     };
+    // A path that is not UTF-8 once decoded is as malformed as any other ID.
+    let installation_id = installation_id.map(|p| p.0).unwrap_or_default();
+    if !is_installation_id(&installation_id) {
+        return unprocessable(
+            "The installation ID must be 2 to 32 letters, digits, '-' or '_' (for example MSVPAR).",
+        );
+    }
+    let installation_id = installation_id.to_uppercase();
     let access = api
         .cache
         .installation_access(&state.db, epoch, &p, &installation_id)
@@ -251,13 +282,13 @@ async fn methods(
         .map(|a| a.methods());
     match access {
         Ok(Ok(methods)) => Json(serde_json::json!({
-            "installation_id": installation_id.trim().to_uppercase(),
+            "installation_id": installation_id,
             "product_id": p.id,
             "methods": methods,
         }))
         .into_response(),
         Ok(Err(reason)) => Json(serde_json::json!({
-            "installation_id": installation_id.trim().to_uppercase(),
+            "installation_id": installation_id,
             "product_id": p.id,
             "reason": reason,
             "methods": [],
@@ -270,8 +301,11 @@ async fn methods(
 /// An event of the platform to push to the partners' receivers.
 #[derive(Deserialize, ToSchema)]
 struct EventRequest {
+    /// The installation, in any case.
+    #[schema(pattern = "^[A-Za-z0-9_-]{2,32}$", min_length = 2, max_length = 32, example = "MSVPAR")]
     installation_id: String,
-    /// An event type of a push-capable catalog function, such as `estate.updated`.
+    /// An event type of a push-capable catalog function.
+    #[schema(pattern = "^[a-z0-9_]+(\\.[a-z0-9_]+)*$", min_length = 1, max_length = 100, example = "estate.changed")]
     r#type: String,
     /// The event's payload, a JSON object, sent as is in the delivery's `data`.
     #[schema(value_type = Object)]
@@ -335,16 +369,14 @@ async fn publish_event(
     let req: EventRequest = match serde_json::from_slice(&body) {
         Ok(r) => r,
         Err(e) => {
-            let detail = format!(
-                r#"The body must be JSON like {{"installation_id": "MSVPAR", "type": "estate.updated", "data": {{}}}}: {e}."#
-            );
-            return problem(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "Unprocessable Entity",
-                &detail,
-            );
+            return unprocessable(&format!(
+                r#"The body must be JSON like {{"installation_id": "MSVPAR", "type": "estate.changed", "data": {{}}}}: {e}."#
+            ))
         }
     };
+    if let Some(refused) = malformed(&req.installation_id, ("type", &req.r#type)) {
+        return refused;
+    }
     match publish::publish(&state.db, &req.installation_id, &req.r#type, req.data).await {
         Ok(published) => {
             if published.deliveries > 0 {
@@ -356,11 +388,7 @@ async fn publish_event(
             )
                 .into_response()
         }
-        Err(app::error::AppError::Invalid(msg)) => problem(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "Unprocessable Entity",
-            &msg,
-        ),
+        Err(app::error::AppError::Invalid(msg)) => unprocessable(&msg),
         Err(_) => internal_error(),
     }
 }

@@ -5,6 +5,7 @@ use crate::server::audit;
 use crate::server::clock::now;
 use crate::server::entities::api_function as af;
 use crate::server::scope::{require_operator_admin, Actor};
+use crate::server::validate::is_key;
 use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, Set, TransactionTrait};
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashSet};
@@ -40,15 +41,6 @@ struct PushSpec {
 
 const METHODS: [&str; 5] = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 
-fn is_key(s: &str) -> bool {
-    !s.is_empty()
-        && s.len() <= 100
-        && s.split('.').all(|p| {
-            !p.is_empty()
-                && p.chars()
-                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
-        })
-}
 
 /// Checks one entry; returns what is wrong with it.
 fn entry_problems(e: &CatalogEntry) -> Vec<String> {

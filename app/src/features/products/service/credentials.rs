@@ -92,6 +92,30 @@ pub async fn create_key(
 ) -> Result<NewAccessKey, AppError> {
     require_partner_admin(db, actor, org_id).await?;
     let p = own_product(db, org_id, product_id).await?;
+    issue_key(db, config, actor, &p).await
+}
+
+/// Creates an access key for any product from the operator's command line (`server
+/// create-access-key`), audited as `cli`; for setting up the platform's own test clients.
+pub async fn create_key_from_cli(
+    db: &impl ConnectionTrait,
+    config: &Config,
+    product_id: i32,
+) -> Result<NewAccessKey, AppError> {
+    let p = product::Entity::find_by_id(product_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    issue_key(db, config, &Actor::cli(), &p).await
+}
+
+/// Creates the key in the free slot once the caller has been authorized.
+async fn issue_key(
+    db: &impl ConnectionTrait,
+    config: &Config,
+    actor: &Actor,
+    p: &product::Model,
+) -> Result<NewAccessKey, AppError> {
     let active = ak::Entity::find()
         .filter(ak::Column::ProductId.eq(p.id))
         .filter(ak::Column::RevokedAt.is_null())
@@ -120,7 +144,7 @@ pub async fn create_key(
     audit::record(
         db,
         actor,
-        Some(org_id),
+        Some(p.partner_id),
         "credentials.key_created",
         &p.name,
         &format!("access key {slot}"),

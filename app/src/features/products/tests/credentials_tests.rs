@@ -152,3 +152,35 @@ async fn only_partner_admins_manage_keys_of_their_own_products() {
     })
     .await;
 }
+
+/// `server create-access-key`: the operator's command line makes a working key for any product,
+/// in the partner's audit log as `cli`; an unknown product is refused.
+#[tokio::test]
+async fn the_command_line_creates_a_key_for_any_product() {
+    use crate::server::entities::audit_entry;
+    use sea_orm::{ColumnTrait, QueryFilter};
+    each_db(|db| async move {
+        let w = world(&db).await;
+        let k = credentials::create_key_from_cli(&db, &w.cfg, w.product)
+            .await
+            .unwrap();
+        let p = credentials::authenticate(&db, &w.cfg, &k.client_id, &k.secret)
+            .await
+            .unwrap();
+        assert_eq!(p.map(|p| p.id), Some(w.product));
+        let entry = audit_entry::Entity::find()
+            .filter(audit_entry::Column::Action.eq("credentials.key_created"))
+            .one(&db)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            (entry.actor.as_str(), entry.organization_id),
+            ("cli", Some(w.partner))
+        );
+        assert!(!entry.details.contains(&k.secret[4..]));
+        let unknown = credentials::create_key_from_cli(&db, &w.cfg, w.product + 1000).await;
+        assert!(matches!(unknown, Err(AppError::NotFound)));
+    })
+    .await;
+}

@@ -1,15 +1,20 @@
 #!/usr/bin/env bash
 # Starts Portico for the Playwright suite: a fresh SQLite database with the demo data, the test
 # environment and the dev mailbox, on the port given (default 3100). Playwright runs this.
+# PORTICO_BUILD=release (the default: what operators deploy, built by scripts/release.sh) or
+# debug (what `cargo leptos build` makes).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 port="${1:-3100}"
+source scripts/lib/build.sh
 dir=$(mktemp -d -t portico-e2e-XXXXXX)
 export DATABASE_URL="sqlite://$dir/portico.db?mode=rwc"
-export PORTICO_ENV=test PORTICO_DEV_MAILBOX=1 LEPTOS_SITE_ADDR="127.0.0.1:$port" LEPTOS_SITE_ROOT=target/site
+export PORTICO_ENV=test PORTICO_DEV_MAILBOX=1 LEPTOS_SITE_ADDR="127.0.0.1:$port"
 export PORTICO_PUBLIC_URL="http://127.0.0.1:$port"
 # The push tests run their receivers on 127.0.0.1.
 export PORTICO_PUSH_ALLOW="127.0.0.1/32"
+# Warnings and errors only: the request log of a whole run would bury the test output.
+export RUST_LOG="${RUST_LOG:-warn}"
 unset PORTICO_SMTP_URL
-target/debug/server seed-demo
-exec target/debug/server serve
+"$server" seed-demo
+exec "$server" serve

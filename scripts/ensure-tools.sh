@@ -18,7 +18,6 @@ if ! rustup target list --installed | grep -q '^wasm32-unknown-unknown$'; then
 fi
 
 apt_missing=()
-command -v wasm-opt >/dev/null 2>&1 || apt_missing+=(binaryen)
 if [ "${1:-}" != "--no-browser" ]; then
   [ -x /usr/bin/chromium ] || apt_missing+=(chromium)
 fi
@@ -55,6 +54,13 @@ if [ ! -x "$st_venv/bin/schemathesis" ]; then
   rm -rf "$st_venv"
   python3 -m venv "$st_venv"
   "$st_venv/bin/pip" install --quiet --disable-pip-version-check "schemathesis==$SCHEMATHESIS_VERSION"
+fi
+
+# Build and measurement tools from npm (binaryen's wasm-opt for release builds, Lighthouse for
+# scripts/lighthouse.sh), pinned in tools/package-lock.json.
+if [ ! -d tools/node_modules ] || [ tools/package-lock.json -nt tools/node_modules/.package-lock.json ]; then
+  say "Installing the build tools' npm packages (npm ci in tools/)"
+  (cd tools && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
 if [ ! -d end2end/node_modules ] || [ end2end/package-lock.json -nt end2end/node_modules/.package-lock.json ]; then

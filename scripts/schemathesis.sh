@@ -2,7 +2,7 @@
 # Fuzzes the live REST API against its own OpenAPI document with schemathesis: valid and invalid
 # requests for every operation, failing on any 5xx, undocumented status, content type or
 # response shape, accepted invalid input or refused valid input. Starts the built server
-# (target/debug/server) on a fresh SQLite database with the demo data, a product's access key
+# (PORTICO_BUILD, release by default) on a fresh SQLite database with the demo data, a product's access key
 # and a service token. Usage: scripts/schemathesis.sh [examples per operation, default 300]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,13 +11,13 @@ st="${PORTICO_CACHE_DIR:-$HOME/.cache/portico}/schemathesis-4.32.5/bin/schemathe
 [ -x "$st" ] || { echo "schemathesis is missing: run scripts/ensure-tools.sh" >&2; exit 1; }
 port="${PORTICO_ST_PORT:-3190}"
 dir=$(mktemp -d -t portico-st-XXXXXX)
+source scripts/lib/build.sh
 export DATABASE_URL="sqlite://$dir/portico.db?mode=rwc"
-export PORTICO_ENV=test LEPTOS_SITE_ADDR="127.0.0.1:$port" LEPTOS_SITE_ROOT=target/site
+export PORTICO_ENV=test LEPTOS_SITE_ADDR="127.0.0.1:$port"
 export PORTICO_PUBLIC_URL="http://127.0.0.1:$port"
 # The fuzzer sends thousands of requests with and without credentials from one address.
 export PORTICO_API_FAILURE_LIMIT=1000000
 unset PORTICO_SMTP_URL
-server=target/debug/server
 
 $server seed-demo >/dev/null
 # The demo partner's first product; its client ID and secret authenticate the Basic scheme.

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every Portico test: the Rust tests of every crate (on SQLite, and on PostgreSQL when
-# 127.0.0.1:5432 answers), schemathesis against the REST API, and the Playwright suite in
-# headless Chromium, with and without JavaScript. Installs whatever is missing first.
+# 127.0.0.1:5432 answers), then builds the release and runs against it the WASM size check,
+# schemathesis on the REST API and the Playwright suite in headless Chromium, with and without
+# JavaScript. Installs whatever is missing first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 say() { printf '\n==> %s\n' "$*"; }
@@ -18,8 +19,9 @@ fi
 say "Rust tests (the first build takes 15-20 minutes on two cores)"
 cargo test -p migration -p app -p server --features app/ssr
 
-say "Building the site with cargo-leptos (server and WASM bundle)"
-cargo leptos build
+say "Building the release (what operators deploy; the first release build takes 10-15 minutes)"
+scripts/release.sh
+scripts/check-wasm-size.sh
 
 say "schemathesis against the live REST API and its OpenAPI document"
 scripts/schemathesis.sh

@@ -7,7 +7,7 @@ use crate::features::accounts::pages::{
 };
 use crate::features::{access, activations, catalog, notifications, products, push};
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
+use leptos_meta::{provide_meta_context, MetaTags, Title};
 use leptos_router::components::{ParentRoute, Router, Routes};
 use leptos_router::{path, SsrMode};
 
@@ -15,6 +15,7 @@ use leptos_router::{path, SsrMode};
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     #[cfg(feature = "ssr")]
     crate::server::request::content_security_policy();
+    let css = stylesheet(&options);
     view! {
         <!DOCTYPE html>
         <html lang="en">
@@ -22,6 +23,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
+                <link rel="stylesheet" id="leptos" href=css/>
                 <meta name="request-id" content=crate::components::errors::request_reference().unwrap_or_default()/>
                 <script src="/copy.js" defer></script>
                 <HydrationScripts options/>
@@ -31,6 +33,17 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <App/>
             </body>
         </html>
+    }
+}
+
+/// The stylesheet's address (hashed in built sites); the shell renders only on the server.
+fn stylesheet(options: &LeptosOptions) -> &'static str {
+    #[cfg(feature = "ssr")]
+    return crate::server::assets::stylesheet(options);
+    #[cfg(not(feature = "ssr"))]
+    {
+        let _ = options;
+        "/pkg/portico.css"
     }
 }
 
@@ -63,7 +76,6 @@ pub fn App() -> impl IntoView {
         }
     });
     view! {
-        <Stylesheet id="leptos" href="/pkg/portico.css"/>
         <Title formatter=|t: String| if t.is_empty() { "Portico".to_string() } else { format!("{t} · Portico") }/>
         <Router>
             <Routes fallback=NotFoundPage>

@@ -42,10 +42,14 @@ enum Command {
         /// The catalog file (format in README.md, "Catalog format").
         file: std::path::PathBuf,
     },
-    /// Measure the server (figures, not a test): `bench access-checks` or `bench push`.
+    /// Measure the server (figures, not a test): `bench access-checks`, `bench push` or
+    /// `bench pages`.
     Bench {
-        /// What to measure: `access-checks`.
+        /// What to measure: `access-checks`, `push` or `pages`.
         what: String,
+        /// `pages` only: run on a fresh schema of this PostgreSQL database instead of SQLite.
+        #[arg(long)]
+        postgres: Option<String>,
     },
     /// Print a new platform service token (for POST /api/v1/events) once; only its hash is kept.
     IssueServiceToken {
@@ -99,13 +103,14 @@ async fn connect_and_migrate(config: &ServerConfig) -> Result<DatabaseConnection
 }
 
 async fn run(command: Command, config: ServerConfig) -> Result<(), String> {
-    if let Command::Bench { what } = &command {
+    if let Command::Bench { what, postgres } = &command {
         // The benchmark makes its own temporary database and server.
         return match what.as_str() {
             "access-checks" => server::bench::access_checks().await,
             "push" => server::bench::push().await,
+            "pages" => server::bench::pages(&config, postgres.clone()).await,
             other => Err(format!(
-                "unknown benchmark {other:?}; try access-checks or push"
+                "unknown benchmark {other:?}; try access-checks, push or pages"
             )),
         };
     }

@@ -2,7 +2,7 @@
 //! errors, and the security headers every response carries.
 use app::error::AppError;
 use axum::body::Body;
-use axum::extract::Request;
+use axum::extract::{Request, State};
 use axum::http::{header, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
@@ -95,6 +95,44 @@ pub async fn security_headers(req: Request, next: Next) -> Response {
             HeaderValue::from_static(DEFAULT_CSP),
         );
     }
+    res
+}
+
+/// Gives each read (GET, HEAD) a fresh request-scoped [`app::server::lookups::Lookups`], so the
+/// server functions one page render calls look up the session and memberships once.
+pub async fn request_lookups(mut req: Request, next: Next) -> Response {
+    if app::server::lookups::wanted(req.method()) {
+        req.extensions_mut()
+            .insert(app::server::lookups::Lookups::default());
+    }
+    next.run(req).await
+}
+
+/// How long browsers may keep a response. Bundle files with hashed names are kept a year
+/// without asking again (a new build has new names); everything else is revalidated each
+/// time, and pages, which differ per user, stay out of shared caches. Bundle responses vary by
+/// `Accept-Encoding` (they are served precompressed). A response that chose
+/// its own policy (such as `no-store` where a secret is shown) keeps it.
+pub async fn cache_policy(State(hashed): State<bool>, req: Request, next: Next) -> Response {
+    let bundle = req.uri().path().starts_with("/pkg/");
+    let mut res = next.run(req).await;
+    if bundle {
+        // The same address answers brotli, gzip or plain bytes: caches must key on the ask.
+        res.headers_mut()
+            .append(header::VARY, HeaderValue::from_static("accept-encoding"));
+    }
+    if res.headers().contains_key(header::CACHE_CONTROL) {
+        return res;
+    }
+    let policy = if bundle && hashed && res.status() == StatusCode::OK {
+        "public, max-age=31536000, immutable"
+    } else if bundle {
+        "no-cache"
+    } else {
+        "private, no-cache"
+    };
+    res.headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static(policy));
     res
 }
 

@@ -11,6 +11,7 @@ use axum::http::StatusCode;
 use axum::middleware;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
+use axum::serve::ListenerExt;
 use axum::Router;
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
@@ -34,6 +35,13 @@ pub fn router(state: AppState, leptos_options: LeptosOptions) -> Router {
 /// [`router`] with a given REST API state (to set its limits, or to look into it in tests).
 pub fn router_with(state: AppState, leptos_options: LeptosOptions, api: Arc<ApiState>) -> Router {
     let routes = generate_route_list(app::App);
+    // The bundle, precompressed at build time (brotli and gzip beside each file).
+    let pkg_dir = std::path::Path::new(leptos_options.site_root.as_ref())
+        .join(leptos_options.site_pkg_dir.as_ref());
+    let pkg = tower_http::services::ServeDir::new(pkg_dir)
+        .precompressed_br()
+        .precompressed_gzip();
+    let hashed = leptos_options.hash_files;
     let ctx_state = state.clone();
     let mut r = Router::new()
         .route("/healthz", get(|| async { "ok" }))
@@ -62,7 +70,8 @@ pub fn router_with(state: AppState, leptos_options: LeptosOptions, api: Arc<ApiS
             post(forms::catalog_upload).layer(DefaultBodyLimit::max(10 * 1024 * 1024)),
         )
         .route("/o/{org}/products/{product}/keys", post(forms::create_key))
-        .route("/logos/{product}", get(forms::logo_file));
+        .route("/logos/{product}", get(forms::logo_file))
+        .nest_service(&format!("/{}", leptos_options.site_pkg_dir), pkg);
     if state.config.dev_mailbox {
         r = r
             .route("/dev/mailbox", get(dev_mailbox::mailbox_html))
@@ -71,9 +80,14 @@ pub fn router_with(state: AppState, leptos_options: LeptosOptions, api: Arc<ApiS
     r.merge(crate::api_v1::routes())
         .fallback(leptos_axum::file_and_error_handler(app::shell))
         .layer(middleware::from_fn(crate::flash::guard))
+        .layer(middleware::from_fn(crate::middleware::request_lookups))
         .layer(middleware::from_fn(crate::middleware::server_fn_status))
         .layer(middleware::from_fn(crate::middleware::same_origin_only))
         .layer(middleware::from_fn(crate::middleware::security_headers))
+        .layer(middleware::from_fn_with_state(
+            hashed,
+            crate::middleware::cache_policy,
+        ))
         .layer(PropagateRequestIdLayer::new(HeaderName::from_static(
             crate::middleware::REQUEST_ID,
         )))
@@ -120,12 +134,11 @@ pub async fn serve(db: DatabaseConnection, config: ServerConfig) -> Result<(), S
         config.smtp.clone(),
         chrono::Duration::days(config.mail_retention_days),
     ));
-    let leptos_options = LeptosOptions::builder()
-        .output_name("portico")
-        .site_root(config.site_root.as_str())
-        .site_pkg_dir("pkg")
-        .site_addr(config.site_addr)
-        .build();
+    let leptos_options = leptos_options(&config);
+    match app::server::assets::hash_file() {
+        Some(file) => tracing::info!(hash_file = %file.display(), "serving the site with hashed file names"),
+        None => tracing::info!("no hash file beside the server binary: serving unhashed file names"),
+    }
     let api = ApiState::new(config.app.api_rate_limit, config.api_failure_limit);
     // Idle keys of the REST API's limiters are forgotten every minute.
     let idle = api.clone();
@@ -140,15 +153,43 @@ pub async fn serve(db: DatabaseConnection, config: ServerConfig) -> Result<(), S
         .await
         .map_err(|e| format!("cannot listen on {}: {e}", config.site_addr))?;
     tracing::info!(url = %config.app.public_url, env = ?config.app.env, dev_mailbox = config.app.dev_mailbox, "Portico is listening");
+    listen(listener, app, async {
+        let _ = tokio::signal::ctrl_c().await;
+    })
+    .await
+}
+
+/// Serves `app` on `listener` until `shutdown` completes, with each client's address known to
+/// the handlers.
+pub async fn listen(
+    listener: tokio::net::TcpListener,
+    app: Router,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> Result<(), String> {
+    // A response's last segment goes out at once instead of waiting for the client's delayed
+    // ACK (Nagle's algorithm), which cost kept-alive connections ~40 ms.
+    let listener = listener.tap_io(|tcp| {
+        let _ = tcp.set_nodelay(true);
+    });
     axum::serve(
         listener,
         app.into_make_service_with_connect_info::<SocketAddr>(),
     )
-    .with_graceful_shutdown(async {
-        let _ = tokio::signal::ctrl_c().await;
-    })
+    .with_graceful_shutdown(shutdown)
     .await
     .map_err(|e| e.to_string())
+}
+
+/// The site's options: where the built site is, and whether its files have hashed names (they
+/// do when cargo-leptos left a hash file beside this binary).
+pub fn leptos_options(config: &ServerConfig) -> LeptosOptions {
+    LeptosOptions::builder()
+        .output_name("portico")
+        .site_root(config.site_root.as_str())
+        .site_pkg_dir("pkg")
+        .site_addr(config.site_addr)
+        .hash_files(app::server::assets::hash_file().is_some())
+        .build()
 }
 
 async fn readyz(axum::Extension(state): axum::Extension<AppState>) -> Response {

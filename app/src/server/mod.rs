@@ -2,9 +2,11 @@
 //! database, entities, the request context, the scope checks every service starts with, audit,
 //! mail, validation, time, secrets and outbound HTTP. Features build on it; it uses no feature
 //! (the test fixture, [`testing`], excepted).
+pub mod assets;
 pub mod audit;
 pub mod clock;
 pub mod db;
+pub mod lookups;
 pub mod entities;
 pub mod mail;
 pub mod net;

@@ -1,6 +1,7 @@
 //! The request context of server functions: application state, the session cookie, the acting
 //! user and the client address.
 use super::entities::user;
+use super::lookups::Lookups;
 use super::scope::Actor;
 use super::session;
 use super::{AppState, Config};
@@ -95,19 +96,27 @@ pub fn parts() -> Result<Parts, AppError> {
     use_context::<Parts>().ok_or(AppError::Internal)
 }
 
-/// The signed-in user of this request, if any.
+/// The signed-in user of this request, if any (looked up once per page render).
 pub async fn current_user(st: &AppState) -> Result<Option<user::Model>, AppError> {
-    let parts = parts()?;
-    match session_cookie(&parts, &st.config) {
-        Some(token) => session::user_of(&st.db, &token, st.config.session_max_age).await,
-        None => Ok(None),
+    user_of_request(st, &parts()?).await
+}
+
+/// The session's user for `parts`: from the request's [`Lookups`] when a page render already
+/// found it, else from the database.
+async fn user_of_request(st: &AppState, parts: &Parts) -> Result<Option<user::Model>, AppError> {
+    let Some(token) = session_cookie(parts, &st.config) else {
+        return Ok(None);
+    };
+    let find = || session::user_of(&st.db, &token, st.config.session_max_age);
+    match parts.extensions.get::<Lookups>() {
+        Some(lookups) => lookups.user(find).await,
+        None => find().await,
     }
 }
 
 /// The acting user of a request, or [`AppError::NotSignedIn`] (for plain axum handlers too).
 pub async fn actor_for(st: &AppState, parts: &Parts) -> Result<Actor, AppError> {
-    let token = session_cookie(parts, &st.config).ok_or(AppError::NotSignedIn)?;
-    let user = session::user_of(&st.db, &token, st.config.session_max_age)
+    let user = user_of_request(st, parts)
         .await?
         .ok_or(AppError::NotSignedIn)?;
     Ok(Actor::user(

@@ -51,20 +51,31 @@ pub async fn require_member(
     org_id: i32,
 ) -> Result<(organization::Model, Role), AppError> {
     let user_id = actor.user_id.ok_or(AppError::NotSignedIn)?;
-    let m = membership::Entity::find()
+    // A page render asks the same question from several server functions: once is enough.
+    let key = format!("member {user_id} {org_id}");
+    crate::server::lookups::shared(key, || find_member(db, user_id, org_id))
+        .await?
+        .ok_or(AppError::Forbidden)
+}
+
+/// The (active) organization and the user's role in it, or `None` when they are not a member.
+async fn find_member(
+    db: &impl ConnectionTrait,
+    user_id: i32,
+    org_id: i32,
+) -> Result<Option<(organization::Model, Role)>, AppError> {
+    let Some(m) = membership::Entity::find()
         .filter(membership::Column::UserId.eq(user_id))
         .filter(membership::Column::OrganizationId.eq(org_id))
         .one(db)
         .await?
-        .ok_or(AppError::Forbidden)?;
-    let org = organization::Entity::find_by_id(org_id)
-        .one(db)
-        .await?
-        .ok_or(AppError::Forbidden)?;
-    if org.status != ActiveStatus::Active {
-        return Err(AppError::Forbidden);
-    }
-    Ok((org, m.role))
+    else {
+        return Ok(None);
+    };
+    let org = organization::Entity::find_by_id(org_id).one(db).await?;
+    Ok(org
+        .filter(|o| o.status == ActiveStatus::Active)
+        .map(|o| (o, m.role)))
 }
 
 /// Like [`require_member`], but the actor must be an admin.

@@ -1,9 +1,11 @@
 //! Benchmarks (`server bench ...`): figures, not tests. Each seeds a temporary database, starts
 //! the server on it as a child process and drives it over loopback from this process.
 mod access_checks;
+mod pages;
 mod push;
 
 pub use access_checks::access_checks;
+pub use pages::pages;
 pub use push::push;
 
 use sea_orm::{DatabaseConnection, EntityTrait, TransactionTrait};
@@ -41,31 +43,58 @@ where
     txn.commit().await.map_err(|e| e.to_string())
 }
 
-/// One keep-alive HTTP/1.1 request; returns the status code.
+/// One keep-alive HTTP/1.1 request; returns the status code once the whole response (sized by
+/// `Content-Length` or sent in chunks, as streamed pages are) has arrived.
 async fn post(stream: &mut TcpStream, request: &[u8], buf: &mut Vec<u8>) -> Result<u16, String> {
     stream.write_all(request).await.map_err(|e| e.to_string())?;
     buf.clear();
+    let mut chunk = [0u8; 16 * 1024];
     loop {
-        let mut chunk = [0u8; 4096];
         let n = stream.read(&mut chunk).await.map_err(|e| e.to_string())?;
         if n == 0 {
             return Err("connection closed".into());
         }
         buf.extend_from_slice(&chunk[..n]);
-        if let Some(end) = buf.windows(4).position(|w| w == b"\r\n\r\n") {
-            let head = String::from_utf8_lossy(&buf[..end]).to_lowercase();
-            let len: usize = head
-                .lines()
-                .find_map(|l| l.strip_prefix("content-length:"))
-                .and_then(|v| v.trim().parse().ok())
+        let Some(end) = buf.windows(4).position(|w| w == b"\r\n\r\n") else {
+            continue;
+        };
+        let head = String::from_utf8_lossy(&buf[..end]).to_lowercase();
+        let header = |name: &str| {
+            head.lines()
+                .find_map(|l| l.strip_prefix(name).map(|v| v.trim().to_owned()))
+        };
+        let complete = if header("transfer-encoding:").is_some_and(|v| v.contains("chunked")) {
+            chunked_end(&buf[end + 4..]).is_some()
+        } else {
+            let len: usize = header("content-length:")
+                .and_then(|v| v.parse().ok())
                 .unwrap_or(0);
-            if buf.len() >= end + 4 + len {
-                return head
-                    .get(9..12)
-                    .and_then(|s| s.parse().ok())
-                    .ok_or_else(|| "bad status line".into());
-            }
+            buf.len() >= end + 4 + len
+        };
+        if complete {
+            return head
+                .get(9..12)
+                .and_then(|s| s.parse().ok())
+                .ok_or_else(|| "bad status line".into());
         }
+    }
+}
+
+/// Where a chunked body ends (after its last, empty chunk), if it has all arrived.
+fn chunked_end(body: &[u8]) -> Option<usize> {
+    let mut at = 0;
+    loop {
+        let line_end = at + body.get(at..)?.windows(2).position(|w| w == b"\r\n")?;
+        let size_text = std::str::from_utf8(&body[at..line_end]).ok()?;
+        let size = usize::from_str_radix(size_text.split(';').next()?.trim(), 16).ok()?;
+        let data_end = line_end + 2 + size + 2;
+        if body.len() < data_end {
+            return None;
+        }
+        if size == 0 {
+            return Some(data_end);
+        }
+        at = data_end;
     }
 }
 
@@ -78,4 +107,15 @@ async fn wait_ready(addr: &str) -> Result<(), String> {
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     Err("the server did not start".into())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_chunked_body_ends_after_its_empty_chunk() {
+        assert_eq!(super::chunked_end(b"5\r\nhello\r\n0\r\n\r\n"), Some(15));
+        assert_eq!(super::chunked_end(b"5\r\nhello\r\n"), None);
+        assert_eq!(super::chunked_end(b"5\r\nhel"), None);
+        assert_eq!(super::chunked_end(b"zz\r\n"), None);
+    }
 }

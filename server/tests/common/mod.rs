@@ -23,6 +23,11 @@ pub async fn app_with(env: Environment) -> (Router, DatabaseConnection) {
 
 pub async fn app_with_config(config: Config) -> (Router, DatabaseConnection) {
     let conn = db::connect("sqlite::memory:").await.unwrap();
+    app_on(conn, config).await
+}
+
+/// The router on `conn` (migrated here, with the demo data).
+pub async fn app_on(conn: DatabaseConnection, config: Config) -> (Router, DatabaseConnection) {
     db::migrate(&conn).await.unwrap();
     server::seed::seed_demo(&conn, &config).await.unwrap();
     let state = AppState::new(conn.clone(), config);

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use {
     super::service::{auth, installations, members, orgs},
     crate::paths,
+    crate::server::lookups::shared,
     crate::server::request,
 };
 
@@ -99,8 +100,11 @@ pub async fn sign_out_everywhere() -> Result<u64, AppError> {
 /// The dashboard of an organization the user acts as.
 #[server]
 pub async fn get_org_overview(org_id: i32) -> Result<OrgOverview, AppError> {
-    let (st, actor) = request::actor().await?;
-    orgs::overview(&st.db, &actor, org_id).await
+    shared(format!("org_overview {org_id}"), || async move {
+        let (st, actor) = request::actor().await?;
+        orgs::overview(&st.db, &actor, org_id).await
+    })
+    .await
 }
 
 /// The Users page.

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use {
     super::service::{activation, cards},
     crate::paths,
+    crate::server::lookups::shared,
     crate::server::request,
 };
 
@@ -18,8 +19,12 @@ pub async fn get_suppliers(
     search: String,
     kind: String,
 ) -> Result<SuppliersPage, AppError> {
-    let (st, actor) = request::actor().await?;
-    cards::suppliers_page(&st.db, &actor, org_id, &installation, &search, &kind).await
+    let key = format!("suppliers {org_id} {installation:?} {search:?} {kind:?}");
+    shared(key, || async move {
+        let (st, actor) = request::actor().await?;
+        cards::suppliers_page(&st.db, &actor, org_id, &installation, &search, &kind).await
+    })
+    .await
 }
 
 /// A product card's side panel.
@@ -29,8 +34,11 @@ pub async fn get_product_panel(
     installation: String,
     product_id: i32,
 ) -> Result<ProductPanel, AppError> {
-    let (st, actor) = request::actor().await?;
-    cards::panel(&st.db, &actor, org_id, &installation, product_id).await
+    shared(format!("panel {org_id} {installation:?} {product_id}"), || async move {
+        let (st, actor) = request::actor().await?;
+        cards::panel(&st.db, &actor, org_id, &installation, product_id).await
+    })
+    .await
 }
 
 /// Sends a plain form post back to the panel, saying what was done.

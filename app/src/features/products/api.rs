@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use {
     super::service::{credentials, products, versions},
     crate::paths,
+    crate::server::lookups::shared,
     crate::server::request,
 };
 
@@ -64,8 +65,12 @@ pub async fn update_product(
 /// The product page.
 #[server]
 pub async fn get_product(org_id: i32, product_id: i32) -> Result<ProductDetail, AppError> {
-    let (st, actor) = request::actor().await?;
-    super::service::detail::product_detail(&st.db, &st.config, &actor, org_id, product_id).await
+    shared(format!("product {org_id} {product_id}"), || async move {
+        let (st, actor) = request::actor().await?;
+        super::service::detail::product_detail(&st.db, &st.config, &actor, org_id, product_id)
+            .await
+    })
+    .await
 }
 
 /// "Access and security".
@@ -91,8 +96,11 @@ pub async fn retire_product(org_id: i32, product_id: i32) -> Result<(), AppError
 /// The function picker's data.
 #[server]
 pub async fn get_picker(org_id: i32, product_id: i32) -> Result<PickerData, AppError> {
-    let (st, actor) = request::actor().await?;
-    super::service::grants::picker(&st.db, &st.config, &actor, org_id, product_id).await
+    shared(format!("picker {org_id} {product_id}"), || async move {
+        let (st, actor) = request::actor().await?;
+        super::service::grants::picker(&st.db, &st.config, &actor, org_id, product_id).await
+    })
+    .await
 }
 
 /// "Save changes" in the picker: every change in one transaction.
@@ -140,8 +148,11 @@ pub async fn activate_version(
 /// The product's client ID and access keys (never their secrets).
 #[server]
 pub async fn get_credentials(org_id: i32, product_id: i32) -> Result<CredentialsDto, AppError> {
-    let (st, actor) = request::actor().await?;
-    credentials::credentials(&st.db, &actor, org_id, product_id).await
+    shared(format!("credentials {org_id} {product_id}"), || async move {
+        let (st, actor) = request::actor().await?;
+        credentials::credentials(&st.db, &actor, org_id, product_id).await
+    })
+    .await
 }
 
 /// Revokes an access key at once (partner admins).

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use {
     super::service::{delivery_log, manage, publish, subscriptions},
     crate::paths,
+    crate::server::lookups::shared,
     crate::server::request,
 };
 
@@ -28,8 +29,11 @@ pub async fn list_subscriptions(
     product_id: Option<i32>,
     filter: String,
 ) -> Result<Vec<SubscriptionDto>, AppError> {
-    let (st, actor) = request::actor().await?;
-    subscriptions::list(&st.db, &actor, org_id, product_id, &filter).await
+    shared(format!("subscriptions {org_id} {product_id:?} {filter:?}"), || async move {
+        let (st, actor) = request::actor().await?;
+        subscriptions::list(&st.db, &actor, org_id, product_id, &filter).await
+    })
+    .await
 }
 
 #[cfg(feature = "ssr")]

@@ -1,0 +1,265 @@
+//! `server bench pages [--postgres URL]`: seeds the demo data into a temporary database (SQLite,
+//! or a fresh schema of the PostgreSQL database at URL), serves it in this process, and drives
+//! the signed-out and signed-in pages with keep-alive connections from this process. Prints
+//! requests/s, p50 and p99, SQL statements per request and each page's ratio to `/sign-in`.
+use super::{post, CONNECTIONS};
+use crate::config::ServerConfig;
+use app::server::entities::{organization, product, user};
+use app::server::{session, AppState};
+use sea_orm::{
+    ColumnTrait, ConnectOptions, ConnectionTrait, Database, DatabaseConnection, EntityTrait,
+    QueryFilter,
+};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+use tokio::net::TcpStream;
+
+/// How long each page is driven before it is measured, and then measured.
+const WARM_UP: Duration = Duration::from_secs(1);
+const MEASURE: Duration = Duration::from_secs(4);
+
+/// One measured page: what it is, its address, and whose session asks for it.
+struct Case {
+    label: &'static str,
+    path: String,
+    cookie: Option<String>,
+}
+
+/// A page's figures.
+struct Figures {
+    per_second: f64,
+    p50: Duration,
+    p99: Duration,
+    statements: f64,
+    not_ok: u64,
+}
+
+/// Runs the benchmark.
+pub async fn pages(config: &ServerConfig, postgres: Option<String>) -> Result<(), String> {
+    let statements = Arc::new(AtomicU64::new(0));
+    let (mut db, cleanup) = match &postgres {
+        Some(url) => pg_schema(url).await?,
+        None => sqlite_file().await?,
+    };
+    let counter = statements.clone();
+    db.set_metric_callback(move |_| {
+        counter.fetch_add(1, Ordering::Relaxed);
+    });
+    app::server::db::migrate(&db)
+        .await
+        .map_err(|e| e.to_string())?;
+    crate::seed::seed_demo(&db, &config.app)
+        .await
+        .map_err(|e| e.to_string())?;
+    let cookie =
+        |token: String| format!("{}={token}", app::server::request::cookie_name(&config.app));
+    let anna = cookie(session_of(&db, "anna@nordic-integrations.example").await?);
+    let kari = cookie(session_of(&db, "kari@solheim.example").await?);
+    let nordic = org(&db, "Nordic Integrations AS").await?;
+    let solheim = org(&db, "Solheim Eiendom AS").await?;
+    let planner = product::Entity::find()
+        .filter(product::Column::Name.eq("Nordic Showing Planner"))
+        .one(&db)
+        .await
+        .map_err(|e| e.to_string())?
+        .ok_or("the demo product is missing")?
+        .id;
+
+    let state = AppState::new(db.clone(), config.app.clone());
+    let router = crate::router::router(state, crate::router::leptos_options(config));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .map_err(|e| e.to_string())?;
+    let addr = listener
+        .local_addr()
+        .map_err(|e| e.to_string())?
+        .to_string();
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let server = tokio::spawn(crate::router::listen(listener, router, async {
+        let _ = stopped.await;
+    }));
+
+    let case = |label, path: String, cookie: Option<&String>| Case {
+        label,
+        path,
+        cookie: cookie.cloned(),
+    };
+    let cases = [
+        case("/healthz", "/healthz".into(), None),
+        case("/sign-in", "/sign-in".into(), None),
+        case("dashboard", format!("/o/{nordic}"), Some(&anna)),
+        case(
+            "product page",
+            format!("/o/{nordic}/products/{planner}"),
+            Some(&anna),
+        ),
+        case(
+            "picker",
+            format!("/o/{nordic}/products/{planner}/functions"),
+            Some(&anna),
+        ),
+        case("suppliers", format!("/o/{solheim}/suppliers"), Some(&kari)),
+        case("webhooks", format!("/o/{nordic}/webhooks"), Some(&anna)),
+    ];
+    let database = if postgres.is_some() {
+        "PostgreSQL"
+    } else {
+        "SQLite"
+    };
+    println!(
+        "Pages on {database}, demo data, {CONNECTIONS} keep-alive connections, {}s each:",
+        MEASURE.as_secs()
+    );
+    let mut results = Vec::new();
+    for c in &cases {
+        drive(&addr, c, WARM_UP).await?;
+        let before = statements.load(Ordering::Relaxed);
+        let (mut latencies, not_ok) = drive(&addr, c, MEASURE).await?;
+        let ran = statements.load(Ordering::Relaxed) - before;
+        latencies.sort();
+        let pct =
+            |p: f64| latencies[((latencies.len() as f64 * p) as usize).min(latencies.len() - 1)];
+        results.push(Figures {
+            per_second: latencies.len() as f64 / MEASURE.as_secs_f64(),
+            p50: pct(0.50),
+            p99: pct(0.99),
+            statements: ran as f64 / latencies.len() as f64,
+            not_ok,
+        });
+    }
+    let sign_in = results[1].per_second;
+    for (c, f) in cases.iter().zip(&results) {
+        println!(
+            "{:>14}: {:>8.0} req/s   p50 {:>6.2} ms   p99 {:>6.2} ms   {:>5.1} SQL/req   {:>5.2}× /sign-in{}",
+            c.label,
+            f.per_second,
+            f.p50.as_secs_f64() * 1e3,
+            f.p99.as_secs_f64() * 1e3,
+            f.statements,
+            f.per_second / sign_in,
+            if f.not_ok > 0 { format!("   ({} not 200)", f.not_ok) } else { String::new() },
+        );
+    }
+    let _ = stop.send(());
+    let _ = server.await;
+    cleanup.run(&db).await;
+    Ok(())
+}
+
+/// Drives one page for `time` over [`CONNECTIONS`] connections; returns every latency and how
+/// many answers were not 200.
+async fn drive(addr: &str, case: &Case, time: Duration) -> Result<(Vec<Duration>, u64), String> {
+    let cookie = case
+        .cookie
+        .as_ref()
+        .map(|c| format!("Cookie: {c}\r\n"))
+        .unwrap_or_default();
+    let request = format!("GET {} HTTP/1.1\r\nHost: {addr}\r\n{cookie}\r\n", case.path);
+    let deadline = Instant::now() + time;
+    let mut tasks = Vec::new();
+    for _ in 0..CONNECTIONS {
+        let (addr, request) = (addr.to_owned(), request.clone());
+        tasks.push(tokio::spawn(async move {
+            let mut stream = TcpStream::connect(&addr).await.map_err(|e| e.to_string())?;
+            stream.set_nodelay(true).ok();
+            let (mut buf, mut latencies, mut not_ok) = (Vec::new(), Vec::new(), 0u64);
+            while Instant::now() < deadline {
+                let t = Instant::now();
+                if post(&mut stream, request.as_bytes(), &mut buf).await? != 200 {
+                    not_ok += 1;
+                }
+                latencies.push(t.elapsed());
+            }
+            Ok::<_, String>((latencies, not_ok))
+        }));
+    }
+    let (mut all, mut not_ok) = (Vec::new(), 0);
+    for t in tasks {
+        let (latencies, n) = t.await.map_err(|e| e.to_string())??;
+        all.extend(latencies);
+        not_ok += n;
+    }
+    if all.is_empty() {
+        return Err(format!("{}: no request completed", case.label));
+    }
+    Ok((all, not_ok))
+}
+
+/// A session for a demo user, as signing in would leave it.
+async fn session_of(db: &DatabaseConnection, email: &str) -> Result<String, String> {
+    let u = user::Entity::find()
+        .filter(user::Column::Email.eq(email))
+        .one(db)
+        .await
+        .map_err(|e| e.to_string())?
+        .ok_or_else(|| format!("no demo user {email}"))?;
+    session::start(db, u.id, None, None)
+        .await
+        .map_err(|e| e.to_string())
+}
+
+async fn org(db: &DatabaseConnection, name: &str) -> Result<i32, String> {
+    Ok(organization::Entity::find()
+        .filter(organization::Column::Name.eq(name))
+        .one(db)
+        .await
+        .map_err(|e| e.to_string())?
+        .ok_or_else(|| format!("no demo organization {name}"))?
+        .id)
+}
+
+/// What to remove when the bench ends.
+enum Cleanup {
+    Dir(std::path::PathBuf),
+    Schema(String),
+}
+
+impl Cleanup {
+    async fn run(self, db: &DatabaseConnection) {
+        match self {
+            Cleanup::Dir(dir) => {
+                let _ = std::fs::remove_dir_all(dir);
+            }
+            Cleanup::Schema(schema) => {
+                let _ = db
+                    .execute_unprepared(&format!("DROP SCHEMA {schema} CASCADE"))
+                    .await;
+            }
+        }
+    }
+}
+
+/// A new SQLite file in a temporary directory.
+async fn sqlite_file() -> Result<(DatabaseConnection, Cleanup), String> {
+    let dir = std::env::temp_dir().join(format!("portico-bench-pages-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+    let url = format!("sqlite://{}/bench.db?mode=rwc", dir.display());
+    let db = app::server::db::connect(&url)
+        .await
+        .map_err(|e| e.to_string())?;
+    Ok((db, Cleanup::Dir(dir)))
+}
+
+/// A new schema in the PostgreSQL database at `url`, dropped at the end.
+async fn pg_schema(url: &str) -> Result<(DatabaseConnection, Cleanup), String> {
+    let admin = Database::connect(url)
+        .await
+        .map_err(|e| format!("cannot reach PostgreSQL at {url}: {e}"))?;
+    let schema = format!("portico_bench_{}", std::process::id());
+    admin
+        .execute_unprepared(&format!("CREATE SCHEMA {schema}"))
+        .await
+        .map_err(|e| e.to_string())?;
+    let mut options = ConnectOptions::new(url);
+    // The server's own pool settings (app::server::db::connect), in the bench's schema.
+    options
+        .set_schema_search_path(schema.clone())
+        .sqlx_logging(false)
+        .max_connections(16)
+        .acquire_timeout(Duration::from_secs(10));
+    let db = Database::connect(options)
+        .await
+        .map_err(|e| e.to_string())?;
+    Ok((db, Cleanup::Schema(schema)))
+}

@@ -47,7 +47,15 @@ test('a customer admin is notified, reviews the changes, keeps the version, then
   }).toPass({ timeout: 20_000 });
   await bell.click();
   await hydrated(page);
-  await page.getByRole('link', { name: `Upgrade available: Nordic Showing Planner version ${version}` }).click();
+  // An earlier test's notice may have lit the bell first: wait for this version's own notice
+  // (the queue is processed in the background), reloading the list until it is there.
+  const notice = page.getByRole('link', { name: `Upgrade available: Nordic Showing Planner version ${version}` });
+  await expect(async () => {
+    await page.reload();
+    await expect(notice).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
+  await hydrated(page);
+  await notice.click();
   await hydrated(page);
 
   // The upgradable card is at the top, and its panel is open.

@@ -42,8 +42,16 @@ fn get(path: &str, accept_encoding: Option<&str>) -> Request<Body> {
     b.body(Body::empty()).unwrap()
 }
 
+// One test runs both cases in turn. As two parallel tests, a page render once failed reading
+// the hash file that only the hashed router asks for (which these tests do not have): Leptos
+// renders on a process-wide executor, which we suspect carried the other router's options.
 #[tokio::test]
 async fn the_bundle_is_served_precompressed_and_hashed_names_are_kept_a_year() {
+    unhashed_names_are_revalidated_and_pages_are_private().await;
+    hashed_names_are_kept_a_year().await;
+}
+
+async fn hashed_names_are_kept_a_year() {
     let dir = std::env::temp_dir().join(format!("portico-assets-{}", std::process::id()));
     site(&dir);
     let app = app(&dir, true).await;
@@ -80,8 +88,7 @@ async fn the_bundle_is_served_precompressed_and_hashed_names_are_kept_a_year() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
-#[tokio::test]
-async fn unhashed_bundle_names_are_revalidated_and_pages_are_private() {
+async fn unhashed_names_are_revalidated_and_pages_are_private() {
     let dir = std::env::temp_dir().join(format!("portico-assets-plain-{}", std::process::id()));
     site(&dir);
     let app = app(&dir, false).await;

@@ -172,7 +172,10 @@ async fn run(command: Command, config: ServerConfig) -> Result<(), String> {
             })?;
             println!("client_id {}", key.client_id);
             println!("secret {}", key.secret);
-            eprintln!("Store this secret now: it is shown only once (access key {}).", key.slot);
+            eprintln!(
+                "Store this secret now: it is shown only once (access key {}).",
+                key.slot
+            );
             Ok(())
         }
     }

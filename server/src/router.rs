@@ -136,8 +136,12 @@ pub async fn serve(db: DatabaseConnection, config: ServerConfig) -> Result<(), S
     ));
     let leptos_options = leptos_options(&config);
     match app::server::assets::hash_file() {
-        Some(file) => tracing::info!(hash_file = %file.display(), "serving the site with hashed file names"),
-        None => tracing::info!("no hash file beside the server binary: serving unhashed file names"),
+        Some(file) => {
+            tracing::info!(hash_file = %file.display(), "serving the site with hashed file names")
+        }
+        None => {
+            tracing::info!("no hash file beside the server binary: serving unhashed file names")
+        }
     }
     let api = ApiState::new(config.app.api_rate_limit, config.api_failure_limit);
     // Idle keys of the REST API's limiters are forgotten every minute.

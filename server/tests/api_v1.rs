@@ -1,7 +1,9 @@
 //! HTTP tests of `/api/v1`: every reason code, Basic auth (401 with `WWW-Authenticate`),
 //! rotation and revocation, malformed bodies (422), problem documents, and the methods list.
+mod common;
+
 use app::features::products::service::credentials;
-use app::server::entities::{organization, product, user};
+use app::server::entities::{organization, user};
 use app::server::scope::Actor;
 use app::server::testing::config;
 use app::server::{db, AppState};
@@ -38,12 +40,7 @@ async fn setup() -> (Router, DatabaseConnection, Actor, i32, i32) {
         .await
         .unwrap()
         .unwrap();
-    let demo = product::Entity::find()
-        .filter(product::Column::Name.eq("Nordic Showing Planner"))
-        .one(&conn)
-        .await
-        .unwrap()
-        .unwrap();
+    let demo = common::demo_product(&conn).await;
     (
         app,
         conn,
@@ -344,9 +341,7 @@ async fn events_need_a_service_token_and_a_valid_body() {
 /// engine agrees with the validators on what they accept.
 #[tokio::test]
 async fn the_documented_constraints_are_the_ones_enforced() {
-    use app::server::validate::{
-        is_installation_id, is_key, INSTALLATION_ID_PATTERN, KEY_PATTERN,
-    };
+    use app::server::validate::{is_installation_id, is_key, INSTALLATION_ID_PATTERN, KEY_PATTERN};
     let (app, conn, anna, nordic, demo) = setup().await;
     let (_, _, doc) = send(
         &app,
@@ -359,30 +354,68 @@ async fn the_documented_constraints_are_the_ones_enforced() {
     let path_param =
         &doc["paths"]["/api/v1/installations/{installation_id}/methods"]["get"]["parameters"][0];
     for (field, want) in [
-        (&schemas["CheckRequest"]["properties"]["installation_id"], INSTALLATION_ID_PATTERN),
-        (&schemas["EventRequest"]["properties"]["installation_id"], INSTALLATION_ID_PATTERN),
+        (
+            &schemas["CheckRequest"]["properties"]["installation_id"],
+            INSTALLATION_ID_PATTERN,
+        ),
+        (
+            &schemas["EventRequest"]["properties"]["installation_id"],
+            INSTALLATION_ID_PATTERN,
+        ),
         (&path_param["schema"], INSTALLATION_ID_PATTERN),
-        (&schemas["CheckRequest"]["properties"]["function"], KEY_PATTERN),
+        (
+            &schemas["CheckRequest"]["properties"]["function"],
+            KEY_PATTERN,
+        ),
         (&schemas["EventRequest"]["properties"]["type"], KEY_PATTERN),
     ] {
         assert_eq!(field["pattern"], want, "{field}");
     }
     for (schema, required) in [
-        ("CheckRequest", serde_json::json!(["installation_id", "function"])),
-        ("EventRequest", serde_json::json!(["installation_id", "type", "data"])),
+        (
+            "CheckRequest",
+            serde_json::json!(["installation_id", "function"]),
+        ),
+        (
+            "EventRequest",
+            serde_json::json!(["installation_id", "type", "data"]),
+        ),
     ] {
         assert_eq!(schemas[schema]["required"], required, "{schema}");
     }
     let id = regex::Regex::new(INSTALLATION_ID_PATTERN).unwrap();
     let key = regex::Regex::new(KEY_PATTERN).unwrap();
     let samples = [
-        "", "M", "MS", "msvpar", "MSVPAR", "123456", "a-b_c", " MSVPAR", "MSVPAR ", "MSVPAR\n",
-        "ÆØÅ123", "estates.read", "estates..read", ".estates", "estates.", "Estates.read",
-        "v2_x.y_3", "a.b.c", "estates read", &"A".repeat(32), &"A".repeat(33),
-        &format!("{}.x", "a".repeat(97)), &format!("{}.x", "a".repeat(98)),
+        "",
+        "M",
+        "MS",
+        "msvpar",
+        "MSVPAR",
+        "123456",
+        "a-b_c",
+        " MSVPAR",
+        "MSVPAR ",
+        "MSVPAR\n",
+        "ÆØÅ123",
+        "estates.read",
+        "estates..read",
+        ".estates",
+        "estates.",
+        "Estates.read",
+        "v2_x.y_3",
+        "a.b.c",
+        "estates read",
+        &"A".repeat(32),
+        &"A".repeat(33),
+        &format!("{}.x", "a".repeat(97)),
+        &format!("{}.x", "a".repeat(98)),
     ];
     for s in samples {
-        assert_eq!(id.is_match(s), is_installation_id(s), "installation ID {s:?}");
+        assert_eq!(
+            id.is_match(s),
+            is_installation_id(s),
+            "installation ID {s:?}"
+        );
         // The pattern has no length; the document adds maxLength 100.
         assert_eq!(key.is_match(s) && s.len() <= 100, is_key(s), "key {s:?}");
     }
@@ -392,13 +425,34 @@ async fn the_documented_constraints_are_the_ones_enforced() {
         .unwrap();
     let auth = basic(&k.client_id, &k.secret);
     for (body, want) in [
-        (r#"{"installation_id":"solosl","function":"estates.read"}"#, StatusCode::OK),
-        (r#"{"installation_id":"NOSUCH","function":"estates.read"}"#, StatusCode::OK),
-        (r#"{"installation_id":" SOLOSL","function":"estates.read"}"#, StatusCode::UNPROCESSABLE_ENTITY),
-        (r#"{"installation_id":"SOLOSL\n","function":"estates.read"}"#, StatusCode::UNPROCESSABLE_ENTITY),
-        (r#"{"installation_id":"SOLOSL","function":"Estates.read"}"#, StatusCode::UNPROCESSABLE_ENTITY),
-        (r#"{"installation_id":"SOLOSL","function":""}"#, StatusCode::UNPROCESSABLE_ENTITY),
-        (r#"{"installation_id":"SOLOSL","function":7}"#, StatusCode::UNPROCESSABLE_ENTITY),
+        (
+            r#"{"installation_id":"solosl","function":"estates.read"}"#,
+            StatusCode::OK,
+        ),
+        (
+            r#"{"installation_id":"NOSUCH","function":"estates.read"}"#,
+            StatusCode::OK,
+        ),
+        (
+            r#"{"installation_id":" SOLOSL","function":"estates.read"}"#,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+        (
+            r#"{"installation_id":"SOLOSL\n","function":"estates.read"}"#,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+        (
+            r#"{"installation_id":"SOLOSL","function":"Estates.read"}"#,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+        (
+            r#"{"installation_id":"SOLOSL","function":""}"#,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+        (
+            r#"{"installation_id":"SOLOSL","function":7}"#,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
     ] {
         assert_eq!(send(&app, check(Some(&auth), body)).await.0, want, "{body}");
     }

@@ -5,12 +5,10 @@ mod common;
 
 use app::glossary::Environment;
 use app::server::db;
-use app::server::entities::product;
 use app::server::testing::config_for;
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use common::*;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use std::sync::{Arc, Mutex};
 
 /// Every SQL statement the connection runs, in order.
@@ -41,13 +39,7 @@ async fn a_signed_in_page_looks_up_its_session_and_membership_once() {
     let (app, conn) = app_on(conn, config_for(Environment::Dev)).await;
     let cookie = sign_in(&app, "anna@nordic-integrations.example").await;
     let nordic = org_id(&conn, "Nordic Integrations AS").await;
-    let planner = product::Entity::find()
-        .filter(product::Column::Name.eq("Nordic Showing Planner"))
-        .one(&conn)
-        .await
-        .unwrap()
-        .unwrap()
-        .id;
+    let planner = demo_product(&conn).await.id;
 
     let solheim = org_id(&conn, "Solheim Eiendom AS").await;
     let kari = sign_in(&app, "kari@solheim.example").await;

@@ -34,7 +34,11 @@ fn css_hash(text: &str) -> Option<String> {
         .filter_map(|l| l.split_once(':'))
         .find(|(file, _)| file.trim() == "css")
         .map(|(_, h)| h.trim().to_owned())
-        .filter(|h| !h.is_empty() && h.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+        .filter(|h| {
+            !h.is_empty()
+                && h.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        })
 }
 
 #[cfg(test)]
@@ -42,7 +46,10 @@ mod tests {
     #[test]
     fn reads_the_css_hash() {
         let text = "js: AAA\nwasm: BBB\ncss: yMe7C61_cvBokYfAsRM3AA\n";
-        assert_eq!(super::css_hash(text).as_deref(), Some("yMe7C61_cvBokYfAsRM3AA"));
+        assert_eq!(
+            super::css_hash(text).as_deref(),
+            Some("yMe7C61_cvBokYfAsRM3AA")
+        );
         assert_eq!(super::css_hash("js: AAA\n"), None);
         assert_eq!(super::css_hash("css: ../x\n"), None);
     }

@@ -44,8 +44,7 @@ pub const INSTALLATION_ID_PATTERN: &str = "^[A-Za-z0-9_-]{2,32}$";
 /// letters, digits, `-` or `_`.
 pub fn is_installation_id(s: &str) -> bool {
     (2..=32).contains(&s.len())
-        && s
-            .chars()
+        && s.chars()
             .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
 }
 

@@ -11,8 +11,8 @@ use app::features::push::service::publish;
 use app::server::validate::{is_installation_id, is_key};
 use app::server::{service_tokens, AppState};
 use axum::body::Bytes;
-use axum::extract::ConnectInfo;
 use axum::extract::rejection::PathRejection;
+use axum::extract::ConnectInfo;
 use axum::extract::Path;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -186,10 +186,20 @@ fn internal_error() -> Response {
 #[derive(Deserialize, ToSchema)]
 struct CheckRequest {
     /// The installation, in any case.
-    #[schema(pattern = "^[A-Za-z0-9_-]{2,32}$", min_length = 2, max_length = 32, example = "MSVPAR")]
+    #[schema(
+        pattern = "^[A-Za-z0-9_-]{2,32}$",
+        min_length = 2,
+        max_length = 32,
+        example = "MSVPAR"
+    )]
     installation_id: String,
     /// A catalog function's key.
-    #[schema(pattern = "^[a-z0-9_]+(\\.[a-z0-9_]+)*$", min_length = 1, max_length = 100, example = "estates.read")]
+    #[schema(
+        pattern = "^[a-z0-9_]+(\\.[a-z0-9_]+)*$",
+        min_length = 1,
+        max_length = 100,
+        example = "estates.read"
+    )]
     function: String,
 }
 
@@ -302,10 +312,20 @@ async fn methods(
 #[derive(Deserialize, ToSchema)]
 struct EventRequest {
     /// The installation, in any case.
-    #[schema(pattern = "^[A-Za-z0-9_-]{2,32}$", min_length = 2, max_length = 32, example = "MSVPAR")]
+    #[schema(
+        pattern = "^[A-Za-z0-9_-]{2,32}$",
+        min_length = 2,
+        max_length = 32,
+        example = "MSVPAR"
+    )]
     installation_id: String,
     /// An event type of a push-capable catalog function.
-    #[schema(pattern = "^[a-z0-9_]+(\\.[a-z0-9_]+)*$", min_length = 1, max_length = 100, example = "estate.changed")]
+    #[schema(
+        pattern = "^[a-z0-9_]+(\\.[a-z0-9_]+)*$",
+        min_length = 1,
+        max_length = 100,
+        example = "estate.changed"
+    )]
     r#type: String,
     /// The event's payload, a JSON object, sent as is in the delivery's `data`.
     #[schema(value_type = Object)]

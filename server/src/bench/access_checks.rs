@@ -2,7 +2,9 @@
 //! then 100,000 activations into a temporary SQLite database, starts the server on it as a
 //! child process, and drives `POST /api/v1/access-checks` from this process over loopback with
 //! keep-alive connections. Prints requests/s and p50/p99 latency for both sizes.
-use super::{insert_chunks, now, post, wait_ready, CONNECTIONS, KEY, MEASURE};
+use super::{
+    drive, insert_chunks, now, quantile, temp_sqlite, wait_ready, CONNECTIONS, KEY, MEASURE,
+};
 use app::glossary::{AccessMode, ActiveStatus, OrgKind, ProductKind, ProductStatus, VersionState};
 use app::server::entities::{
     access_key, activation, api_function, installation, organization, product, product_credential,
@@ -12,7 +14,6 @@ use app::server::secrets::SecretKey;
 use base64::Engine;
 use sea_orm::{ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 use std::time::Instant;
-use tokio::net::TcpStream;
 
 const PRODUCTS: i32 = 1_000;
 const INSTALLATIONS: i32 = 10_000;
@@ -201,48 +202,21 @@ pub(super) async fn activate(
 /// Drives the server for [`MEASURE`] and prints the figures.
 async fn load(addr: &str, installations: &[String], label: &str) -> Result<(), String> {
     let auth = base64::engine::general_purpose::STANDARD.encode(format!("{CLIENT}:{SECRET}"));
-    let mut tasks = Vec::new();
-    let deadline = Instant::now() + MEASURE;
-    for c in 0..CONNECTIONS {
-        let (addr, auth, insts) = (addr.to_owned(), auth.clone(), installations.to_vec());
-        tasks.push(tokio::spawn(async move {
-            let mut stream = TcpStream::connect(&addr).await.map_err(|e| e.to_string())?;
-            stream.set_nodelay(true).ok();
-            let (mut buf, mut lat, mut non_ok) = (Vec::new(), Vec::new(), 0u64);
-            let mut i = c;
-            while Instant::now() < deadline {
-                let body = format!(r#"{{"installation_id":"{}","function":"estates.read"}}"#, insts[i % insts.len()]);
-                let req = format!(
-                    "POST /api/v1/access-checks HTTP/1.1\r\nHost: {addr}\r\nAuthorization: Basic {auth}\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
-                    body.len()
-                );
-                let t = Instant::now();
-                if post(&mut stream, req.as_bytes(), &mut buf).await? != 200 {
-                    non_ok += 1;
-                }
-                lat.push(t.elapsed());
-                i += CONNECTIONS;
-            }
-            Ok::<_, String>((lat, non_ok))
-        }));
-    }
-    let (mut all, mut errors) = (Vec::new(), 0);
-    for t in tasks {
-        let (lat, non_ok) = t.await.map_err(|e| e.to_string())??;
-        all.extend(lat);
-        errors += non_ok;
-    }
-    all.sort();
-    let pct = |p: f64| {
-        all.get(((all.len() as f64 * p) as usize).min(all.len().saturating_sub(1)))
-            .copied()
-            .unwrap_or_default()
+    let (host, insts) = (addr.to_owned(), installations.to_vec());
+    let request = move |c: usize, n: usize| {
+        let inst = &insts[(c + n * CONNECTIONS) % insts.len()];
+        let body = format!(r#"{{"installation_id":"{inst}","function":"estates.read"}}"#);
+        format!(
+            "POST /api/v1/access-checks HTTP/1.1\r\nHost: {host}\r\nAuthorization: Basic {auth}\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
+            body.len()
+        )
     };
+    let (all, errors) = drive(addr, Instant::now() + MEASURE, 200, request).await?;
     println!(
         "{label:>18}: {:>8.0} checks/s   p50 {:>6.2} ms   p99 {:>6.2} ms   ({} requests, {} not 200, {CONNECTIONS} connections)",
         all.len() as f64 / MEASURE.as_secs_f64(),
-        pct(0.50).as_secs_f64() * 1e3,
-        pct(0.99).as_secs_f64() * 1e3,
+        quantile(&all, 0.50).as_secs_f64() * 1e3,
+        quantile(&all, 0.99).as_secs_f64() * 1e3,
         all.len(),
         errors
     );
@@ -251,12 +225,7 @@ async fn load(addr: &str, installations: &[String], label: &str) -> Result<(), S
 
 /// Runs the benchmark.
 pub async fn access_checks() -> Result<(), String> {
-    let dir = std::env::temp_dir().join(format!("portico-bench-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
-    let url = format!("sqlite://{}/bench.db?mode=rwc", dir.display());
-    let db = app::server::db::connect(&url)
-        .await
-        .map_err(|e| e.to_string())?;
+    let (db, url, dir) = temp_sqlite("bench").await?;
     app::server::db::migrate(&db)
         .await
         .map_err(|e| e.to_string())?;

@@ -9,7 +9,7 @@ pub use pages::pages;
 pub use push::push;
 
 use sea_orm::{DatabaseConnection, EntityTrait, TransactionTrait};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 
@@ -41,6 +41,68 @@ where
             .map_err(|e| e.to_string())?;
     }
     txn.commit().await.map_err(|e| e.to_string())
+}
+
+/// A new SQLite database file in its own temporary directory (`portico-<name>-<pid>`); returns
+/// its URL, for a child server, and the directory, to remove at the end.
+async fn temp_sqlite(
+    name: &str,
+) -> Result<(DatabaseConnection, String, std::path::PathBuf), String> {
+    let dir = std::env::temp_dir().join(format!("portico-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+    let url = format!("sqlite://{}/bench.db?mode=rwc", dir.display());
+    let db = app::server::db::connect(&url)
+        .await
+        .map_err(|e| e.to_string())?;
+    Ok((db, url, dir))
+}
+
+/// Sends requests over [`CONNECTIONS`] keep-alive connections until `deadline`; connection `c`
+/// sends `request(c, n)` as its `n`th request. Returns every latency and how many answers
+/// were not `ok`.
+async fn drive<F>(
+    addr: &str,
+    deadline: Instant,
+    ok: u16,
+    request: F,
+) -> Result<(Vec<Duration>, u64), String>
+where
+    F: Fn(usize, usize) -> String + Clone + Send + 'static,
+{
+    let mut tasks = Vec::new();
+    for c in 0..CONNECTIONS {
+        let (addr, request) = (addr.to_owned(), request.clone());
+        tasks.push(tokio::spawn(async move {
+            let mut stream = TcpStream::connect(&addr).await.map_err(|e| e.to_string())?;
+            stream.set_nodelay(true).ok();
+            let (mut buf, mut latencies, mut not_ok) = (Vec::new(), Vec::new(), 0u64);
+            while Instant::now() < deadline {
+                let req = request(c, latencies.len());
+                let t = Instant::now();
+                if post(&mut stream, req.as_bytes(), &mut buf).await? != ok {
+                    not_ok += 1;
+                }
+                latencies.push(t.elapsed());
+            }
+            Ok::<_, String>((latencies, not_ok))
+        }));
+    }
+    let (mut all, mut not_ok) = (Vec::new(), 0);
+    for t in tasks {
+        let (latencies, n) = t.await.map_err(|e| e.to_string())??;
+        all.extend(latencies);
+        not_ok += n;
+    }
+    all.sort();
+    Ok((all, not_ok))
+}
+
+/// The `p` quantile (0..1) of sorted latencies.
+fn quantile(sorted: &[Duration], p: f64) -> Duration {
+    sorted
+        .get(((sorted.len() as f64 * p) as usize).min(sorted.len().saturating_sub(1)))
+        .copied()
+        .unwrap_or_default()
 }
 
 /// One keep-alive HTTP/1.1 request; returns the status code once the whole response (sized by

@@ -2,7 +2,7 @@
 //! or a fresh schema of the PostgreSQL database at URL), serves it in this process, and drives
 //! the signed-out and signed-in pages with keep-alive connections from this process. Prints
 //! requests/s, p50 and p99, SQL statements per request and each page's ratio to `/sign-in`.
-use super::{post, CONNECTIONS};
+use super::{drive, quantile, temp_sqlite, CONNECTIONS};
 use crate::config::ServerConfig;
 use app::server::entities::{organization, product, user};
 use app::server::{session, AppState};
@@ -13,7 +13,6 @@ use sea_orm::{
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
-use tokio::net::TcpStream;
 
 /// How long each page is driven before it is measured, and then measured.
 const WARM_UP: Duration = Duration::from_secs(1);
@@ -40,7 +39,10 @@ pub async fn pages(config: &ServerConfig, postgres: Option<String>) -> Result<()
     let statements = Arc::new(AtomicU64::new(0));
     let (mut db, cleanup) = match &postgres {
         Some(url) => pg_schema(url).await?,
-        None => sqlite_file().await?,
+        None => {
+            let (db, _, dir) = temp_sqlite("bench-pages").await?;
+            (db, Cleanup::Dir(dir))
+        }
     };
     let counter = statements.clone();
     db.set_metric_callback(move |_| {
@@ -113,17 +115,14 @@ pub async fn pages(config: &ServerConfig, postgres: Option<String>) -> Result<()
     );
     let mut results = Vec::new();
     for c in &cases {
-        drive(&addr, c, WARM_UP).await?;
+        drive_page(&addr, c, WARM_UP).await?;
         let before = statements.load(Ordering::Relaxed);
-        let (mut latencies, not_ok) = drive(&addr, c, MEASURE).await?;
+        let (latencies, not_ok) = drive_page(&addr, c, MEASURE).await?;
         let ran = statements.load(Ordering::Relaxed) - before;
-        latencies.sort();
-        let pct =
-            |p: f64| latencies[((latencies.len() as f64 * p) as usize).min(latencies.len() - 1)];
         results.push(Figures {
             per_second: latencies.len() as f64 / MEASURE.as_secs_f64(),
-            p50: pct(0.50),
-            p99: pct(0.99),
+            p50: quantile(&latencies, 0.50),
+            p99: quantile(&latencies, 0.99),
             statements: ran as f64 / latencies.len() as f64,
             not_ok,
         });
@@ -147,39 +146,23 @@ pub async fn pages(config: &ServerConfig, postgres: Option<String>) -> Result<()
     Ok(())
 }
 
-/// Drives one page for `time` over [`CONNECTIONS`] connections; returns every latency and how
-/// many answers were not 200.
-async fn drive(addr: &str, case: &Case, time: Duration) -> Result<(Vec<Duration>, u64), String> {
+/// Drives one page for `time` over [`CONNECTIONS`] connections; returns every latency (sorted)
+/// and how many answers were not 200.
+async fn drive_page(
+    addr: &str,
+    case: &Case,
+    time: Duration,
+) -> Result<(Vec<Duration>, u64), String> {
     let cookie = case
         .cookie
         .as_ref()
         .map(|c| format!("Cookie: {c}\r\n"))
         .unwrap_or_default();
     let request = format!("GET {} HTTP/1.1\r\nHost: {addr}\r\n{cookie}\r\n", case.path);
-    let deadline = Instant::now() + time;
-    let mut tasks = Vec::new();
-    for _ in 0..CONNECTIONS {
-        let (addr, request) = (addr.to_owned(), request.clone());
-        tasks.push(tokio::spawn(async move {
-            let mut stream = TcpStream::connect(&addr).await.map_err(|e| e.to_string())?;
-            stream.set_nodelay(true).ok();
-            let (mut buf, mut latencies, mut not_ok) = (Vec::new(), Vec::new(), 0u64);
-            while Instant::now() < deadline {
-                let t = Instant::now();
-                if post(&mut stream, request.as_bytes(), &mut buf).await? != 200 {
-                    not_ok += 1;
-                }
-                latencies.push(t.elapsed());
-            }
-            Ok::<_, String>((latencies, not_ok))
-        }));
-    }
-    let (mut all, mut not_ok) = (Vec::new(), 0);
-    for t in tasks {
-        let (latencies, n) = t.await.map_err(|e| e.to_string())??;
-        all.extend(latencies);
-        not_ok += n;
-    }
+    let (all, not_ok) = drive(addr, Instant::now() + time, 200, move |_, _| {
+        request.clone()
+    })
+    .await?;
     if all.is_empty() {
         return Err(format!("{}: no request completed", case.label));
     }
@@ -228,17 +211,6 @@ impl Cleanup {
             }
         }
     }
-}
-
-/// A new SQLite file in a temporary directory.
-async fn sqlite_file() -> Result<(DatabaseConnection, Cleanup), String> {
-    let dir = std::env::temp_dir().join(format!("portico-bench-pages-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
-    let url = format!("sqlite://{}/bench.db?mode=rwc", dir.display());
-    let db = app::server::db::connect(&url)
-        .await
-        .map_err(|e| e.to_string())?;
-    Ok((db, Cleanup::Dir(dir)))
 }
 
 /// A new schema in the PostgreSQL database at `url`, dropped at the end.

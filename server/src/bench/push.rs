@@ -1,6 +1,6 @@
 //! `server bench push`.
 use super::access_checks::{activate, seed};
-use super::{insert_chunks, now, post, wait_ready, KEY};
+use super::{insert_chunks, now, post, temp_sqlite, wait_ready, KEY};
 use app::glossary::SubscriptionStatus;
 use app::server::entities::{activation, installation};
 use app::server::secrets::SecretKey;
@@ -20,12 +20,7 @@ pub async fn push() -> Result<(), String> {
     use std::sync::{Arc, Mutex};
     const EVENTS: usize = 2_000;
     const POSTERS: usize = 8;
-    let dir = std::env::temp_dir().join(format!("portico-push-bench-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
-    let url = format!("sqlite://{}/bench.db?mode=rwc", dir.display());
-    let db = app::server::db::connect(&url)
-        .await
-        .map_err(|e| e.to_string())?;
+    let (db, url, dir) = temp_sqlite("push-bench").await?;
     app::server::db::migrate(&db)
         .await
         .map_err(|e| e.to_string())?;

@@ -4,7 +4,7 @@
 use app::error::AppError;
 pub use app::features::accounts::api::{ConfirmSignIn, RequestSignIn};
 use app::glossary::Environment;
-use app::server::entities::organization;
+use app::server::entities::{organization, product};
 use app::server::testing::config_for;
 use app::server::{db, AppState, Config};
 use axum::body::Body;
@@ -43,6 +43,16 @@ pub async fn org_id(db: &DatabaseConnection, name: &str) -> i32 {
         .unwrap()
         .unwrap()
         .id
+}
+
+/// The demo product, "Nordic Showing Planner".
+pub async fn demo_product(db: &DatabaseConnection) -> product::Model {
+    product::Entity::find()
+        .filter(product::Column::Name.eq("Nordic Showing Planner"))
+        .one(db)
+        .await
+        .unwrap()
+        .expect("the demo product")
 }
 
 /// A same-origin server function call as the browser's JavaScript makes it.

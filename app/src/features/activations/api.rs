@@ -34,10 +34,13 @@ pub async fn get_product_panel(
     installation: String,
     product_id: i32,
 ) -> Result<ProductPanel, AppError> {
-    shared(format!("panel {org_id} {installation:?} {product_id}"), || async move {
-        let (st, actor) = request::actor().await?;
-        cards::panel(&st.db, &actor, org_id, &installation, product_id).await
-    })
+    shared(
+        format!("panel {org_id} {installation:?} {product_id}"),
+        || async move {
+            let (st, actor) = request::actor().await?;
+            cards::panel(&st.db, &actor, org_id, &installation, product_id).await
+        },
+    )
     .await
 }
 

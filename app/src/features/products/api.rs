@@ -67,8 +67,7 @@ pub async fn update_product(
 pub async fn get_product(org_id: i32, product_id: i32) -> Result<ProductDetail, AppError> {
     shared(format!("product {org_id} {product_id}"), || async move {
         let (st, actor) = request::actor().await?;
-        super::service::detail::product_detail(&st.db, &st.config, &actor, org_id, product_id)
-            .await
+        super::service::detail::product_detail(&st.db, &st.config, &actor, org_id, product_id).await
     })
     .await
 }
@@ -148,10 +147,13 @@ pub async fn activate_version(
 /// The product's client ID and access keys (never their secrets).
 #[server]
 pub async fn get_credentials(org_id: i32, product_id: i32) -> Result<CredentialsDto, AppError> {
-    shared(format!("credentials {org_id} {product_id}"), || async move {
-        let (st, actor) = request::actor().await?;
-        credentials::credentials(&st.db, &actor, org_id, product_id).await
-    })
+    shared(
+        format!("credentials {org_id} {product_id}"),
+        || async move {
+            let (st, actor) = request::actor().await?;
+            credentials::credentials(&st.db, &actor, org_id, product_id).await
+        },
+    )
     .await
 }
 

@@ -29,10 +29,13 @@ pub async fn list_subscriptions(
     product_id: Option<i32>,
     filter: String,
 ) -> Result<Vec<SubscriptionDto>, AppError> {
-    shared(format!("subscriptions {org_id} {product_id:?} {filter:?}"), || async move {
-        let (st, actor) = request::actor().await?;
-        subscriptions::list(&st.db, &actor, org_id, product_id, &filter).await
-    })
+    shared(
+        format!("subscriptions {org_id} {product_id:?} {filter:?}"),
+        || async move {
+            let (st, actor) = request::actor().await?;
+            subscriptions::list(&st.db, &actor, org_id, product_id, &filter).await
+        },
+    )
     .await
 }
 

@@ -41,7 +41,6 @@ struct PushSpec {
 
 const METHODS: [&str; 5] = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 
-
 /// Checks one entry; returns what is wrong with it.
 fn entry_problems(e: &CatalogEntry) -> Vec<String> {
     let mut p = Vec::new();

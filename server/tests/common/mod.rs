@@ -16,6 +16,8 @@ use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 use std::collections::HashMap;
 use tower::ServiceExt;
 
+pub mod api;
+
 /// The router, in `env`, on a fresh in-memory database with the demo data.
 pub async fn app_with(env: Environment) -> (Router, DatabaseConnection) {
     app_with_config(config_for(env)).await

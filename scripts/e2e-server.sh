@@ -17,4 +17,6 @@ export PORTICO_PUSH_ALLOW="127.0.0.1/32"
 export RUST_LOG="${RUST_LOG:-warn}"
 unset PORTICO_SMTP_URL
 "$server" seed-demo
+# The picker benchmark grows the catalog (scripts/bench-picker-browser.sh).
+if [ -n "${PORTICO_E2E_CATALOG:-}" ]; then "$server" import-catalog "$PORTICO_E2E_CATALOG"; fi
 exec "$server" serve

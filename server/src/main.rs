@@ -5,6 +5,7 @@ use clap::{Parser, Subcommand};
 use sea_orm::DatabaseConnection;
 use server::config::ServerConfig;
 use server::{router, seed};
+use std::io::IsTerminal;
 use std::process::ExitCode;
 
 #[derive(Parser)]
@@ -42,14 +43,21 @@ enum Command {
         /// The catalog file (format in README.md, "Catalog format").
         file: std::path::PathBuf,
     },
-    /// Measure the server (figures, not a test): `bench access-checks`, `bench push` or
-    /// `bench pages`.
+    /// Measure the server (figures, not a test): `bench access-checks`, `bench push`,
+    /// `bench pages` or `bench picker`.
     Bench {
-        /// What to measure: `access-checks`, `push` or `pages`.
+        /// What to measure: `access-checks`, `push`, `pages` or `picker`.
         what: String,
         /// `pages` only: run on a fresh schema of this PostgreSQL database instead of SQLite.
         #[arg(long)]
         postgres: Option<String>,
+    },
+    /// Print a catalog file of N generated functions (for measuring the picker with a large
+    /// catalog: `scripts/bench-picker-browser.sh`).
+    GenerateCatalog {
+        /// How many functions.
+        #[arg(long, default_value_t = 10_000)]
+        functions: usize,
     },
     /// Print a new platform service token (for POST /api/v1/events) once; only its hash is kept.
     IssueServiceToken {
@@ -74,6 +82,8 @@ async fn main() -> ExitCode {
             tracing_subscriber::EnvFilter::try_from_default_env()
                 .unwrap_or_else(|_| "info,sqlx=warn,sea_orm_migration=warn".into()),
         )
+        // Colour codes only for a person at a terminal, not in a log file or a journal.
+        .with_ansi(std::io::stdout().is_terminal())
         .init();
     let cli = Cli::parse();
     let config = match ServerConfig::from_args(cli.config.clone()) {
@@ -109,10 +119,15 @@ async fn run(command: Command, config: ServerConfig) -> Result<(), String> {
             "access-checks" => server::bench::access_checks().await,
             "push" => server::bench::push().await,
             "pages" => server::bench::pages(&config, postgres.clone()).await,
+            "picker" => server::bench::picker(&config).await,
             other => Err(format!(
-                "unknown benchmark {other:?}; try access-checks, push or pages"
+                "unknown benchmark {other:?}; try access-checks, push, pages or picker"
             )),
         };
+    }
+    if let Command::GenerateCatalog { functions } = &command {
+        println!("{}", server::bench::generated_catalog(0, *functions));
+        return Ok(());
     }
     let db = connect_and_migrate(&config).await?;
     match command {
@@ -138,7 +153,7 @@ async fn run(command: Command, config: ServerConfig) -> Result<(), String> {
             );
             Ok(())
         }
-        Command::Bench { .. } => Ok(()),
+        Command::Bench { .. } | Command::GenerateCatalog { .. } => Ok(()),
         Command::ImportCatalog { file } => {
             let json = std::fs::read_to_string(&file)
                 .map_err(|e| format!("cannot read {}: {e}", file.display()))?;

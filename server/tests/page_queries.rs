@@ -6,20 +6,12 @@ mod common;
 use app::glossary::Environment;
 use app::server::db;
 use app::server::testing::config_for;
-use axum::body::Body;
-use axum::http::{header, Request, StatusCode};
+use axum::http::StatusCode;
 use common::*;
 use std::sync::{Arc, Mutex};
 
 /// Every SQL statement the connection runs, in order.
 type Log = Arc<Mutex<Vec<String>>>;
-
-fn page(path: &str, cookie: &str) -> Request<Body> {
-    Request::get(path)
-        .header(header::COOKIE, format!("portico_session={cookie}"))
-        .body(Body::empty())
-        .unwrap()
-}
 
 fn count(log: &Log, table: &str) -> usize {
     let from = format!("FROM \"{table}\"");

@@ -2,11 +2,15 @@
 //! the server on it as a child process and drives it over loopback from this process.
 mod access_checks;
 mod pages;
+mod picker;
 mod push;
 
 pub use access_checks::access_checks;
 pub use pages::pages;
+pub use picker::{generated_catalog, picker};
 pub use push::push;
+
+use crate::config::ServerConfig;
 
 use sea_orm::{DatabaseConnection, EntityTrait, TransactionTrait};
 use std::time::{Duration, Instant};
@@ -55,6 +59,39 @@ async fn temp_sqlite(
         .await
         .map_err(|e| e.to_string())?;
     Ok((db, url, dir))
+}
+
+/// The server on `db`, as `serve` runs it, in this process on a free loopback port: its address,
+/// and the handle that stops it.
+async fn serve(db: &DatabaseConnection, config: &ServerConfig) -> Result<(String, Served), String> {
+    let state = app::server::AppState::new(db.clone(), config.app.clone());
+    let router = crate::router::router(state, crate::router::leptos_options(config));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .map_err(|e| e.to_string())?;
+    let addr = listener
+        .local_addr()
+        .map_err(|e| e.to_string())?
+        .to_string();
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let task = tokio::spawn(crate::router::listen(listener, router, async {
+        let _ = stopped.await;
+    }));
+    Ok((addr, Served { stop, task }))
+}
+
+/// A server that [`serve`] started.
+struct Served {
+    stop: tokio::sync::oneshot::Sender<()>,
+    task: tokio::task::JoinHandle<Result<(), String>>,
+}
+
+impl Served {
+    /// Stops the server and waits until it has.
+    async fn stop(self) {
+        let _ = self.stop.send(());
+        let _ = self.task.await;
+    }
 }
 
 /// Sends requests over [`CONNECTIONS`] keep-alive connections until `deadline`; connection `c`
@@ -111,13 +148,22 @@ async fn post(stream: &mut TcpStream, request: &[u8], buf: &mut Vec<u8>) -> Resu
     stream.write_all(request).await.map_err(|e| e.to_string())?;
     buf.clear();
     let mut chunk = [0u8; 16 * 1024];
+    // Where the head ends, once it has arrived (a large page comes in many reads).
+    let mut head_end = None;
     loop {
         let n = stream.read(&mut chunk).await.map_err(|e| e.to_string())?;
         if n == 0 {
             return Err("connection closed".into());
         }
+        let from = buf.len().saturating_sub(3);
         buf.extend_from_slice(&chunk[..n]);
-        let Some(end) = buf.windows(4).position(|w| w == b"\r\n\r\n") else {
+        if head_end.is_none() {
+            head_end = buf[from..]
+                .windows(4)
+                .position(|w| w == b"\r\n\r\n")
+                .map(|p| from + p);
+        }
+        let Some(end) = head_end else {
             continue;
         };
         let head = String::from_utf8_lossy(&buf[..end]).to_lowercase();

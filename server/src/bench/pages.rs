@@ -5,7 +5,7 @@
 use super::{drive, quantile, temp_sqlite, CONNECTIONS};
 use crate::config::ServerConfig;
 use app::server::entities::{organization, product, user};
-use app::server::{session, AppState};
+use app::server::session;
 use sea_orm::{
     ColumnTrait, ConnectOptions, ConnectionTrait, Database, DatabaseConnection, EntityTrait,
     QueryFilter,
@@ -68,19 +68,7 @@ pub async fn pages(config: &ServerConfig, postgres: Option<String>) -> Result<()
         .ok_or("the demo product is missing")?
         .id;
 
-    let state = AppState::new(db.clone(), config.app.clone());
-    let router = crate::router::router(state, crate::router::leptos_options(config));
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .map_err(|e| e.to_string())?;
-    let addr = listener
-        .local_addr()
-        .map_err(|e| e.to_string())?
-        .to_string();
-    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    let server = tokio::spawn(crate::router::listen(listener, router, async {
-        let _ = stopped.await;
-    }));
+    let (addr, served) = super::serve(&db, config).await?;
 
     let case = |label, path: String, cookie: Option<&String>| Case {
         label,
@@ -140,8 +128,7 @@ pub async fn pages(config: &ServerConfig, postgres: Option<String>) -> Result<()
             if f.not_ok > 0 { format!("   ({} not 200)", f.not_ok) } else { String::new() },
         );
     }
-    let _ = stop.send(());
-    let _ = server.await;
+    served.stop().await;
     cleanup.run(&db).await;
     Ok(())
 }
@@ -170,7 +157,7 @@ async fn drive_page(
 }
 
 /// A session for a demo user, as signing in would leave it.
-async fn session_of(db: &DatabaseConnection, email: &str) -> Result<String, String> {
+pub(super) async fn session_of(db: &DatabaseConnection, email: &str) -> Result<String, String> {
     let u = user::Entity::find()
         .filter(user::Column::Email.eq(email))
         .one(db)
@@ -182,7 +169,8 @@ async fn session_of(db: &DatabaseConnection, email: &str) -> Result<String, Stri
         .map_err(|e| e.to_string())
 }
 
-async fn org(db: &DatabaseConnection, name: &str) -> Result<i32, String> {
+/// The ID of the demo organization called `name`.
+pub(super) async fn org(db: &DatabaseConnection, name: &str) -> Result<i32, String> {
     Ok(organization::Entity::find()
         .filter(organization::Column::Name.eq(name))
         .one(db)

@@ -57,6 +57,14 @@ pub async fn demo_product(db: &DatabaseConnection) -> product::Model {
         .expect("the demo product")
 }
 
+/// A page as a signed-in browser asks for it.
+pub fn page(path: &str, cookie: &str) -> Request<Body> {
+    Request::get(path)
+        .header(header::COOKIE, format!("portico_session={cookie}"))
+        .body(Body::empty())
+        .unwrap()
+}
+
 /// A same-origin server function call as the browser's JavaScript makes it.
 pub fn call(path: &str, body: &str, cookie: Option<&str>) -> Request<Body> {
     let mut b = Request::post(path)

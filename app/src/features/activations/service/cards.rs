@@ -238,8 +238,8 @@ pub async fn panel(
         .into_iter()
         .next()
         .ok_or(AppError::NotFound)?;
-    let functions = catalog::service::all(db).await?;
     let grants = grants_of(db, row.version.id).await?;
+    let functions = catalog::service::by_ids(db, grants.keys().copied()).await?;
     let mut refs: Vec<FunctionRef> = Vec::new();
     for f in &functions {
         if let Some(g) = grants.get(&f.id) {

@@ -55,8 +55,8 @@ pub async fn version_diff(
     from: &pv::Model,
     to: &pv::Model,
 ) -> Result<VersionDiff, AppError> {
-    let functions = catalog::service::all(db).await?;
     let (old, new) = (grants_of(db, from.id).await?, grants_of(db, to.id).await?);
+    let functions = catalog::service::by_ids(db, old.keys().chain(new.keys()).copied()).await?;
     let by_id = |id: &i32| functions.iter().find(|f| f.id == *id);
     let describe = |f: &api_function::Model, g: &GrantFilters| -> Result<String, AppError> {
         let d = describe_filters(f, g)?;

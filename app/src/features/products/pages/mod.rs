@@ -2,6 +2,7 @@
 mod access;
 mod credentials;
 mod form;
+mod function_panel;
 mod list;
 mod picker;
 mod product;
@@ -9,7 +10,7 @@ mod product;
 pub use access::AccessPage;
 pub use form::{EditProductPage, NewProductPage};
 pub use list::ProductsPage;
-pub use picker::FunctionsPage;
+pub use picker::{FunctionsPage, PAGE as PICKER_PAGE};
 pub use product::{ProductPage, ProductSections};
 
 use leptos::prelude::*;

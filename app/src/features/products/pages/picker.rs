@@ -3,8 +3,12 @@
 //! "Save changes" sends every change in one request (one transaction on the server).
 //! Without JavaScript the page still lists the catalog and the required functions, selecting
 //! is a link (`?f=key`), and each function's panel is a plain form that saves that function.
-use crate::components::{id_param, loaded, org_param, Badge, FormResult, QueryMessages};
-use crate::features::catalog::dto::ApiFunctionDto;
+//! However large the catalog, the list renders at most [`PAGE`] matches at a time ("Show more"
+//! adds more: a button with JavaScript, a link without).
+use super::function_panel::FunctionPanel;
+use crate::components::{
+    id_param, loaded, org_param, query_string, Badge, FormResult, QueryMessages,
+};
 use crate::features::products::api::{get_picker, NewVersion, SaveFunctions};
 use crate::features::products::dto::{GrantChange, GrantFilters, PickerData, SaveReport};
 use leptos::prelude::*;
@@ -64,6 +68,43 @@ fn diff(
     out
 }
 
+/// How many matching functions the list shows at first, and how many more each "Show more"
+/// adds. A catalog can hold thousands of functions: rendering only these keeps the page's
+/// render and each search keystroke fast however large it grows.
+pub const PAGE: usize = 200;
+
+/// One area of the shown list: its place among the catalog's areas, how many functions of it
+/// match, and the catalog indexes of those shown.
+#[derive(Clone, PartialEq, Eq, Hash)]
+struct ShownArea {
+    area: usize,
+    matching: usize,
+    shown: Vec<usize>,
+}
+
+/// Groups the first `limit` matches (catalog indexes, in catalog order) by area.
+fn group(matches: &[usize], area_of: &[usize], limit: usize) -> Vec<ShownArea> {
+    let mut out: Vec<ShownArea> = Vec::new();
+    for (n, &i) in matches.iter().enumerate() {
+        let area = area_of[i];
+        if out.last().is_none_or(|a| a.area != area) {
+            out.push(ShownArea {
+                area,
+                matching: 0,
+                shown: Vec::new(),
+            });
+        }
+        if let Some(a) = out.last_mut() {
+            a.matching += 1;
+            if n < limit {
+                a.shown.push(i);
+            }
+        }
+    }
+    out.retain(|a| !a.shown.is_empty());
+    out
+}
+
 #[component]
 fn Picker(
     d: PickerData,
@@ -75,6 +116,13 @@ fn Picker(
     let selected = Memo::new(move |_| query.read().get("f"));
     let search = RwSignal::new(query.read_untracked().get("q").unwrap_or_default());
     let only_required = RwSignal::new(query.read_untracked().get("required").is_some());
+    // Without JavaScript "Show more" is a link that asks for more (`show`), up to the catalog.
+    let total = d.catalog.len();
+    let asked = query
+        .read_untracked()
+        .get("show")
+        .and_then(|s| s.parse::<usize>().ok());
+    let limit = RwSignal::new(asked.unwrap_or(PAGE).clamp(PAGE, total.max(PAGE)));
     let original: BTreeMap<String, GrantFilters> = d
         .grants
         .iter()
@@ -84,7 +132,6 @@ fn Picker(
     let original = StoredValue::new(original);
     let changes = Memo::new(move |_| state.with(|s| original.with_value(|o| diff(o, s))));
     let locked = d.locked_reason.is_some();
-    let catalog = StoredValue::new(d.catalog.clone());
     // Lower-cased "key name description" of each function, computed once for the search.
     let haystacks = StoredValue::new(
         d.catalog
@@ -92,31 +139,57 @@ fn Picker(
             .map(|f| format!("{} {} {}", f.key, f.name, f.description).to_lowercase())
             .collect::<Vec<_>>(),
     );
-    let visible = Memo::new(move |_| {
+    // Areas in catalog order (a name that comes back later is a new area, as it is listed).
+    let mut areas: Vec<String> = Vec::new();
+    let mut area_of = Vec::with_capacity(total);
+    for f in &d.catalog {
+        if areas.last() != Some(&f.area) {
+            areas.push(f.area.clone());
+        }
+        area_of.push(areas.len() - 1);
+    }
+    let areas = StoredValue::new(areas);
+    let (product_id, version, product_name) = (d.product_id, d.version, d.product_name);
+    let version_state = d.version_state;
+    let locked_reason = d.locked_reason;
+    let catalog = StoredValue::new(d.catalog);
+    // The catalog indexes that match the search (and "Only required").
+    let matches = Memo::new(move |_| {
         let q = search.get().trim().to_lowercase();
-        let only = only_required.get();
-        state.with(|st| {
-            catalog.with_value(|cat| {
-                haystacks.with_value(|hay| {
-                    cat.iter()
-                        .zip(hay)
-                        .map(|(f, h)| {
-                            (!only || st.contains_key(&f.key)) && (q.is_empty() || h.contains(&q))
-                        })
-                        .collect::<Vec<bool>>()
+        // Only read (and so only follow) the required set when the box is ticked.
+        let required = only_required.get().then(|| {
+            state.with(|st| {
+                catalog.with_value(|c| {
+                    c.iter()
+                        .map(|f| st.contains_key(&f.key))
+                        .collect::<Vec<_>>()
                 })
             })
+        });
+        haystacks.with_value(|hay| {
+            (0..hay.len())
+                .filter(|&i| {
+                    required.as_ref().is_none_or(|r| r[i]) && (q.is_empty() || hay[i].contains(&q))
+                })
+                .collect::<Vec<usize>>()
         })
     });
-    // Areas in catalog order, each with the indexes of its functions.
-    let mut areas: Vec<(String, Vec<usize>)> = Vec::new();
-    for (i, f) in d.catalog.iter().enumerate() {
-        match areas.last_mut() {
-            Some((a, idx)) if *a == f.area => idx.push(i),
-            _ => areas.push((f.area.clone(), vec![i])),
-        }
-    }
-    let total = d.catalog.len();
+    let shown = Memo::new(move |_| matches.with(|m| group(m, &area_of, limit.get())));
+    let more = move || matches.with(|m| m.len()) > limit.get();
+    let link = move |f: Option<&str>, show: usize| {
+        let show = if show > PAGE {
+            show.to_string()
+        } else {
+            String::new()
+        };
+        let required = if only_required.get() { "on" } else { "" };
+        query_string(&[
+            ("q", &search.get()),
+            ("required", required),
+            ("show", &show),
+            ("f", f.unwrap_or("")),
+        ])
+    };
 
     #[cfg(feature = "hydrate")]
     {
@@ -130,7 +203,6 @@ fn Picker(
         on_cleanup(move || handle.remove());
     }
 
-    let (product_id, version) = (d.product_id, d.version);
     let on_save = move |_| {
         let changes = changes.get_untracked();
         if !changes.is_empty() {
@@ -142,13 +214,29 @@ fn Picker(
             });
         }
     };
+    let item = move |i: usize| {
+        let (key, name) = catalog.with_value(|c| (c[i].key.clone(), c[i].name.clone()));
+        let (k1, k2, k3) = (key.clone(), key.clone(), key.clone());
+        let required = move || state.with(|s| s.contains_key(&k1));
+        let is_selected = move || selected.get().as_deref() == Some(k2.as_str());
+        view! {
+            <li>
+                <a href=move || link(Some(&k3), limit.get()) class:selected=is_selected.clone()
+                    aria-current=move || is_selected().then_some("true")>
+                    <span>{name}</span>
+                    <code>{key}</code>
+                    {move || required().then(|| view! { <Badge text="Required" tone="customer"/> })}
+                </a>
+            </li>
+        }
+    };
     view! {
-        <p><a href=format!("/o/{org}/products/{product_id}")>{format!("← {}", d.product_name)}</a></p>
+        <p><a href=format!("/o/{org}/products/{product_id}")>{format!("← {product_name}")}</a></p>
         <header class="page-header">
             <h1>"Change functions"</h1>
-            <p class="muted">{format!("Version {} ({})", d.version, d.version_state)}</p>
+            <p class="muted">{format!("Version {version} ({version_state})")}</p>
         </header>
-        {d.locked_reason.clone().map(|reason| view! {
+        {locked_reason.map(|reason| view! {
             <div class="notice warn" role="status">
                 <p>{reason}</p>
                 <ActionForm action=new_version attr:class="inline">
@@ -163,10 +251,11 @@ fn Picker(
                 <form method="get" role="search" aria-label="Search functions" on:submit=|ev| ev.prevent_default()>
                     <label for="fn-search" class="visually-hidden">"Search functions"</label>
                     <input id="fn-search" name="q" type="search" placeholder="Search functions" autocomplete="off"
-                        prop:value=move || search.get() on:input=move |ev| search.set(event_target_value(&ev))/>
+                        prop:value=move || search.get()
+                        on:input=move |ev| { limit.set(PAGE); search.set(event_target_value(&ev)); }/>
                     <div class="field checkbox">
                         <input id="fn-only-required" name="required" type="checkbox" prop:checked=move || only_required.get()
-                            on:change=move |ev| only_required.set(event_target_checked(&ev))/>
+                            on:change=move |ev| { limit.set(PAGE); only_required.set(event_target_checked(&ev)); }/>
                         <label for="fn-only-required">"Only required"</label>
                     </div>
                     <button type="submit" class="secondary nojs-only">"Search"</button>
@@ -174,40 +263,28 @@ fn Picker(
                 <p class="muted" role="status" data-testid="picker-counts">
                     {move || format!(
                         "{} of {} functions · {} required",
-                        visible.with(|v| v.iter().filter(|b| **b).count()),
+                        matches.with(|m| m.len()),
                         total,
                         state.with(|s| s.len())
                     )}
                 </p>
-                {areas.into_iter().map(|(area, idx)| {
-                    let idx = StoredValue::new(idx);
-                    let count = move || idx.with_value(|ix| visible.with(|v| ix.iter().filter(|i| v[**i]).count()));
+                <For each=move || shown.get() key=|a| a.clone() children=move |a: ShownArea| {
+                    let name = areas.with_value(|n| n[a.area].clone());
+                    let label = name.clone();
                     view! {
-                        <section class="picker-area" hidden=move || count() == 0 aria-label=area.clone()>
-                            <h2>{area.clone()}" "<span class="muted">{move || format!("({})", count())}</span></h2>
-                            <ul>
-                                {idx.get_value().into_iter().map(|i| {
-                                    let f = catalog.with_value(|c| c[i].clone());
-                                    let key = f.key.clone();
-                                    let k1 = key.clone();
-                                    let k2 = key.clone();
-                                    let required = move || state.with(|s| s.contains_key(&k1));
-                                    let is_selected = move || selected.get().as_deref() == Some(k2.as_str());
-                                    view! {
-                                        <li hidden=move || !visible.with(|v| v[i])>
-                                            <a href=format!("?f={key}") class:selected=is_selected.clone()
-                                                aria-current=move || is_selected().then_some("true")>
-                                                <span>{f.name.clone()}</span>
-                                                <code>{key.clone()}</code>
-                                                {move || required().then(|| view! { <Badge text="Required" tone="customer"/> })}
-                                            </a>
-                                        </li>
-                                    }
-                                }).collect_view()}
-                            </ul>
+                        <section class="picker-area" aria-label=label>
+                            <h2>{name}" "<span class="muted">{format!("({})", a.matching)}</span></h2>
+                            <ul>{a.shown.into_iter().map(item).collect_view()}</ul>
                         </section>
                     }
-                }).collect_view()}
+                }/>
+                <Show when=more>
+                    <p class="picker-more" data-testid="picker-more">
+                        <span class="muted">{move || format!("Showing {} of {} matching functions.", limit.get(), matches.with(|m| m.len()))}</span>" "
+                        <a class="button secondary" href=move || link(selected.get().as_deref(), limit.get() + PAGE)
+                            on:click=move |ev| { ev.prevent_default(); limit.update(|l| *l += PAGE); }>"Show more"</a>
+                    </p>
+                </Show>
             </div>
             <div class="picker-detail">
                 {move || {
@@ -232,122 +309,25 @@ fn Picker(
     }
 }
 
-/// One function's details. Its controls change the local state; without JavaScript the same
-/// controls post as a plain form to the server and save this one function.
-#[component]
-fn FunctionPanel(
-    f: ApiFunctionDto,
-    state: RwSignal<BTreeMap<String, GrantFilters>>,
-    locked: bool,
-    org: i32,
-    product_id: i32,
-    version: i32,
-) -> impl IntoView {
-    let key = StoredValue::new(f.key.clone());
-    let required = move || state.with(|s| key.with_value(|k| s.contains_key(k)));
-    let toggle = move |ev| {
-        let on = event_target_checked(&ev);
-        state.update(|s| {
-            key.with_value(|k| {
-                if on {
-                    s.entry(k.clone()).or_default();
-                } else {
-                    s.remove(k);
-                }
-            })
-        });
-    };
-    let set_values = move |dim: String, values: Vec<String>| {
-        state.update(|s| {
-            key.with_value(|k| {
-                // Choosing a filter value requires the function.
-                let filters = s.entry(k.clone()).or_default();
-                if values.is_empty() {
-                    filters.remove(&dim);
-                } else {
-                    filters.insert(dim, values);
-                }
-            })
-        })
-    };
-    let current = move |dim: &str| -> Vec<String> {
-        state.with(|s| {
-            key.with_value(|k| {
-                s.get(k)
-                    .and_then(|f| f.get(dim).cloned())
-                    .unwrap_or_default()
-            })
-        })
-    };
-    view! {
-        <section class="card" aria-labelledby="fn-title">
-            <h2 id="fn-title">{f.name.clone()}</h2>
-            <p><code>{format!("{} {}", f.method, f.path)}</code>" · "<code>{f.key.clone()}</code></p>
-            <p>{f.description.clone()}</p>
-            <form method="post" action=format!("/o/{org}/products/{product_id}/functions/save")>
-                <input type="hidden" name="version" value=version/>
-                <input type="hidden" name="function_key" value=f.key.clone()/>
-                <div class="field checkbox">
-                    <input id="fn-required" type="checkbox" name="required" value="on" disabled=locked
-                        prop:checked=required on:change=toggle/>
-                    <label for="fn-required">"Require access to function"</label>
-                </div>
-                {f.filters.iter().map(|dim| {
-                    let dim_key = dim.key.clone();
-                    let legend = dim.label.clone();
-                    if dim.free_text {
-                        let input_id = format!("filter-{}", dim.key);
-                        let dk = dim_key.clone();
-                        view! {
-                            <fieldset class="field">
-                                <legend>{legend}</legend>
-                                <label for=input_id.clone() class="muted">"Values, separated by commas. Empty: no restriction."</label>
-                                <input id=input_id type="text" name=format!("text:{dim_key}") value=untrack(|| current(&dim_key)).join(", ")
-                                    disabled=locked
-                                    on:input=move |ev| {
-                                        let vals = event_target_value(&ev).split(',').map(|s| s.trim().to_owned()).filter(|s| !s.is_empty()).collect();
-                                        set_values(dk.clone(), vals);
-                                    }/>
-                            </fieldset>
-                        }.into_any()
-                    } else {
-                        view! {
-                            <fieldset class="field">
-                                <legend>{legend}</legend>
-                                <p class="muted">"None ticked: no restriction."</p>
-                                {dim.values.iter().map(|v| {
-                                    let (dk, dk2, val, val2) = (dim_key.clone(), dim_key.clone(), v.clone(), v.clone());
-                                    let id = format!("filter-{dim_key}-{v}");
-                                    view! {
-                                        <div class="checkbox-inline">
-                                            <input type="checkbox" id=id.clone() name="filter" value=format!("{dim_key}={v}")
-                                                disabled=locked
-                                                prop:checked=move || current(&dk).contains(&val)
-                                                on:change=move |ev| {
-                                                    let mut vals = current(&dk2);
-                                                    vals.retain(|x| x != &val2);
-                                                    if event_target_checked(&ev) { vals.push(val2.clone()); vals.sort(); }
-                                                    set_values(dk2.clone(), vals);
-                                                }/>
-                                            <label for=id>{v.clone()}</label>
-                                        </div>
-                                    }
-                                }).collect_view()}
-                            </fieldset>
-                        }.into_any()
-                    }
-                }).collect_view()}
-                {(!f.push_event_types.is_empty()).then(|| view! {
-                    <h3>"Push events"</h3>
-                    <p class="muted">"Subscriptions can receive these events once the product requires this function:"</p>
-                    <ul class="plain-list">{f.push_event_types.iter().map(|t| view! { <li><code>{t.clone()}</code></li> }).collect_view()}</ul>
-                    <Show when=required>
-                        <p><a class="button secondary" href=format!("/o/{org}/products/{product_id}/subscriptions/new?function={}", key.get_value())>"Create subscription"</a>
-                        <span class="muted">" (save your changes first)"</span></p>
-                    </Show>
-                })}
-                <button type="submit" class="secondary nojs-only" disabled=locked>"Save this function"</button>
-            </form>
-        </section>
+#[cfg(test)]
+mod tests {
+    use super::group;
+
+    #[test]
+    fn the_first_matches_are_grouped_by_area_and_the_rest_only_counted() {
+        // Functions 0-2 in area 0, 3-4 in area 1, 5 in area 2.
+        let area_of = [0, 0, 0, 1, 1, 2];
+        let g = group(&[0, 2, 3, 4, 5], &area_of, 3);
+        assert_eq!(g.len(), 2);
+        assert_eq!(
+            (g[0].area, g[0].matching, g[0].shown.clone()),
+            (0, 2, vec![0, 2])
+        );
+        // Area 1 has two matches; only the first fits the limit; area 2 shows nothing.
+        assert_eq!(
+            (g[1].area, g[1].matching, g[1].shown.clone()),
+            (1, 2, vec![3])
+        );
+        assert!(group(&[], &area_of, 3).is_empty());
     }
 }

@@ -57,7 +57,14 @@ pub async fn product_detail(
         .all(db)
         .await?;
     let current = versions::working_version(&all_versions).ok_or(AppError::NotFound)?;
-    let functions = catalog::service::all(db).await?;
+    let functions = catalog::service::by_ids(
+        db,
+        grants
+            .iter()
+            .filter(|g| g.version_id == current.id)
+            .map(|g| g.function_id),
+    )
+    .await?;
     let mut grant_views: Vec<GrantView> = Vec::new();
     for g in grants.iter().filter(|g| g.version_id == current.id) {
         let Some(f) = functions.iter().find(|f| f.id == g.function_id) else {

@@ -25,11 +25,13 @@ pub async fn picker(
     let versions = versions_of(db, p.id).await?;
     let v = working_version(&versions).ok_or(AppError::NotFound)?;
     let functions = catalog::service::all(db).await?;
+    let keys: std::collections::HashMap<i32, &str> =
+        functions.iter().map(|f| (f.id, f.key.as_str())).collect();
     let mut grants = Vec::new();
     for g in grants_of(db, v.id).await? {
-        if let Some(f) = functions.iter().find(|f| f.id == g.function_id) {
+        if let Some(key) = keys.get(&g.function_id) {
             grants.push(GrantDto {
-                function_key: f.key.clone(),
+                function_key: (*key).to_owned(),
                 filters: grant_filters(&g)?,
             });
         }
@@ -106,7 +108,8 @@ pub async fn save_grants<C: ConnectionTrait + TransactionTrait>(
     if changes.len() > 2000 {
         return Err(AppError::invalid("Too many changes in one save."));
     }
-    let functions = catalog::service::all(db).await?;
+    let functions =
+        catalog::service::by_keys(db, changes.iter().map(|c| c.function_key.clone())).await?;
     let mut wanted: BTreeMap<i32, (String, bool, GrantFilters)> = BTreeMap::new();
     for c in &changes {
         let f = functions

@@ -18,7 +18,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     let css = stylesheet(&options);
     view! {
         <!DOCTYPE html>
-        <html lang="en">
+        <html lang=crate::i18n::page_lang().code()>
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
@@ -62,6 +62,7 @@ fn partner_legacy_grants(org: i32, partner_id: i32) -> AnyView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    crate::i18n::provide(crate::i18n::page_lang());
     provide_context(products::pages::ProductSections {
         subscriptions: product_subscriptions,
     });

@@ -30,6 +30,21 @@ impl AppError {
     pub fn invalid(msg: impl Into<String>) -> Self {
         Self::Invalid(msg.into())
     }
+
+    /// What the page says, in `lang`. `Invalid` and `Conflict` carry their text, which the
+    /// service wrote in the user's language; the English `Display` is for logs and the REST API.
+    pub fn message(&self, lang: crate::i18n::Lang) -> String {
+        let key = match self {
+            Self::Invalid(text) | Self::Conflict(text) => return text.clone(),
+            Self::NotSignedIn => "error-not-signed-in",
+            Self::Forbidden => "error-forbidden",
+            Self::NotFound => "error-not-found",
+            Self::RateLimited => "error-rate-limited",
+            Self::LinkExpired => "error-link-expired",
+            Self::Internal => "error-internal",
+        };
+        crate::i18n::text(lang, key)
+    }
 }
 
 impl FromServerFnError for AppError {
@@ -39,7 +54,7 @@ impl FromServerFnError for AppError {
         match value {
             // Malformed form input (for example a missing field) is the user's to fix.
             ServerFnErrorErr::Args(_) | ServerFnErrorErr::Deserialization(_) => {
-                Self::invalid("The form was incomplete. Check the fields and try again.")
+                Self::invalid(crate::t!(crate::i18n::lang(), "error-form-incomplete"))
             }
             _ => Self::Internal,
         }
@@ -52,9 +67,7 @@ impl From<sea_orm::DbErr> for AppError {
         // Two people doing the same thing at once: the database kept one; the other is told.
         if let Some(sea_orm::SqlErr::UniqueConstraintViolation(detail)) = err.sql_err() {
             tracing::info!(%detail, "a concurrent change won a unique constraint");
-            return Self::Conflict(
-                "Someone else just did this. Reload the page to see the current state.".into(),
-            );
+            return Self::Conflict(crate::t!(crate::i18n::lang(), "error-concurrent-change"));
         }
         tracing::error!(error = %err, "database error");
         Self::Internal

@@ -7,9 +7,10 @@ use std::fmt;
 use std::str::FromStr;
 
 /// Declares a glossary enum: serde and the database both use the snake_case names below, which
-/// `as_str` returns and `FromStr` parses.
+/// `as_str` returns and `FromStr` parses; people see `label`, the message `<prefix>-<name>` in
+/// their language (the REST API and the database keep the English names).
 macro_rules! glossary_enum {
-    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $text:literal),+ $(,)? }) => {
+    ($(#[$meta:meta])* $name:ident $prefix:literal { $($(#[$vmeta:meta])* $variant:ident = $text:literal),+ $(,)? }) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
         #[cfg_attr(feature = "ssr", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
@@ -25,6 +26,14 @@ macro_rules! glossary_enum {
             }
             /// Every value, in declaration order.
             pub const ALL: &'static [Self] = &[$(Self::$variant),+];
+            /// The message that names the value.
+            pub fn label_key(self) -> &'static str {
+                match self { $(Self::$variant => concat!($prefix, "-", $text)),+ }
+            }
+            /// The word people see, in `lang`.
+            pub fn label(self, lang: crate::i18n::Lang) -> String {
+                crate::i18n::text(lang, self.label_key())
+            }
         }
 
         impl FromStr for $name {
@@ -44,83 +53,51 @@ macro_rules! glossary_enum {
 
 glossary_enum!(
     /// What an organization is to the platform.
-    OrgKind { Partner = "partner", Customer = "customer", Operator = "operator" }
+    OrgKind "org-kind" { Partner = "partner", Customer = "customer", Operator = "operator" }
 );
-
-impl OrgKind {
-    /// The word people see.
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Partner => "Partner",
-            Self::Customer => "Customer",
-            Self::Operator => "Operator",
-        }
-    }
-}
 
 glossary_enum!(
     /// A member's role in an organization.
-    Role { Admin = "admin", Member = "member" }
+    Role "role" { Admin = "admin", Member = "member" }
 );
-
-impl Role {
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Admin => "Admin",
-            Self::Member => "Member",
-        }
-    }
-}
 
 glossary_enum!(
     /// Whether an organization, an installation or an activation is in use. Deactivated ones are
     /// kept, but out of every view and every access decision.
-    ActiveStatus { Active = "active", Deactivated = "deactivated" }
+    ActiveStatus "active-status" { Active = "active", Deactivated = "deactivated" }
 );
-
-impl ActiveStatus {
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Active => "Active",
-            Self::Deactivated => "Deactivated",
-        }
-    }
-}
 
 glossary_enum!(
     /// A product's kind.
-    ProductKind { OrderIntegration = "order_integration", Rights = "rights" }
+    ProductKind "product-kind" { OrderIntegration = "order_integration", Rights = "rights" }
 );
 
 impl ProductKind {
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::OrderIntegration => "Order integration product",
-            Self::Rights => "Rights product",
-        }
-    }
     /// One sentence for the "New product" form.
-    pub fn explanation(self) -> &'static str {
-        match self {
-            Self::OrderIntegration => "Customers order it from the platform, and it reads and writes their data through the functions it requires.",
-            Self::Rights => "Only grants access to functions: for an integration the customer already uses outside the platform's order flow.",
-        }
+    pub fn explanation(self, lang: crate::i18n::Lang) -> String {
+        crate::i18n::text(
+            lang,
+            match self {
+                Self::OrderIntegration => "product-kind-order_integration-explained",
+                Self::Rights => "product-kind-rights-explained",
+            },
+        )
     }
 }
 
 glossary_enum!(
     /// A product's life: a draft until its first version is activated, then active, until retired.
-    ProductStatus { Draft = "draft", Active = "active", Retired = "retired" }
+    ProductStatus "product-status" { Draft = "draft", Active = "active", Retired = "retired" }
 );
 
 glossary_enum!(
     /// A version's state: `draft` → `active` → `superseded`.
-    VersionState { Draft = "draft", Active = "active", Superseded = "superseded" }
+    VersionState "version-state" { Draft = "draft", Active = "active", Superseded = "superseded" }
 );
 
 glossary_enum!(
     /// Which installations may activate a product.
-    AccessMode {
+    AccessMode "access-mode" {
         /// Every installation.
         All = "all",
         /// Only the listed installations.
@@ -130,17 +107,22 @@ glossary_enum!(
 
 glossary_enum!(
     /// Whether a push subscription receives deliveries.
-    SubscriptionStatus { Enabled = "enabled", Disabled = "disabled" }
+    SubscriptionStatus "subscription-status" { Enabled = "enabled", Disabled = "disabled" }
 );
 
 glossary_enum!(
     /// Where a delivery is: waiting for (another) attempt, delivered, or given up.
-    DeliveryStatus { Pending = "pending", Succeeded = "succeeded", Failed = "failed" }
+    DeliveryStatus "delivery-status" { Pending = "pending", Succeeded = "succeeded", Failed = "failed" }
+);
+
+glossary_enum!(
+    /// A language Portico speaks (see [`crate::i18n`]).
+    Lang "lang" { En = "en", Nb = "nb" }
 );
 
 glossary_enum!(
     /// The deployment environment (`PORTICO_ENV`).
-    Environment { Production = "production", Test = "test", Dev = "dev" }
+    Environment "environment" { Production = "production", Test = "test", Dev = "dev" }
 );
 
 impl Environment {
@@ -166,6 +148,24 @@ mod tests {
         }
         assert_eq!("Admin".parse::<Role>(), Err(()));
         assert!(serde_json::from_str::<DeliveryStatus>("\"lost\"").is_err());
+        // Every value has its word in both languages.
+        for &lang in Lang::ALL {
+            let mut keys: Vec<&str> = Vec::new();
+            keys.extend(OrgKind::ALL.iter().map(|v| v.label_key()));
+            keys.extend(Role::ALL.iter().map(|v| v.label_key()));
+            keys.extend(ActiveStatus::ALL.iter().map(|v| v.label_key()));
+            keys.extend(ProductKind::ALL.iter().map(|v| v.label_key()));
+            keys.extend(ProductStatus::ALL.iter().map(|v| v.label_key()));
+            keys.extend(VersionState::ALL.iter().map(|v| v.label_key()));
+            keys.extend(AccessMode::ALL.iter().map(|v| v.label_key()));
+            keys.extend(SubscriptionStatus::ALL.iter().map(|v| v.label_key()));
+            keys.extend(DeliveryStatus::ALL.iter().map(|v| v.label_key()));
+            keys.extend(Lang::ALL.iter().map(|v| v.label_key()));
+            keys.extend(Environment::ALL.iter().map(|v| v.label_key()));
+            for key in keys {
+                assert_ne!(crate::i18n::text(lang, key), key, "{key} in {lang}");
+            }
+        }
         assert!(Environment::parse("staging")
             .unwrap_err()
             .contains("staging"));

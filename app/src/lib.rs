@@ -8,6 +8,7 @@ pub mod components;
 pub mod error;
 pub mod features;
 pub mod glossary;
+pub mod i18n;
 pub mod paths;
 #[cfg(feature = "ssr")]
 pub mod server;

@@ -39,22 +39,57 @@ export async function mailCount(request: APIRequestContext, to: string): Promise
   return mails.filter((m) => m.to === to).length;
 }
 
-/** Signs in through the real flow: "Sign in", the mailed link, the confirmation POST. */
-export async function signIn(page: Page, email: string) {
+/** The sign-in page's words in each language. */
+const signInWords = {
+  en: { email: 'E-mail address', button: 'Sign in', sent: 'Check your e-mail', as: 'Sign in as' },
+  nb: { email: 'E-postadresse', button: 'Logg inn', sent: 'Sjekk e-posten din', as: 'Logg inn som' },
+};
+
+/** Signs in through the real flow: "Sign in", the mailed link, the confirmation POST. `lang`
+ * is the language the sign-in pages are shown in. */
+export async function signIn(page: Page, email: string, lang: 'en' | 'nb' = 'en') {
+  const words = signInWords[lang];
   const before = await mailCount(page.request, email);
   await open(page, '/sign-in');
-  await page.getByLabel('E-mail address').fill(email);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('heading', { name: 'Check your e-mail' })).toBeVisible();
+  await page.getByLabel(words.email).fill(email);
+  await page.getByRole('button', { name: words.button }).click();
+  await expect(page.getByRole('heading', { name: words.sent })).toBeVisible();
   // Other mail (an upgrade notice, say) may arrive meanwhile: take the sign-in link.
   const link = await latestLink(page.request, email, before, '/sign-in/confirm');
   // The link opens a confirmation page; only its button signs in.
   await open(page, link);
-  await expect(page.getByText(`Sign in as ${email}`)).toBeVisible();
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByText(`${words.as} ${email}`)).toBeVisible();
+  await page.getByRole('button', { name: words.button }).click();
 }
 
 /** A unique address for a user created by a test run. */
 export function uniqueEmail(prefix: string): string {
   return `${prefix}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`;
+}
+
+/** The partner ships a new version of the demo product (active on SOLOSL) that adds one
+ * function, and returns the new version's number. */
+export async function shipNewVersion(partner: Page, js: boolean, key: string, label: string): Promise<number> {
+  await signIn(partner, 'anna@nordic-integrations.example');
+  await partner.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Products' }).click();
+  await partner.getByRole('link', { name: 'Nordic Showing Planner' }).click();
+  await hydrated(partner);
+  await partner.getByRole('button', { name: 'New version' }).click();
+  await expect(partner.getByRole('heading', { name: 'Change functions' })).toBeVisible();
+  await hydrated(partner);
+  const version = Number((await partner.getByText(/^Version \d+ \(draft\)$/).textContent())!.match(/\d+/)![0]);
+  const search = partner.getByRole('searchbox', { name: 'Search functions' });
+  await search.fill(key);
+  if (!js) await search.press('Enter');
+  await partner.getByRole('link', { name: new RegExp(`^${label} ${key.replace('.', '\\.')}`) }).click();
+  await hydrated(partner);
+  await partner.getByLabel('Require access to function').check();
+  await partner.getByRole('button', { name: js ? 'Save changes' : 'Save this function' }).click();
+  await expect(partner.getByText(`Saved version ${version}: 1 added.`)).toBeVisible();
+  await partner.getByRole('link', { name: '← Nordic Showing Planner' }).click();
+  await hydrated(partner);
+  await partner.getByLabel('Note to customers (why these changes)').fill(`Now with ${label.toLowerCase()}.`);
+  await partner.getByRole('button', { name: 'Activate' }).click();
+  await expect(partner.getByRole('table', { name: 'Versions' }).getByRole('row', { name: new RegExp(`Version ${version} `) })).toContainText('Active');
+  return version;
 }

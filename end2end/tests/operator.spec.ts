@@ -51,7 +51,7 @@ test('the operator onboards a customer with an installation and a contact person
 
   // Deactivating an installation and the organization, then reactivating the organization.
   await page.getByRole('button', { name: `Deactivate ${installationId}` }).click();
-  await expect(page.getByRole('row').filter({ hasText: installationId })).toContainText('deactivated');
+  await expect(page.getByRole('row').filter({ hasText: installationId })).toContainText('Deactivated');
   await expect(page.getByRole('button', { name: `Reactivate ${installationId}` })).toBeVisible();
   await page.getByRole('button', { name: 'Deactivate organization' }).click();
   await expect(page.getByRole('button', { name: 'Reactivate organization' })).toBeVisible();

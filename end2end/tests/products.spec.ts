@@ -46,7 +46,7 @@ test('a partner builds a product, activates it, then ships version 2 of an activ
   await page.getByLabel('Support e-mail').fill('support@nordic-integrations.example');
   await page.getByRole('button', { name: 'Add' }).click();
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
-  await expect(page.getByRole('table', { name: 'Versions' })).toContainText('draft');
+  await expect(page.getByRole('table', { name: 'Versions' })).toContainText('Draft');
   // In the test environment a new product starts restricted to the sandbox.
   await expect(page.getByText('MSVPAR (Partner sandbox)')).toBeVisible();
 
@@ -80,7 +80,7 @@ test('a partner builds a product, activates it, then ships version 2 of an activ
   await expect(page.getByText('Estate status: for_sale, sold')).toBeVisible();
   await page.getByLabel('Note to customers (why these changes)').fill('First release.');
   await page.getByRole('button', { name: 'Activate' }).click();
-  await expect(page.getByRole('table', { name: 'Versions' }).getByRole('row', { name: /Version 1/ })).toContainText('active');
+  await expect(page.getByRole('table', { name: 'Versions' }).getByRole('row', { name: /Version 1/ })).toContainText('Active');
 
   // The demo product is active on customer installations: ship a new version of it.
   await page.getByRole('link', { name: '← Products' }).click();
@@ -102,10 +102,10 @@ test('a partner builds a product, activates it, then ships version 2 of an activ
   await expect(page.getByText(key, { exact: true })).toBeVisible();
   await page.getByLabel('Note to customers (why these changes)').fill(`Adds ${label.toLowerCase()}.`);
   await page.getByRole('button', { name: 'Activate' }).click();
-  await expect(versions.getByRole('row', { name: new RegExp(`Version ${draft} `) })).toContainText('active');
+  await expect(versions.getByRole('row', { name: new RegExp(`Version ${draft} `) })).toContainText('Active');
   await expect(versions.getByRole('row')).toHaveCount(before + 1);
   // The customers stay on the version they activated until they upgrade.
-  await expect(versions.getByRole('row', { name: /superseded/ }).first()).toBeVisible();
+  await expect(versions.getByRole('row', { name: /Superseded/ }).first()).toBeVisible();
 });
 
 test("another partner cannot open a partner's product", async ({ page }) => {

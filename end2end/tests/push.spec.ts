@@ -75,7 +75,7 @@ test('a partner creates a verified push subscription, sends a test event and see
     await expect(page.getByRole('heading', { name: 'Push subscription' })).toBeVisible();
     await hydrated(page);
     await expect.poll(() => receiver.bodies.filter((b) => b.includes('portico.test')).length).toBe(1);
-    await logShows(page, subscriptionUrl, 'succeeded');
+    await logShows(page, subscriptionUrl, 'Succeeded');
     const log = page.getByRole('table', { name: 'Deliveries' });
     await expect(log).toContainText('portico.test');
     await expect(log).toContainText('204');
@@ -91,7 +91,7 @@ test('a partner creates a verified push subscription, sends a test event and see
     await page.getByLabel('Find an event or delivery ID').fill(eventId);
     await page.getByRole('button', { name: 'Find', exact: true }).click();
     await expect(page.getByRole('table', { name: 'Deliveries' })).toContainText(eventId);
-    await expect(page.getByRole('table', { name: 'Deliveries' })).toContainText('succeeded');
+    await expect(page.getByRole('table', { name: 'Deliveries' })).toContainText('Succeeded');
 
     // A failing receiver: the log shows its answer and when the next attempt is due.
     await hydrated(page);

@@ -1,32 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { hydrated, open, signIn } from './helpers';
-
-/** The partner ships a new version of the demo product (active on SOLOSL) that adds one
- * function, and returns the new version's number. */
-async function shipNewVersion(partner: Page, js: boolean, key: string, label: string): Promise<number> {
-  await signIn(partner, 'anna@nordic-integrations.example');
-  await partner.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Products' }).click();
-  await partner.getByRole('link', { name: 'Nordic Showing Planner' }).click();
-  await hydrated(partner);
-  await partner.getByRole('button', { name: 'New version' }).click();
-  await expect(partner.getByRole('heading', { name: 'Change functions' })).toBeVisible();
-  await hydrated(partner);
-  const version = Number((await partner.getByText(/^Version \d+ \(draft\)$/).textContent())!.match(/\d+/)![0]);
-  const search = partner.getByRole('searchbox', { name: 'Search functions' });
-  await search.fill(key);
-  if (!js) await search.press('Enter');
-  await partner.getByRole('link', { name: new RegExp(`^${label} ${key.replace('.', '\\.')}`) }).click();
-  await hydrated(partner);
-  await partner.getByLabel('Require access to function').check();
-  await partner.getByRole('button', { name: js ? 'Save changes' : 'Save this function' }).click();
-  await expect(partner.getByText(`Saved version ${version}: 1 added.`)).toBeVisible();
-  await partner.getByRole('link', { name: '← Nordic Showing Planner' }).click();
-  await hydrated(partner);
-  await partner.getByLabel('Note to customers (why these changes)').fill(`Now with ${label.toLowerCase()}.`);
-  await partner.getByRole('button', { name: 'Activate' }).click();
-  await expect(partner.getByRole('table', { name: 'Versions' }).getByRole('row', { name: new RegExp(`Version ${version} `) })).toContainText('active');
-  return version;
-}
+import { hydrated, open, shipNewVersion, signIn } from './helpers';
 
 test('a customer admin is notified, reviews the changes, keeps the version, then upgrades', async ({ page, browser, javaScriptEnabled }) => {
   const js = javaScriptEnabled !== false;

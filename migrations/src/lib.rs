@@ -10,6 +10,7 @@ mod m20261122_000006_access_epoch;
 mod m20261122_000007_push;
 mod m20261123_000008_push_claims;
 mod m20261201_000009_hardening;
+mod m20261203_000010_languages;
 mod util;
 
 /// Every migration, oldest first.
@@ -28,6 +29,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000007_push::Migration),
             Box::new(m20261123_000008_push_claims::Migration),
             Box::new(m20261201_000009_hardening::Migration),
+            Box::new(m20261203_000010_languages::Migration),
         ]
     }
 }

@@ -129,6 +129,23 @@ pub struct ConfigArgs {
     /// LEPTOS_SITE_ADDR]: its push leases are reclaimed at start.
     #[arg(long, env = "PORTICO_INSTANCE_ID", global = true)]
     pub instance_id: Option<String>,
+    /// The language of visitors who chose none and whose browser asks for none of Portico's:
+    /// `en` or `nb`.
+    #[arg(
+        long,
+        env = "PORTICO_DEFAULT_LOCALE",
+        default_value = "en",
+        global = true
+    )]
+    pub default_locale: String,
+    /// The time zone pages show times in (an IANA name such as `Europe/Oslo`).
+    #[arg(
+        long,
+        env = "PORTICO_TIME_ZONE",
+        default_value = "Europe/Oslo",
+        global = true
+    )]
+    pub time_zone: String,
 }
 
 /// Everything the server process needs to know at start.
@@ -241,6 +258,18 @@ impl ServerConfig {
         if instance_id.len() > 100 {
             return Err("PORTICO_INSTANCE_ID is at most 100 characters.".into());
         }
+        let default_lang = app::i18n::Lang::parse(&a.default_locale).ok_or_else(|| {
+            format!(
+                "PORTICO_DEFAULT_LOCALE must be en or nb, not {:?}.",
+                a.default_locale
+            )
+        })?;
+        let time_zone: chrono_tz::Tz = a.time_zone.parse().map_err(|_| {
+            format!(
+                "PORTICO_TIME_ZONE must be an IANA time zone such as Europe/Oslo, not {:?}.",
+                a.time_zone
+            )
+        })?;
         // Outside production, mail that cannot be sent is shown in the dev mailbox.
         let dev_mailbox = env != Environment::Production && (wants_mailbox || smtp.is_none());
         Ok(Self {
@@ -260,6 +289,8 @@ impl ServerConfig {
                     per_client: a.sign_in_limit_per_client,
                 },
                 session_max_age: chrono::Duration::days(session_days),
+                default_lang,
+                time_zone,
             },
             smtp,
             push_retention_days,
@@ -302,6 +333,8 @@ mod tests {
             "PORTICO_SESSION_MAX_AGE_DAYS",
             "PORTICO_API_FAILURE_LIMIT",
             "PORTICO_INSTANCE_ID",
+            "PORTICO_DEFAULT_LOCALE",
+            "PORTICO_TIME_ZONE",
         ] {
             assert!(help.contains(var), "{var} missing from --help");
         }

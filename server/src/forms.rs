@@ -74,8 +74,8 @@ pub async fn picker_form(
     )
     .await;
     let message = match outcome {
-        Ok(report) => format!("saved={}", encode(&report.summary())),
-        Err(e) => format!("error={}", encode(&e.to_string())),
+        Ok(report) => format!("saved={}", encode(&report.summary(actor.lang))),
+        Err(e) => format!("error={}", encode(&e.message(actor.lang))),
     };
     Redirect::to(&format!(
         "/o/{org}/products/{product}/functions?f={}&{message}",
@@ -101,7 +101,7 @@ pub async fn logo_upload(
     let too_large = || {
         back(format!(
             "error={}",
-            encode("The logo is larger than 1 MB; the largest allowed is 256 KB.")
+            encode(&app::t!(actor.lang, "product-logo-too-large"))
         ))
     };
     let Some(data) = file_field(Request::from_parts(parts, body), "logo").await else {
@@ -111,7 +111,7 @@ pub async fn logo_upload(
         .await
     {
         Ok(()) => back("logo=saved".into()),
-        Err(e) => back(format!("error={}", encode(&e.to_string()))),
+        Err(e) => back(format!("error={}", encode(&e.message(actor.lang)))),
     }
 }
 
@@ -164,7 +164,7 @@ pub async fn catalog_upload(
     let unreadable = || {
         back(format!(
             "error={}",
-            encode("Choose a catalog file (JSON, at most 10 MB).")
+            encode(&app::t!(actor.lang, "catalog-choose-file"))
         ))
     };
     let Some(data) = file_field(Request::from_parts(parts, body), "catalog").await else {
@@ -173,12 +173,12 @@ pub async fn catalog_upload(
     let Ok(json) = String::from_utf8(data) else {
         return back(format!(
             "error={}",
-            encode("The catalog file must be UTF-8 JSON.")
+            encode(&app::t!(actor.lang, "catalog-not-utf8"))
         ));
     };
     match app::features::catalog::service::import_as(&state.db, &actor, org, &json).await {
-        Ok(r) => back(format!("imported={}", encode(&r.summary()))),
-        Err(e) => back(format!("error={}", encode(&e.to_string()))),
+        Ok(r) => back(format!("imported={}", encode(&r.summary(actor.lang)))),
+        Err(e) => back(format!("error={}", encode(&e.message(actor.lang)))),
     }
 }
 
@@ -195,30 +195,41 @@ pub async fn create_key(
         Err(to_sign_in) => return to_sign_in,
     };
     let back = format!("/o/{org}/products/{product}");
+    let lang = actor.lang;
+    let copy = app::t!(lang, "copy");
     let (title, body) = match app::features::products::service::credentials::create_key(&state.db, &state.config, &actor, org, product).await {
         Ok(k) => (
-            format!("Access key {}", k.slot),
+            app::t!(lang, "credentials-key-n", n = k.slot),
             format!(
-                "<p role=\"status\" class=\"form-success\">Access key {slot} is created.</p>\
-                 <div class=\"notice warn\" role=\"alert\"><strong>Copy the secret now.</strong> It is shown only once and \
-                 Portico keeps only a hash of it. If you lose it, create a new key and revoke this one.</div>\
-                 <div class=\"field\"><label for=\"client-id\">Client ID</label><div class=\"copy-row\">\
+                "<p role=\"status\" class=\"form-success\">{created}</p>\
+                 <div class=\"notice warn\" role=\"alert\"><strong>{copy_now}</strong> {once}</div>\
+                 <div class=\"field\"><label for=\"client-id\">{client_label}</label><div class=\"copy-row\">\
                  <input id=\"client-id\" type=\"text\" readonly class=\"copy-link\" value=\"{client}\">\
-                 <button type=\"button\" class=\"secondary copy-button\" data-copy=\"client-id\" aria-label=\"Copy client ID\">Copy</button></div></div>\
-                 <div class=\"field\"><label for=\"secret\">Secret of access key {slot}</label><div class=\"copy-row\">\
+                 <button type=\"button\" class=\"secondary copy-button\" data-copy=\"client-id\" aria-label=\"{copy_client}\">{copy}</button></div></div>\
+                 <div class=\"field\"><label for=\"secret\">{secret_label}</label><div class=\"copy-row\">\
                  <input id=\"secret\" type=\"text\" readonly class=\"copy-link\" value=\"{secret}\">\
-                 <button type=\"button\" class=\"secondary copy-button\" data-copy=\"secret\" aria-label=\"Copy secret\">Copy</button></div></div>",
-                slot = k.slot,
+                 <button type=\"button\" class=\"secondary copy-button\" data-copy=\"secret\" aria-label=\"{copy_secret}\">{copy}</button></div></div>",
+                created = escape(&app::t!(lang, "credentials-created-n", n = k.slot)),
+                copy_now = escape(&app::t!(lang, "credentials-copy-now")),
+                once = escape(&app::t!(lang, "credentials-shown-once")),
+                client_label = escape(&app::t!(lang, "credentials-client-id")),
+                copy_client = escape(&app::t!(lang, "credentials-copy-client-id")),
+                secret_label = escape(&app::t!(lang, "credentials-secret-of", n = k.slot)),
+                copy_secret = escape(&app::t!(lang, "credentials-copy-secret")),
+                copy = escape(&copy),
                 client = escape(&k.client_id),
                 secret = escape(&k.secret)
             ),
         ),
-        Err(e) => ("Access key not created".to_string(), format!("<p role=\"alert\" class=\"form-error\">{}</p>", escape(&e.to_string()))),
+        Err(e) => (app::t!(lang, "credentials-not-created"), format!("<p role=\"alert\" class=\"form-error\">{}</p>", escape(&e.message(lang)))),
     };
     let html = format!(
-        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{title} · Portico</title>\
+        "<!DOCTYPE html><html lang=\"{code}\"><head><meta charset=\"utf-8\"><title>{title} · Portico</title>\
          <link rel=\"stylesheet\" href=\"/pkg/portico.css\"><script src=\"/copy.js\" defer></script></head><body><main id=\"main\" class=\"content narrow\">\
-         <h1>{title}</h1>{body}<p><a href=\"{back}\">Back to the product</a></p></main></body></html>"
+         <h1>{title}</h1>{body}<p><a href=\"{back}\">{back_label}</a></p></main></body></html>",
+        code = lang.code(),
+        title = escape(&title),
+        back_label = escape(&app::t!(lang, "credentials-back")),
     );
     let mut res = Html(html).into_response();
     res.headers_mut().insert(
@@ -226,6 +237,71 @@ pub async fn create_key(
         header::HeaderValue::from_static("no-store"),
     );
     res
+}
+
+/// The language switch's form (the header and the sign-in page).
+#[derive(serde::Deserialize)]
+pub struct LanguageForm {
+    lang: String,
+    /// The page to return to (a path of this site).
+    #[serde(default)]
+    back: String,
+}
+
+/// The language switch: keeps the choice in a cookie and, for a signed-in user, on the user,
+/// then returns to the page it was on, now in that language. A plain form, so it works without
+/// JavaScript and the next page is rendered in the new language from its first byte.
+pub async fn set_language(
+    axum::Extension(state): axum::Extension<AppState>,
+    req: Request,
+) -> Response {
+    use app::i18n::Lang;
+    let (parts, body) = req.into_parts();
+    let reading = app::server::locale::of_request(&parts);
+    let Ok(Form(form)) =
+        Form::<LanguageForm>::from_request(Request::from_parts(parts.clone(), body), &()).await
+    else {
+        return (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            app::t!(reading, "language-form-unreadable"),
+        )
+            .into_response();
+    };
+    let Some(lang) = Lang::parse(&form.lang) else {
+        return (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            app::t!(reading, "language-unknown"),
+        )
+            .into_response();
+    };
+    if let Ok(actor) = app::server::request::actor_for(&state, &parts).await {
+        let saved =
+            app::features::accounts::service::language::set_language(&state.db, &actor, lang).await;
+        if let Err(e) = saved {
+            return (StatusCode::INTERNAL_SERVER_ERROR, e.message(reading)).into_response();
+        }
+    }
+    let cookie = app::server::locale::cookie_header(&state.config, lang);
+    (
+        [(header::SET_COOKIE, cookie)],
+        Redirect::to(local_path(&form.back)),
+    )
+        .into_response()
+}
+
+/// `back` when it is a path of this site (`/o/2/products`), else the start page: a form field
+/// must never send the browser elsewhere.
+fn local_path(back: &str) -> &str {
+    let local = back.starts_with('/')
+        && !back.starts_with("//")
+        && !back.starts_with("/\\")
+        && back.len() <= 2000
+        && !back.chars().any(|c| c.is_control() || c == '\\');
+    if local {
+        back
+    } else {
+        "/"
+    }
 }
 
 /// The signed-in actor of a plain form post, or the redirect to sign-in.
@@ -249,4 +325,23 @@ async fn file_field(req: Request, name: &str) -> Option<Vec<u8>> {
         }
     }
     Some(data)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_language_switch_returns_only_to_a_page_of_this_site() {
+        use super::local_path;
+        assert_eq!(local_path("/o/2/products?q=a"), "/o/2/products?q=a");
+        for away in [
+            "",
+            "https://evil.example/",
+            "//evil.example/",
+            "/\\evil.example",
+            "javascript:alert(1)",
+            "/a\r\nLocation: x",
+        ] {
+            assert_eq!(local_path(away), "/", "{away:?}");
+        }
+    }
 }

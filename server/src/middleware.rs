@@ -108,6 +108,38 @@ pub async fn request_lookups(mut req: Request, next: Next) -> Response {
     next.run(req).await
 }
 
+/// Chooses the language the request is answered in (`app::server::locale`) and puts it into
+/// the request. A page (a GET asking for HTML) of a signed-in user is in their saved language:
+/// the user is looked up through the request's [`Lookups`](app::server::lookups::Lookups), so
+/// the page's own lookup shares it. Other requests (assets, server functions, the REST API)
+/// use the cookie and `Accept-Language` only; services take a signed-in user's language from
+/// the actor.
+pub async fn choose_language(req: Request, next: Next) -> Response {
+    let Some(state) = req.extensions().get::<app::server::AppState>().cloned() else {
+        return next.run(req).await;
+    };
+    let (mut parts, body) = req.into_parts();
+    let page = parts.method == Method::GET
+        && parts
+            .headers
+            .get(header::ACCEPT)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|a| a.contains("text/html"));
+    let saved = if page {
+        // A failed lookup only means no saved language here; the page reports it itself.
+        app::server::request::user_of_request(&state, &parts)
+            .await
+            .ok()
+            .flatten()
+            .and_then(|u| u.locale)
+    } else {
+        None
+    };
+    let lang = app::server::locale::choose(&parts.headers, &state.config, saved);
+    parts.extensions.insert(lang);
+    next.run(Request::from_parts(parts, body)).await
+}
+
 /// How long browsers may keep a response. Bundle files with hashed names are kept a year
 /// without asking again (a new build has new names); everything else is revalidated each
 /// time, and pages, which differ per user, stay out of shared caches. Bundle responses vary by

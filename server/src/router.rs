@@ -71,6 +71,7 @@ pub fn router_with(state: AppState, leptos_options: LeptosOptions, api: Arc<ApiS
         )
         .route("/o/{org}/products/{product}/keys", post(forms::create_key))
         .route("/logos/{product}", get(forms::logo_file))
+        .route("/language", post(forms::set_language))
         .nest_service(&format!("/{}", leptos_options.site_pkg_dir), pkg);
     if state.config.dev_mailbox {
         r = r
@@ -80,6 +81,7 @@ pub fn router_with(state: AppState, leptos_options: LeptosOptions, api: Arc<ApiS
     r.merge(crate::api_v1::routes())
         .fallback(leptos_axum::file_and_error_handler(app::shell))
         .layer(middleware::from_fn(crate::flash::guard))
+        .layer(middleware::from_fn(crate::middleware::choose_language))
         .layer(middleware::from_fn(crate::middleware::request_lookups))
         .layer(middleware::from_fn(crate::middleware::server_fn_status))
         .layer(middleware::from_fn(crate::middleware::same_origin_only))

@@ -7,7 +7,7 @@ use app::features::activations::service::activation;
 use app::features::catalog;
 use app::features::products::dto::{GrantChange, GrantFilters};
 use app::features::products::service::{access_rules, grants, products, versions};
-use app::glossary::{OrgKind, Role};
+use app::glossary::{Lang, OrgKind, Role};
 use app::server::entities::{product, user};
 use app::server::scope::Actor;
 use app::server::Config;
@@ -137,6 +137,18 @@ pub async fn seed_demo(db: &DatabaseConnection, config: &Config) -> Result<(), A
         Role::Admin,
     )
     .await?;
+    // The demo's Norwegian reader: her pages and e-mails are in Norwegian (unless she chooses
+    // otherwise).
+    if let Some(ingrid) = user::Entity::find()
+        .filter(user::Column::Email.eq("ingrid@fjord-megling.example"))
+        .one(db)
+        .await?
+    {
+        if ingrid.locale.is_none() {
+            let actor = Actor::user(ingrid.id, &ingrid.email, None);
+            app::features::accounts::service::language::set_language(db, &actor, Lang::Nb).await?;
+        }
+    }
 
     // One person in several organizations, to show choosing and switching whom to act as.
     for org in [operator.id, nordic.id, solheim.id] {

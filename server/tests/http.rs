@@ -140,6 +140,23 @@ async fn the_dev_mailbox_does_not_exist_in_production() {
         "outside production, no SMTP means the dev mailbox"
     );
     assert!(ServerConfig::from_lookup(env(&[("PORTICO_ENV", "staging")])).is_err());
+    // The language and the time zone: defaults, a choice, and clear refusals.
+    assert_eq!(dev.app.default_lang, app::i18n::Lang::En);
+    assert_eq!(dev.app.time_zone, chrono_tz::Europe::Oslo);
+    let nb = ServerConfig::from_lookup(env(&[
+        ("PORTICO_DEFAULT_LOCALE", "nb"),
+        ("PORTICO_TIME_ZONE", "America/New_York"),
+    ]))
+    .unwrap();
+    assert_eq!(nb.app.default_lang, app::i18n::Lang::Nb);
+    assert_eq!(nb.app.time_zone, chrono_tz::America::New_York);
+    let err = ServerConfig::from_lookup(env(&[("PORTICO_DEFAULT_LOCALE", "de")])).unwrap_err();
+    assert!(
+        err.contains("PORTICO_DEFAULT_LOCALE must be en or nb"),
+        "{err}"
+    );
+    let err = ServerConfig::from_lookup(env(&[("PORTICO_TIME_ZONE", "Mars/Olympus")])).unwrap_err();
+    assert!(err.contains("PORTICO_TIME_ZONE"), "{err}");
 }
 
 #[tokio::test]
@@ -173,8 +190,18 @@ async fn over_https_the_session_cookie_is_secure_and_host_prefixed() {
         call(ConfirmSignIn::PATH, &form(&[("token", token)]), None),
     )
     .await;
-    let cookie = &headers["set-cookie"];
-    assert!(cookie.starts_with("__Host-portico_session="), "{cookie}");
+    let cookies = &headers["set-cookie"];
+    let cookie = cookies
+        .lines()
+        .find(|c| c.starts_with("__Host-portico_session="))
+        .unwrap_or_else(|| panic!("no session cookie: {cookies}"));
+    // The language cookie is Secure over https too.
+    assert!(
+        cookies
+            .lines()
+            .any(|c| c.starts_with("portico_lang=en") && c.contains("Secure")),
+        "{cookies}"
+    );
     for attr in ["Secure", "HttpOnly", "SameSite=Lax", "Path=/"] {
         assert!(cookie.contains(attr), "cookie lacks {attr}: {cookie}");
     }

@@ -320,7 +320,8 @@ async fn every_server_function_refuses_another_organizations_user() {
     .await;
     assert_eq!(status, StatusCode::OK);
     assert!(
-        page.contains("You do not have access to this.") && !page.contains("psk_"),
+        // Ingrid reads Norwegian (her saved language in the demo).
+        page.contains("Du har ikke tilgang til dette.") && !page.contains("psk_"),
         "{page}"
     );
     // "Save changes" in the picker posts JSON.
@@ -337,7 +338,7 @@ async fn every_server_function_refuses_another_organizations_user() {
     let (status, headers, _) = send(&app, call(&form_path, body, Some(&ingrid))).await;
     assert_eq!(status, StatusCode::SEE_OTHER);
     assert!(
-        headers["location"].contains("error=You%20do%20not%20have%20access"),
+        headers["location"].contains("error=Du%20har%20ikke%20tilgang"),
         "{:?}",
         headers["location"]
     );
@@ -358,7 +359,7 @@ async fn every_server_function_refuses_another_organizations_user() {
     let (status, headers, _) = send(&app, req).await;
     assert_eq!(status, StatusCode::SEE_OTHER);
     assert!(
-        headers["location"].contains("error=You%20do%20not%20have%20access"),
+        headers["location"].contains("error=Du%20har%20ikke%20tilgang"),
         "{:?}",
         headers["location"]
     );

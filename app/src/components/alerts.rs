@@ -1,5 +1,6 @@
 //! Outcome messages: an error in an alert, a success note, and a form's last result.
 use crate::error::AppError;
+use crate::i18n::lang;
 use leptos::prelude::*;
 
 /// An error message, announced at once.
@@ -23,7 +24,7 @@ pub fn FormResult<T: Clone + Send + Sync + 'static>(
     success: Option<Callback<T, String>>,
 ) -> impl IntoView {
     move || match value.get() {
-        Some(Err(e)) => Some(view! { <Alert text=e.to_string()/> }.into_any()),
+        Some(Err(e)) => Some(view! { <Alert text=e.message(lang())/> }.into_any()),
         Some(Ok(v)) => success.map(|f| view! { <Success text=f.run(v)/> }.into_any()),
         None => None,
     }

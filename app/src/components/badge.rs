@@ -2,6 +2,7 @@
 use crate::glossary::{
     ActiveStatus, DeliveryStatus, OrgKind, ProductStatus, Role, SubscriptionStatus, VersionState,
 };
+use crate::i18n::{lang, Lang};
 use leptos::prelude::*;
 
 /// A small coloured label, such as an organization kind or a role.
@@ -12,7 +13,8 @@ pub fn Badge(#[prop(into)] text: String, #[prop(into, optional)] tone: String) -
 
 /// A state that has a badge: its text and its colour.
 pub trait BadgeStatus {
-    fn badge_text(&self) -> String;
+    /// The word on the badge, in `lang`.
+    fn badge_text(&self, lang: Lang) -> String;
     /// The CSS tone: `customer` (green), `sandbox` (amber) or empty (grey).
     fn badge_tone(&self) -> &'static str;
 }
@@ -20,12 +22,12 @@ pub trait BadgeStatus {
 /// The badge of a state (a product's status, a version's state, ...).
 #[component]
 pub fn StatusBadge<S: BadgeStatus + 'static>(status: S) -> impl IntoView {
-    view! { <Badge text=status.badge_text() tone=status.badge_tone()/> }
+    view! { <Badge text=status.badge_text(lang()) tone=status.badge_tone()/> }
 }
 
 impl BadgeStatus for ProductStatus {
-    fn badge_text(&self) -> String {
-        self.as_str().into()
+    fn badge_text(&self, lang: Lang) -> String {
+        self.label(lang)
     }
     fn badge_tone(&self) -> &'static str {
         match self {
@@ -37,8 +39,8 @@ impl BadgeStatus for ProductStatus {
 }
 
 impl BadgeStatus for VersionState {
-    fn badge_text(&self) -> String {
-        self.as_str().into()
+    fn badge_text(&self, lang: Lang) -> String {
+        self.label(lang)
     }
     fn badge_tone(&self) -> &'static str {
         match self {
@@ -50,8 +52,8 @@ impl BadgeStatus for VersionState {
 }
 
 impl BadgeStatus for ActiveStatus {
-    fn badge_text(&self) -> String {
-        self.as_str().into()
+    fn badge_text(&self, lang: Lang) -> String {
+        self.label(lang)
     }
     fn badge_tone(&self) -> &'static str {
         match self {
@@ -62,11 +64,8 @@ impl BadgeStatus for ActiveStatus {
 }
 
 impl BadgeStatus for SubscriptionStatus {
-    fn badge_text(&self) -> String {
-        match self {
-            Self::Enabled => "Enabled".into(),
-            Self::Disabled => "Disabled".into(),
-        }
+    fn badge_text(&self, lang: Lang) -> String {
+        self.label(lang)
     }
     fn badge_tone(&self) -> &'static str {
         match self {
@@ -77,8 +76,8 @@ impl BadgeStatus for SubscriptionStatus {
 }
 
 impl BadgeStatus for DeliveryStatus {
-    fn badge_text(&self) -> String {
-        self.as_str().into()
+    fn badge_text(&self, lang: Lang) -> String {
+        self.label(lang)
     }
     fn badge_tone(&self) -> &'static str {
         match self {
@@ -90,8 +89,8 @@ impl BadgeStatus for DeliveryStatus {
 }
 
 impl BadgeStatus for OrgKind {
-    fn badge_text(&self) -> String {
-        self.label().into()
+    fn badge_text(&self, lang: Lang) -> String {
+        self.label(lang)
     }
     fn badge_tone(&self) -> &'static str {
         self.as_str()
@@ -99,8 +98,8 @@ impl BadgeStatus for OrgKind {
 }
 
 impl BadgeStatus for Role {
-    fn badge_text(&self) -> String {
-        self.label().into()
+    fn badge_text(&self, lang: Lang) -> String {
+        self.label(lang)
     }
     fn badge_tone(&self) -> &'static str {
         self.as_str()

@@ -1,6 +1,8 @@
 //! What a page shows instead of its content: sign-in, 403, 404 or a general message.
 use crate::error::AppError;
+use crate::i18n::lang;
 use leptos::prelude::*;
+use leptos_fluent::tr;
 use leptos_router::components::Redirect;
 
 /// What a page shows when loading its data failed: sign-in, 403, 404 or a general message.
@@ -22,27 +24,27 @@ pub fn ErrorView(error: AppError) -> impl IntoView {
         AppError::Forbidden => view! {
             <section class="page-message" aria-labelledby="err-title">
                 <p class="status-code">"403"</p>
-                <h1 id="err-title">"Access denied"</h1>
-                <p>"You do not have access to this page as the organization you act as."</p>
-                <p><a href="/choose">"Choose another organization"</a></p>
+                <h1 id="err-title">{tr!("error-403-title")}</h1>
+                <p>{tr!("error-403-text")}</p>
+                <p><a href="/choose">{tr!("error-403-choose")}</a></p>
             </section>
         }
         .into_any(),
         AppError::NotFound => view! {
             <section class="page-message" aria-labelledby="err-title">
                 <p class="status-code">"404"</p>
-                <h1 id="err-title">"Not found"</h1>
-                <p>"It may have been removed, or the link is wrong."</p>
-                <p><a href="/">"Go to the start page"</a></p>
+                <h1 id="err-title">{tr!("error-404-title")}</h1>
+                <p>{tr!("error-404-text")}</p>
+                <p><a href="/">{tr!("error-404-home")}</a></p>
             </section>
         }
         .into_any(),
         other => view! {
             <section class="page-message" aria-labelledby="err-title">
-                <h1 id="err-title">"Something went wrong"</h1>
-                <p>{other.to_string()}</p>
+                <h1 id="err-title">{tr!("error-title")}</h1>
+                <p>{other.message(lang())}</p>
                 {(other == AppError::Internal).then(request_reference).flatten().map(|r| view! {
-                    <p class="muted">"If it happens again, tell the platform operator this reference: "<code>{r}</code></p>
+                    <p class="muted">{tr!("error-reference")}" "<code>{r}</code></p>
                 })}
             </section>
         }

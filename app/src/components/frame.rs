@@ -3,12 +3,13 @@
 use super::errors::ErrorView;
 use crate::error::AppError;
 use leptos::prelude::*;
+use leptos_fluent::tr;
 use serde::{de::DeserializeOwned, Serialize};
 
 /// What a page shows while its data loads (only in the browser: the server waits).
 #[component]
 pub fn Loading() -> impl IntoView {
-    view! { <p class="loading">"Loading…"</p> }
+    view! { <p class="loading">{tr!("loading")}</p> }
 }
 
 /// Renders a resource's value with `render` once it is loaded, or the error view when loading
@@ -67,14 +68,14 @@ pub fn EmptyState(#[prop(into)] text: String) -> impl IntoView {
 #[component]
 pub fn DataTable(
     #[prop(into)] label: String,
-    headers: Vec<&'static str>,
+    headers: Vec<String>,
     children: Children,
 ) -> impl IntoView {
     view! {
         <table aria-label=label>
             <thead><tr>
                 {headers.into_iter().map(|h| if h.is_empty() {
-                    view! { <th scope="col"><span class="visually-hidden">"Actions"</span></th> }.into_any()
+                    view! { <th scope="col"><span class="visually-hidden">{tr!("table-actions")}</span></th> }.into_any()
                 } else {
                     view! { <th scope="col">{h}</th> }.into_any()
                 }).collect_view()}

@@ -5,12 +5,14 @@ mod badge;
 mod copy;
 pub mod errors;
 mod frame;
+mod language;
 
 pub use alerts::{Alert, FormResult, QueryMessages, Success};
 pub use badge::{Badge, BadgeStatus, StatusBadge};
 pub use copy::CopyField;
 pub use errors::ErrorView;
 pub use frame::{loaded, DataTable, EmptyState, Loading, PageHeader};
+pub use language::LanguageSwitch;
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;

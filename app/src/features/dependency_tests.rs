@@ -161,6 +161,7 @@ fn the_shared_base_uses_no_feature() {
     for part in [
         "server",
         "components",
+        "i18n",
         "glossary.rs",
         "paths.rs",
         "error.rs",

@@ -16,7 +16,8 @@
 //! it calls another feature's services only when that feature is in its "may use" column. The
 //! direction is one way: nothing a feature uses may use it back (see [`DEPENDENCIES`], checked
 //! by a test). Everything may use the shared base: [`crate::server`] (ssr), [`crate::components`],
-//! [`crate::glossary`], [`crate::paths`] and [`crate::error`]; the base uses no feature. The
+//! [`crate::i18n`], [`crate::glossary`], [`crate::paths`] and [`crate::error`]; the base uses
+//! no feature. The
 //! application ([`crate::app`]) sits above all of them: it wires their route groups together and
 //! fills the sections a page leaves to other features (the product page's push subscriptions,
 //! the operator's legacy grants on a partner's page).

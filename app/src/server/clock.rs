@@ -1,5 +1,7 @@
-//! Time: the one `now()` every service uses, and how times are written on the pages.
-use chrono::{DateTime, Utc};
+//! Time: the one `now()` every service uses, and the wall clock pages show times on.
+use crate::i18n::LocalTime;
+use chrono::{DateTime, Datelike, Timelike, Utc};
+use std::sync::OnceLock;
 
 /// Now, truncated to whole microseconds so values read back from either database compare equal.
 pub fn now() -> DateTime<Utc> {
@@ -7,17 +9,40 @@ pub fn now() -> DateTime<Utc> {
     DateTime::from_timestamp_micros(n.timestamp_micros()).unwrap_or(n)
 }
 
-/// A time to the minute, as the pages show it: `2026-11-20 08:00 UTC`.
-pub fn minute(t: DateTime<Utc>) -> String {
-    t.format("%Y-%m-%d %H:%M UTC").to_string()
+/// The time zone of the wall clock (`PORTICO_TIME_ZONE`), set once when the server starts: the
+/// services that describe times for the pages run far from the configuration.
+static TIME_ZONE: OnceLock<chrono_tz::Tz> = OnceLock::new();
+
+/// Sets the wall clock's time zone (the first setting of a process stays).
+pub fn set_time_zone(tz: chrono_tz::Tz) {
+    let _ = TIME_ZONE.set(tz);
 }
 
-/// A time to the second, for logs people compare: `2026-11-20 08:00:05 UTC`.
-pub fn second(t: DateTime<Utc>) -> String {
-    t.format("%Y-%m-%d %H:%M:%S UTC").to_string()
+/// A stored time on the wall clock, for the page to write in its reader's language (never the
+/// raw timestamp). `Europe/Oslo` until [`set_time_zone`].
+pub fn local(t: DateTime<Utc>) -> LocalTime {
+    let t = t.with_timezone(TIME_ZONE.get().unwrap_or(&chrono_tz::Europe::Oslo));
+    LocalTime {
+        year: t.year(),
+        month: t.month() as u8,
+        day: t.day() as u8,
+        hour: t.hour() as u8,
+        minute: t.minute() as u8,
+        second: t.second() as u8,
+    }
 }
 
-/// A day: `2026-11-20`.
-pub fn day(t: DateTime<Utc>) -> String {
-    t.format("%Y-%m-%d").to_string()
+/// A time as the pages show it (to the minute; [`LocalTime::date_time`]).
+pub fn minute(t: DateTime<Utc>) -> LocalTime {
+    local(t)
+}
+
+/// A time for logs people compare, to the second ([`LocalTime::date_time_seconds`]).
+pub fn second(t: DateTime<Utc>) -> LocalTime {
+    local(t)
+}
+
+/// A day ([`LocalTime::date`]).
+pub fn day(t: DateTime<Utc>) -> LocalTime {
+    local(t)
 }

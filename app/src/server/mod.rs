@@ -7,6 +7,7 @@ pub mod audit;
 pub mod clock;
 pub mod db;
 pub mod entities;
+pub mod locale;
 pub mod lookups;
 pub mod mail;
 pub mod net;
@@ -47,6 +48,11 @@ pub struct Config {
     /// How long a session lives at most, however often it is used
     /// (`PORTICO_SESSION_MAX_AGE_DAYS`).
     pub session_max_age: chrono::Duration,
+    /// The language of visitors who chose none and whose browser asks for none of ours
+    /// (`PORTICO_DEFAULT_LOCALE`).
+    pub default_lang: crate::i18n::Lang,
+    /// The wall clock that pages show times on (`PORTICO_TIME_ZONE`).
+    pub time_zone: chrono_tz::Tz,
 }
 
 /// How many "Sign in" requests are allowed in [`SignInLimits::WINDOW`].
@@ -104,6 +110,7 @@ impl AppState {
     /// The state of one server instance.
     pub fn new(db: DatabaseConnection, config: Config) -> Self {
         let push_client = net::sender::client(Arc::new(config.push_allow.clone()));
+        clock::set_time_zone(config.time_zone);
         let dev_mailbox = config.dev_mailbox.then(Arc::default);
         Self {
             db,

@@ -92,6 +92,13 @@ pub fn user_agent(parts: &Parts) -> Option<String> {
         .map(str::to_owned)
 }
 
+/// The language of this request (see [`super::locale`]).
+pub fn lang() -> crate::i18n::Lang {
+    use_context::<Parts>()
+        .map(|p| super::locale::of_request(&p))
+        .unwrap_or_default()
+}
+
 pub fn parts() -> Result<Parts, AppError> {
     use_context::<Parts>().ok_or(AppError::Internal)
 }
@@ -103,7 +110,10 @@ pub async fn current_user(st: &AppState) -> Result<Option<user::Model>, AppError
 
 /// The session's user for `parts`: from the request's [`Lookups`] when a page render already
 /// found it, else from the database.
-async fn user_of_request(st: &AppState, parts: &Parts) -> Result<Option<user::Model>, AppError> {
+pub async fn user_of_request(
+    st: &AppState,
+    parts: &Parts,
+) -> Result<Option<user::Model>, AppError> {
     let Some(token) = session_cookie(parts, &st.config) else {
         return Ok(None);
     };
@@ -119,11 +129,10 @@ pub async fn actor_for(st: &AppState, parts: &Parts) -> Result<Actor, AppError> 
     let user = user_of_request(st, parts)
         .await?
         .ok_or(AppError::NotSignedIn)?;
-    Ok(Actor::user(
-        user.id,
-        &user.email,
-        client_ip(parts, &st.config),
-    ))
+    let lang = user
+        .locale
+        .unwrap_or_else(|| super::locale::of_request(parts));
+    Ok(Actor::user(user.id, &user.email, client_ip(parts, &st.config)).speaking(lang))
 }
 
 /// The state and the acting user, or [`AppError::NotSignedIn`].
@@ -133,7 +142,8 @@ pub async fn actor() -> Result<(AppState, Actor), AppError> {
     Ok((st, actor))
 }
 
-fn set_cookie(value: String) {
+/// Adds a `Set-Cookie` header to the response being rendered.
+pub fn set_cookie(value: String) {
     if let (Some(res), Ok(v)) = (
         use_context::<leptos_axum::ResponseOptions>(),
         HeaderValue::from_str(&value),

@@ -2,7 +2,7 @@
 //! organization-scoped service starts with one of these; a refusal is
 //! [`AppError::Forbidden`] (or [`AppError::NotSignedIn`] without a user).
 use crate::error::AppError;
-use crate::glossary::{ActiveStatus, OrgKind, Role};
+use crate::glossary::{ActiveStatus, Lang, OrgKind, Role};
 use crate::server::entities::{membership, organization, user};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
@@ -14,6 +14,8 @@ pub struct Actor {
     /// The user's e-mail, or `cli`.
     pub label: String,
     pub ip: Option<String>,
+    /// The language the actor reads: services write their messages in it.
+    pub lang: Lang,
 }
 
 impl Actor {
@@ -23,7 +25,12 @@ impl Actor {
             user_id: Some(user_id),
             label: email.to_owned(),
             ip,
+            lang: Lang::default(),
         }
+    }
+    /// The same actor, reading `lang`.
+    pub fn speaking(self, lang: Lang) -> Self {
+        Self { lang, ..self }
     }
     /// Portico itself (the push worker disabling a failing subscription).
     pub fn system() -> Self {
@@ -31,6 +38,7 @@ impl Actor {
             user_id: None,
             label: "portico".into(),
             ip: None,
+            lang: Lang::default(),
         }
     }
     /// The operator's command-line tools (`server seed-demo`, `create-operator`, ...).
@@ -39,6 +47,7 @@ impl Actor {
             user_id: None,
             label: "cli".into(),
             ip: None,
+            lang: Lang::default(),
         }
     }
 }

@@ -37,6 +37,8 @@ pub fn config_for(env: Environment) -> Config {
         trusted_proxies: Default::default(),
         sign_in_limits: Default::default(),
         session_max_age: chrono::Duration::days(30),
+        default_lang: crate::i18n::Lang::En,
+        time_zone: chrono_tz::Europe::Oslo,
     }
 }
 

@@ -57,10 +57,11 @@ pub async fn demo_product(db: &DatabaseConnection) -> product::Model {
         .expect("the demo product")
 }
 
-/// A page as a signed-in browser asks for it.
+/// A page as a signed-in browser asks for it (browsers ask for HTML when they open a page).
 pub fn page(path: &str, cookie: &str) -> Request<Body> {
     Request::get(path)
         .header(header::COOKIE, format!("portico_session={cookie}"))
+        .header(header::ACCEPT, "text/html,application/xhtml+xml")
         .body(Body::empty())
         .unwrap()
 }
@@ -77,17 +78,25 @@ pub fn call(path: &str, body: &str, cookie: Option<&str>) -> Request<Body> {
     b.body(Body::from(body.to_owned())).unwrap()
 }
 
+/// Sends a request; returns the status, the headers (one that comes several times, such as
+/// `set-cookie`, with its values on separate lines) and the body.
 pub async fn send(
     app: &Router,
     req: Request<Body>,
 ) -> (StatusCode, HashMap<String, String>, String) {
     let res = app.clone().oneshot(req).await.unwrap();
     let status = res.status();
-    let headers = res
-        .headers()
-        .iter()
-        .map(|(k, v)| (k.to_string(), v.to_str().unwrap_or("").to_owned()))
-        .collect();
+    let mut headers: HashMap<String, String> = HashMap::new();
+    for (k, v) in res.headers() {
+        let v = v.to_str().unwrap_or("");
+        headers
+            .entry(k.to_string())
+            .and_modify(|all| {
+                all.push('\n');
+                all.push_str(v);
+            })
+            .or_insert_with(|| v.to_owned());
+    }
     let bytes = axum::body::to_bytes(res.into_body(), 10 << 20)
         .await
         .unwrap();
@@ -145,7 +154,11 @@ pub async fn sign_in(app: &Router, email: &str) -> String {
     )
     .await;
     assert_eq!(status, StatusCode::OK, "{body}");
-    let cookie = headers.get("set-cookie").expect("a session cookie").clone();
+    let cookie = headers
+        .get("set-cookie")
+        .and_then(|all| all.lines().find(|c| c.starts_with("portico_session=")))
+        .expect("a session cookie")
+        .to_owned();
     for attr in ["HttpOnly", "SameSite=Lax", "Path=/"] {
         assert!(cookie.contains(attr), "cookie lacks {attr}: {cookie}");
     }

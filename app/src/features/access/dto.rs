@@ -50,5 +50,5 @@ pub struct LegacyGrantDto {
     pub function_name: String,
     pub filters: GrantFilters,
     pub note: String,
-    pub created_at: String,
+    pub created_at: crate::i18n::LocalTime,
 }

@@ -33,7 +33,8 @@ pub async fn request_sign_in(email: String) -> Result<String, AppError> {
     let st = request::state()?;
     let parts = request::parts()?;
     let client = request::client_ip(&parts, &st.config).unwrap_or_else(|| "unknown".into());
-    auth::request_sign_in(&st.db, &st.config, &email, &client).await?;
+    let lang = crate::server::locale::of_request(&parts);
+    auth::request_sign_in(&st.db, &st.config, &email, &client, lang).await?;
     st.mail_wake.notify_one();
     // A plain form post (no JavaScript) lands on the "Check your e-mail" state too.
     leptos_axum::redirect("/sign-in?sent=1");
@@ -60,6 +61,14 @@ pub async fn confirm_sign_in(token: String) -> Result<(), AppError> {
     )
     .await?;
     request::set_session_cookie(&st.config, &session.token);
+    // The user's own language from now on, in this browser too.
+    let lang = crate::features::accounts::service::language::on_sign_in(
+        &st.db,
+        &session.user,
+        crate::server::locale::of_request(&parts),
+    )
+    .await?;
+    request::set_cookie(crate::server::locale::cookie_header(&st.config, lang));
     leptos_axum::redirect("/");
     Ok(())
 }

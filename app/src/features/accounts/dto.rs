@@ -39,19 +39,19 @@ pub struct MemberDto {
     pub email: String,
     pub name: String,
     pub role: Role,
-    /// When the user last signed in (UTC), or `None` when never.
-    pub last_sign_in_at: Option<String>,
+    /// When the user last signed in, or `None` when never.
+    pub last_sign_in_at: Option<crate::i18n::LocalTime>,
     /// Invited to this organization and not yet accepted.
     pub invitation_pending: bool,
 }
 
 impl MemberDto {
     /// The "Last sign-in" column: a time, "Invitation pending" or "Never".
-    pub fn last_sign_in_label(&self) -> String {
+    pub fn last_sign_in_label(&self, lang: crate::i18n::Lang) -> String {
         match (&self.last_sign_in_at, self.invitation_pending) {
-            (Some(t), _) => t.clone(),
-            (None, true) => "Invitation pending".into(),
-            (None, false) => "Never".into(),
+            (Some(t), _) => t.date_time(lang),
+            (None, true) => crate::t!(lang, "users-invitation-pending"),
+            (None, false) => crate::t!(lang, "users-never"),
         }
     }
 }

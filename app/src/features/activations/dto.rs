@@ -72,17 +72,17 @@ impl CardState {
             Self::Available { .. } => 2,
         }
     }
-    /// The badge text.
-    pub fn label(&self) -> String {
+    /// The badge text, in `lang`.
+    pub fn label(&self, lang: crate::i18n::Lang) -> String {
         match self {
             Self::UpgradeAvailable { latest, .. } => {
-                format!("Upgrade available (version {latest})")
+                crate::t!(lang, "card-upgrade-available", latest = *latest)
             }
-            Self::Active { version } => format!("Active at version {version}"),
+            Self::Active { version } => crate::t!(lang, "card-active", version = *version),
             Self::Available {
                 deactivated: true, ..
-            } => "Deactivated".into(),
-            Self::Available { .. } => "Available to activate".into(),
+            } => crate::t!(lang, "card-deactivated"),
+            Self::Available { .. } => crate::t!(lang, "card-available"),
         }
     }
 }
@@ -111,9 +111,28 @@ pub struct SuppliersPage {
 /// One entry of a product's activation history on an installation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct HistoryEntry {
-    pub at: String,
+    pub at: crate::i18n::LocalTime,
     pub who: String,
+    /// The audit action (`activation.activated`, `activation.upgraded`, ...).
+    pub action: String,
+    /// The version numbers the entry names, in order (activated 2; upgraded 1 → 2).
+    pub versions: Vec<i32>,
+    /// The audit log's own words, for an action the page has no words for.
     pub what: String,
+}
+
+impl HistoryEntry {
+    /// What happened, in `lang`.
+    pub fn describe(&self, lang: crate::i18n::Lang) -> String {
+        match (self.action.as_str(), self.versions.as_slice()) {
+            ("activation.activated", [v, ..]) => crate::t!(lang, "history-activated", version = *v),
+            ("activation.upgraded", [from, to, ..]) => {
+                crate::t!(lang, "history-upgraded", from = *from, to = *to)
+            }
+            ("activation.deactivated", _) => crate::t!(lang, "history-deactivated"),
+            _ => self.what.clone(),
+        }
+    }
 }
 
 /// The side panel of a product card.

@@ -39,11 +39,14 @@ pub struct ImportReport {
 }
 
 impl ImportReport {
-    /// "Imported: 3 created, 1 updated, 0 unchanged."
-    pub fn summary(&self) -> String {
-        format!(
-            "Imported: {} created, {} updated, {} unchanged.",
-            self.created, self.updated, self.unchanged
+    /// "Imported: 3 created, 1 updated, 0 unchanged.", in `lang`.
+    pub fn summary(&self, lang: crate::i18n::Lang) -> String {
+        crate::t!(
+            lang,
+            "catalog-imported",
+            created = self.created,
+            updated = self.updated,
+            unchanged = self.unchanged,
         )
     }
 }

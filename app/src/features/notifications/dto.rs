@@ -8,6 +8,6 @@ pub struct NotificationDto {
     pub title: String,
     pub body: String,
     pub link: String,
-    pub created_at: String,
+    pub created_at: crate::i18n::LocalTime,
     pub read: bool,
 }

@@ -50,7 +50,7 @@ pub struct VersionDto {
     pub note: Option<String>,
     pub installations: u64,
     pub functions: u64,
-    pub activated_at: Option<String>,
+    pub activated_at: Option<crate::i18n::LocalTime>,
 }
 
 /// A required function as the product page lists it.
@@ -79,7 +79,7 @@ pub struct AdoptionRow {
     pub customer: String,
     pub version: i32,
     /// When the upgrade to the active version became available, if the installation is behind.
-    pub upgrade_pending_since: Option<String>,
+    pub upgrade_pending_since: Option<crate::i18n::LocalTime>,
     /// A link to the customer's upgrade panel, to send to the customer.
     pub link: String,
 }
@@ -131,21 +131,28 @@ pub struct SaveReport {
 }
 
 impl SaveReport {
-    /// "2 functions added, 1 removed, 1 changed" (or "No changes").
-    pub fn summary(&self) -> String {
-        let parts: Vec<String> = [
-            (self.added.len(), "added"),
-            (self.removed.len(), "removed"),
-            (self.changed.len(), "changed"),
-        ]
-        .into_iter()
-        .filter(|(n, _)| *n > 0)
-        .map(|(n, what)| format!("{n} {what}"))
-        .collect();
+    /// "Saved version 2: 2 added, 1 removed, 1 changed." (or "No changes."), in `lang`.
+    pub fn summary(&self, lang: crate::i18n::Lang) -> String {
+        let (added, removed, changed) = (self.added.len(), self.removed.len(), self.changed.len());
+        let mut parts = Vec::new();
+        if added > 0 {
+            parts.push(crate::t!(lang, "save-added", count = added));
+        }
+        if removed > 0 {
+            parts.push(crate::t!(lang, "save-removed", count = removed));
+        }
+        if changed > 0 {
+            parts.push(crate::t!(lang, "save-changed", count = changed));
+        }
         if parts.is_empty() {
-            "No changes.".into()
+            crate::t!(lang, "save-no-changes")
         } else {
-            format!("Saved version {}: {}.", self.version, parts.join(", "))
+            crate::t!(
+                lang,
+                "save-saved",
+                version = self.version,
+                changes = parts.join(", ")
+            )
         }
     }
 }
@@ -163,9 +170,9 @@ pub struct AccessKeyDto {
     pub id: i32,
     /// 1 or 2: "Access key 1", "Access key 2".
     pub slot: i32,
-    pub created_at: String,
-    pub last_used_at: Option<String>,
-    pub revoked_at: Option<String>,
+    pub created_at: crate::i18n::LocalTime,
+    pub last_used_at: Option<crate::i18n::LocalTime>,
+    pub revoked_at: Option<crate::i18n::LocalTime>,
 }
 
 /// A product's credentials: its client ID and its access keys, newest first.

@@ -33,17 +33,17 @@ pub struct SubscriptionDto {
     pub description: String,
     pub enabled: bool,
     pub disabled_reason: Option<String>,
-    pub created_at: String,
+    pub created_at: crate::i18n::LocalTime,
     /// Since when every delivery has failed.
-    pub failing_since: Option<String>,
+    pub failing_since: Option<crate::i18n::LocalTime>,
     /// Until when the previous secret still signs, after a rotation.
-    pub previous_secret_until: Option<String>,
+    pub previous_secret_until: Option<crate::i18n::LocalTime>,
 }
 
 /// One attempt of a delivery.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AttemptDto {
-    pub at: String,
+    pub at: crate::i18n::LocalTime,
     pub status_code: Option<i32>,
     pub duration_ms: i32,
     pub response_start: String,
@@ -59,8 +59,8 @@ pub struct DeliveryDto {
     pub event_id: String,
     pub event_type: String,
     pub status: DeliveryStatus,
-    pub created_at: String,
-    pub next_attempt_at: Option<String>,
+    pub created_at: crate::i18n::LocalTime,
+    pub next_attempt_at: Option<crate::i18n::LocalTime>,
     pub attempts: Vec<AttemptDto>,
 }
 
@@ -87,4 +87,15 @@ pub struct DeliveryLog {
     pub newer: Option<String>,
     /// The delivery ID to page to older deliveries from (`before=`), if there are any.
     pub older: Option<String>,
+}
+
+/// Why a subscription was disabled, in `lang`: the stored reason is a code (`gone`,
+/// `failing`, `partner`); older rows hold an English sentence, shown as it is.
+pub fn disabled_reason(lang: crate::i18n::Lang, stored: &str) -> String {
+    match stored {
+        "gone" => crate::t!(lang, "push-disabled-gone"),
+        "failing" => crate::t!(lang, "push-disabled-failing"),
+        "partner" => crate::t!(lang, "push-disabled-partner"),
+        other => other.to_owned(),
+    }
 }

@@ -8,5 +8,7 @@ pub struct Model {
     pub id: i32,
     pub email: String,
     pub created_at: DateTimeUtc,
+    /// The language of the page the request came from.
+    pub locale: Option<crate::glossary::Lang>,
 }
 super::plain_entity!();

@@ -10,5 +10,7 @@ pub struct Model {
     pub created_at: DateTimeUtc,
     /// Shown on the Users page.
     pub last_sign_in_at: Option<DateTimeUtc>,
+    /// The language the user chose; `None` until they choose (then the request's is used).
+    pub locale: Option<crate::glossary::Lang>,
 }
 super::plain_entity!();

@@ -5,11 +5,13 @@ use crate::features::access::api::{
 };
 use crate::features::access::dto::LegacyGrantDto;
 use crate::features::products::dto::GrantFilters;
+use crate::i18n::lang;
 use leptos::prelude::*;
+use leptos_fluent::tr;
 
 fn filters_label(f: &GrantFilters) -> String {
     if f.is_empty() {
-        return "Unrestricted".into();
+        return tr!("legacy-unrestricted");
     }
     f.iter()
         .map(|(k, v)| format!("{k}: {}", v.join(", ")))
@@ -21,25 +23,25 @@ fn filters_label(f: &GrantFilters) -> String {
 #[component]
 pub fn LegacyGrantsTable(
     grants: Vec<LegacyGrantDto>,
-    empty: &'static str,
+    #[prop(into)] empty: String,
     #[prop(optional)] remove: Option<(i32, ServerAction<RemoveLegacyGrant>)>,
 ) -> impl IntoView {
     if grants.is_empty() {
         return view! { <EmptyState text=empty/> }.into_any();
     }
     let mut headers = vec![
-        "Installation",
-        "Customer",
-        "Function",
-        "Filters",
-        "Note",
-        "Since",
+        tr!("product-installation"),
+        tr!("org-kind-customer"),
+        tr!("legacy-function"),
+        tr!("legacy-filters"),
+        tr!("legacy-note"),
+        tr!("legacy-since"),
     ];
     if remove.is_some() {
-        headers.push("");
+        headers.push(String::new());
     }
     view! {
-        <DataTable label="Legacy grants" headers=headers>
+        <DataTable label=tr!("legacy-grants") headers=headers>
                 {grants.into_iter().map(|g| view! {
                     <tr>
                         <td><code>{g.installation_id.clone()}</code></td>
@@ -47,14 +49,14 @@ pub fn LegacyGrantsTable(
                         <td><code>{g.function.clone()}</code>" "<span class="muted">{g.function_name.clone()}</span></td>
                         <td>{filters_label(&g.filters)}</td>
                         <td>{g.note.clone()}</td>
-                        <td>{g.created_at.clone()}</td>
+                        <td>{g.created_at.date(lang())}</td>
                         {remove.map(|(org, action)| view! {
                             <td>
                                 <ActionForm action=action attr:class="inline">
                                     <input type="hidden" name="org_id" value=org/>
                                     <input type="hidden" name="grant_id" value=g.id/>
                                     <button type="submit" class="secondary"
-                                        aria-label=format!("Remove {} on {}", g.function, g.installation_id)>"Remove"</button>
+                                        aria-label=tr!("legacy-remove-what", { "function" => g.function.clone(), "installation" => g.installation_id.clone() })>{tr!("users-remove")}</button>
                                 </ActionForm>
                             </td>
                         })}
@@ -96,29 +98,29 @@ fn LegacySection(
 ) -> impl IntoView {
     view! {
         <section aria-labelledby="legacy-title">
-            <h2 id="legacy-title">"Legacy access"</h2>
-            <p class="muted">"Direct rights this partner had before products. They count as granted for every product of the partner, until removed."</p>
-            <LegacyGrantsTable grants=grants empty="No legacy grants." remove=(org, remove)/>
+            <h2 id="legacy-title">{tr!("nav-legacy-access")}</h2>
+            <p class="muted">{tr!("legacy-operator-intro")}</p>
+            <LegacyGrantsTable grants=grants empty=tr!("legacy-none") remove=(org, remove)/>
             <FormResult value=remove.value()/>
             <ActionForm action=add attr:class="card form-card">
                 <input type="hidden" name="org_id" value=org/>
                 <input type="hidden" name="partner_id" value=partner_id/>
                 <div class="field-row">
                     <div class="field">
-                        <label for="legacy-inst">"Installation ID"</label>
+                        <label for="legacy-inst">{tr!("installation-id")}</label>
                         <input id="legacy-inst" name="installation_id" type="text" placeholder="MSVPAR" autocomplete="off"/>
                     </div>
                     <div class="field">
-                        <label for="legacy-fn">"Function"</label>
+                        <label for="legacy-fn">{tr!("legacy-function")}</label>
                         <input id="legacy-fn" name="function" type="text" placeholder="estates.read" autocomplete="off"/>
                     </div>
                     <div class="field grow">
-                        <label for="legacy-note">"Note"</label>
-                        <input id="legacy-note" name="note" type="text" placeholder="Agreement 2019-17" autocomplete="off"/>
+                        <label for="legacy-note">{tr!("legacy-note")}</label>
+                        <input id="legacy-note" name="note" type="text" placeholder=tr!("legacy-note-placeholder") autocomplete="off"/>
                     </div>
                 </div>
-                <FormResult value=add.value() success=|_| "Legacy grant added.".to_string()/>
-                <button type="submit" class="primary">"Add legacy grant"</button>
+                <FormResult value=add.value() success=|_| tr!("legacy-added")/>
+                <button type="submit" class="primary">{tr!("legacy-add")}</button>
             </ActionForm>
         </section>
     }
@@ -130,10 +132,10 @@ pub fn LegacyAccessPage() -> impl IntoView {
     let org = org_param();
     let list = Resource::new(move || org.get(), list_legacy_access);
     view! {
-        <PageHeader title="Legacy access"/>
-        <p class="muted">"Rights given to you directly on a customer's installation, outside any product. The platform counts them as granted for all your products; ask the operator to change them."</p>
+        <PageHeader title=tr!("nav-legacy-access")/>
+        <p class="muted">{tr!("legacy-partner-intro")}</p>
         {loaded(list, |grants: Vec<LegacyGrantDto>| view! {
-            <LegacyGrantsTable grants=grants empty="You have no legacy access. Everything you may call comes from your products."/>
+            <LegacyGrantsTable grants=grants empty=tr!("legacy-none-partner")/>
         })}
     }
 }

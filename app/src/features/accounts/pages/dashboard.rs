@@ -3,8 +3,10 @@ use super::InstallationsTable;
 use crate::components::{loaded, org_param};
 use crate::features::accounts::api::get_org_overview;
 use crate::features::accounts::dto::{OrgKind, OrgOverview};
+use crate::i18n::lang;
 use crate::paths;
 use leptos::prelude::*;
+use leptos_fluent::tr;
 
 /// `/o/:org`: what this organization can do here.
 #[component]
@@ -12,7 +14,7 @@ pub fn DashboardPage() -> impl IntoView {
     let org = org_param();
     let overview = Resource::new(move || org.get(), get_org_overview);
     view! {
-        <leptos_meta::Title text="Dashboard"/>
+        <leptos_meta::Title text=tr!("nav-dashboard")/>
         {loaded(overview, |o: OrgOverview| view! { <Dashboard o=o/> })}
     }
 }
@@ -20,38 +22,33 @@ pub fn DashboardPage() -> impl IntoView {
 #[component]
 fn Dashboard(o: OrgOverview) -> impl IntoView {
     let base = paths::org(o.organization_id);
-    let members = format!(
-        "{} member{}",
-        o.member_count,
-        if o.member_count == 1 { "" } else { "s" }
-    );
+    let members = tr!("dashboard-members", { "count" => o.member_count });
     let body = match o.kind {
         OrgKind::Operator => view! {
             <div class="cards">
                 <a class="card stat" href=format!("{base}/organizations")>
-                    <span class="stat-number">{o.partner_count}</span><span>"partners"</span>
+                    <span class="stat-number">{o.partner_count}</span><span>{tr!("dashboard-partners", { "count" => o.partner_count })}</span>
                 </a>
                 <a class="card stat" href=format!("{base}/organizations")>
-                    <span class="stat-number">{o.customer_count}</span><span>"customers"</span>
+                    <span class="stat-number">{o.customer_count}</span><span>{tr!("dashboard-customers", { "count" => o.customer_count })}</span>
                 </a>
             </div>
-            <p>"Onboard partners and customers, add installations and name contact persons under "
-                <a href=format!("{base}/organizations")>"Organizations"</a>"."</p>
+            <p>{tr!("dashboard-operator-intro")}" "
+                <a href=format!("{base}/organizations")>{tr!("nav-organizations")}</a>"."</p>
         }
         .into_any(),
         OrgKind::Partner => view! {
-            <p>"As a partner you build integration products on the platform API: choose the functions
-                a product needs, decide which installations may activate it, and activate new versions."</p>
-            <p><a class="button primary" href=format!("{base}/products")>"Your products"</a>" "
-                <a class="button secondary" href=format!("{base}/products/new")>"New product"</a></p>
+            <p>{tr!("dashboard-partner-intro")}</p>
+            <p><a class="button primary" href=format!("{base}/products")>{tr!("dashboard-your-products")}</a>" "
+                <a class="button secondary" href=format!("{base}/products/new")>{tr!("products-new")}</a></p>
         }
         .into_any(),
         OrgKind::Customer => {
             view! {
-                <h2>"Installations"</h2>
+                <h2>{tr!("installations")}</h2>
                 <InstallationsTable
                     installations=o.installations
-                    empty="No installations yet. The platform operator adds them when your environment is set up."
+                    empty=tr!("dashboard-no-installations")
                 />
             }
             .into_any()
@@ -60,7 +57,7 @@ fn Dashboard(o: OrgOverview) -> impl IntoView {
     view! {
         <header class="page-header">
             <h1>{o.name.clone()}</h1>
-            <p class="muted">{o.kind.label()}" · you are "{o.role.label().to_lowercase()}" · "
+            <p class="muted">{o.kind.label(lang())}" · "{tr!("dashboard-you-are", { "role" => o.role.label(lang()).to_lowercase() })}" · "
                 <a href=format!("{base}/users")>{members}</a></p>
         </header>
         {body}

@@ -1,8 +1,10 @@
 //! `/` sends the user where they belong; `/choose` lets them pick whom to act as.
 use super::shell::{session_resource, signed_in, Header};
 use crate::components::{EmptyState, ErrorView, Loading, StatusBadge};
+use crate::i18n::lang;
 use crate::paths;
 use leptos::prelude::*;
+use leptos_fluent::tr;
 use leptos_meta::Title;
 use leptos_router::components::Redirect;
 
@@ -32,7 +34,7 @@ pub fn HomePage() -> impl IntoView {
 pub fn ChoosePage() -> impl IntoView {
     let session = session_resource();
     view! {
-        <Title text="Choose organization"/>
+        <Title text=tr!("choose-title")/>
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
                 let s = match signed_in(session.await) {
@@ -43,21 +45,21 @@ pub fn ChoosePage() -> impl IntoView {
                 view! {
                     <Header session=s.clone()/>
                     <main id="main" class="content narrow">
-                        <h1>"Choose whom to act as"</h1>
+                        <h1>{tr!("choose-heading")}</h1>
                         {if empty {
                             view! {
-                                <EmptyState text="You are not a member of any organization yet. Ask your organization's admin to add you, or contact the platform operator."/>
+                                <EmptyState text=tr!("choose-none")/>
                             }.into_any()
                         } else {
                             view! {
-                                <p class="muted">"You belong to several organizations. You can switch at any time from the header."</p>
-                                <ul class="choice-list" aria-label="Organizations">
+                                <p class="muted">{tr!("choose-several")}</p>
+                                <ul class="choice-list" aria-label=tr!("nav-organizations")>
                                     {s.memberships.iter().map(|m| view! {
                                         <li>
                                             <a href=paths::org(m.organization_id) class="choice">
                                                 <span class="choice-name">{m.organization_name.clone()}</span>
                                                 <StatusBadge status=m.kind/>
-                                                <span class="muted">{m.role.label()}</span>
+                                                <span class="muted">{m.role.label(lang())}</span>
                                             </a>
                                         </li>
                                     }).collect_view()}

@@ -16,7 +16,9 @@ pub use users::UsersPage;
 
 use crate::components::{Badge, DataTable, EmptyState};
 use crate::features::accounts::dto::InstallationDto;
+use crate::i18n::lang;
 use leptos::prelude::*;
+use leptos_fluent::tr;
 use leptos_router::any_nested_route::IntoAnyNestedRoute;
 use leptos_router::components::Route;
 #[allow(unused_imports)] // The route groups return it, unless components are erased.
@@ -54,17 +56,20 @@ pub fn OrganizationRoutes() -> impl MatchNestedRoutes + Clone {
 
 /// A customer's installations, or what to do when there are none.
 #[component]
-fn InstallationsTable(installations: Vec<InstallationDto>, empty: &'static str) -> impl IntoView {
+fn InstallationsTable(
+    installations: Vec<InstallationDto>,
+    #[prop(into)] empty: String,
+) -> impl IntoView {
     if installations.is_empty() {
         return view! { <EmptyState text=empty/> }.into_any();
     }
     view! {
-        <DataTable label="Installations" headers=vec!["Installation ID", "Name", "Status"]>
+        <DataTable label=tr!("installations") headers=vec![tr!("installation-id"), tr!("name"), tr!("status")]>
             {installations.into_iter().map(|i| view! {
                 <tr>
-                    <td><code>{i.installation_id}</code>{i.is_sandbox.then(|| view! { " " <Badge text="Partner sandbox" tone="sandbox"/> })}</td>
+                    <td><code>{i.installation_id}</code>{i.is_sandbox.then(|| view! { " " <Badge text=tr!("partner-sandbox") tone="sandbox"/> })}</td>
                     <td>{i.name}</td>
-                    <td>{i.status.as_str()}</td>
+                    <td>{i.status.label(lang())}</td>
                 </tr>
             }).collect_view()}
         </DataTable>

@@ -8,8 +8,10 @@ use crate::features::accounts::api::{
     SetContactPerson, SetInstallationActive, SetOrganizationActive,
 };
 use crate::features::accounts::dto::{ActiveStatus, OrgKind, OrganizationDetail, OrganizationDto};
+use crate::i18n::lang;
 use crate::paths;
 use leptos::prelude::*;
+use leptos_fluent::tr;
 use leptos_meta::Title;
 
 /// `/o/:org/organizations`: every partner and customer, and "New organization".
@@ -22,13 +24,13 @@ pub fn OrganizationsPage() -> impl IntoView {
         |(org, _)| list_organizations(org),
     );
     view! {
-        <PageHeader title="Organizations"/>
+        <PageHeader title=tr!("nav-organizations")/>
         {loaded(list, move |orgs: Vec<OrganizationDto>| {
                 if orgs.is_empty() {
-                    return view! { <EmptyState text="No partners or customers yet. Create the first one below."/> }.into_any();
+                    return view! { <EmptyState text=tr!("orgs-empty")/> }.into_any();
                 }
                 view! {
-                    <DataTable label="Organizations" headers=vec!["Name", "Kind", "Business identifier", "Members", "Installations", "Status"]>
+                    <DataTable label=tr!("nav-organizations") headers=vec![{tr!("name")}, {tr!("kind")}, {tr!("business-identifier")}, {tr!("members")}, {tr!("installations")}, {tr!("status")}]>
                             {orgs.into_iter().map(|o| view! {
                                 <tr>
                                     <td><a href=paths::organization(org.get(), o.id)>{o.name.clone()}</a></td>
@@ -39,7 +41,7 @@ pub fn OrganizationsPage() -> impl IntoView {
                                     }}</td>
                                     <td>{o.member_count}</td>
                                     <td>{if o.kind == OrgKind::Customer { o.installation_count.to_string() } else { "—".into() }}</td>
-                                    <td>{o.status.as_str()}</td>
+                                    <td>{o.status.label(lang())}</td>
                                 </tr>
                             }).collect_view()}
                     </DataTable>
@@ -47,34 +49,34 @@ pub fn OrganizationsPage() -> impl IntoView {
                 .into_any()
         })}
         <section class="card form-card" aria-labelledby="new-org-title">
-            <h2 id="new-org-title">"New organization"</h2>
+            <h2 id="new-org-title">{tr!("orgs-new")}</h2>
             <ActionForm action=create>
                 <input type="hidden" name="org_id" value=move || org.get()/>
                 <div class="field-row">
                     <div class="field">
-                        <label for="org-kind">"Kind"</label>
+                        <label for="org-kind">{tr!("kind")}</label>
                         <select id="org-kind" name="kind">
-                            <option value="partner">"Partner"</option>
-                            <option value="customer">"Customer"</option>
+                            <option value="partner">{tr!("org-kind-partner")}</option>
+                            <option value="customer">{tr!("org-kind-customer")}</option>
                         </select>
                     </div>
                     <div class="field grow">
-                        <label for="org-name">"Name"</label>
+                        <label for="org-name">{tr!("name")}</label>
                         <input id="org-name" name="name" type="text" autocomplete="off"/>
                     </div>
                 </div>
                 <div class="field-row">
                     <div class="field">
-                        <label for="org-scheme">"Identifier scheme"</label>
+                        <label for="org-scheme">{tr!("orgs-identifier-scheme")}</label>
                         <input id="org-scheme" name="business_id_scheme" type="text" placeholder="NO:ORG"/>
                     </div>
                     <div class="field grow">
-                        <label for="org-bid">"Business identifier"</label>
+                        <label for="org-bid">{tr!("business-identifier")}</label>
                         <input id="org-bid" name="business_id" type="text" placeholder="923609016"/>
                     </div>
                 </div>
                 <FormResult value=create.value()/>
-                <button type="submit" class="primary">"Create organization"</button>
+                <button type="submit" class="primary">{tr!("orgs-create")}</button>
             </ActionForm>
         </section>
     }
@@ -144,10 +146,10 @@ fn Detail(
     let target = o.id;
     view! {
         <Title text=o.name.clone()/>
-        <p><a href=format!("/o/{org}/organizations")>"← Organizations"</a></p>
+        <p><a href=format!("/o/{org}/organizations")>{tr!("orgs-back")}</a></p>
         <header class="page-header">
             <h1>{o.name.clone()}</h1>
-            <p><StatusBadge status=o.kind/>" "{o.status.as_str()}</p>
+            <p><StatusBadge status=o.kind/>" "{o.status.label(lang())}</p>
         </header>
         {(o.kind != OrgKind::Operator).then(|| view! {
             <ActionForm action=status.org attr:class="inline">
@@ -155,25 +157,25 @@ fn Detail(
                 <input type="hidden" name="target_id" value=target/>
                 <input type="hidden" name="active" value=(!active).to_string()/>
                 <button type="submit" class=if active { "danger" } else { "secondary" }>
-                    {if active { "Deactivate organization" } else { "Reactivate organization" }}
+                    {if active { {tr!("orgs-deactivate")} } else { {tr!("orgs-reactivate")} }}
                 </button>
             </ActionForm>
             <p class="muted">{if active {
-                "Deactivating keeps everything, but its members can no longer act as it, a customer's installations answer \"installation unknown\" and a partner's credentials are refused."
+                {tr!("orgs-deactivate-explained")}
             } else {
-                "Deactivated: nobody can act as it and the platform refuses its access."
+                {tr!("orgs-deactivated-explained")}
             }}</p>
         })}
         <FormResult value=status.org.value()/>
         <section aria-labelledby="contact-title">
-            <h2 id="contact-title">"Contact person and admins"</h2>
+            <h2 id="contact-title">{tr!("orgs-contact-title")}</h2>
             {if d.admins.is_empty() {
-                view! { <EmptyState text="No admin yet. Name the contact person below; they get an invitation by e-mail."/> }.into_any()
+                view! { <EmptyState text=tr!("orgs-no-admin")/> }.into_any()
             } else {
                 view! {
-                    <ul class="plain-list" aria-label="Admins">
+                    <ul class="plain-list" aria-label=tr!("orgs-admins")>
                         {d.admins.iter().map(|a| view! {
-                            <li>{a.email.clone()}" "<span class="muted">{a.last_sign_in_label()}</span></li>
+                            <li>{a.email.clone()}" "<span class="muted">{a.last_sign_in_label(lang())}</span></li>
                         }).collect_view()}
                     </ul>
                 }.into_any()
@@ -182,25 +184,26 @@ fn Detail(
                 <input type="hidden" name="org_id" value=org/>
                 <input type="hidden" name="target_id" value=target/>
                 <div class="field">
-                    <label for="contact-email">"Contact person's e-mail"</label>
+                    <label for="contact-email">{tr!("orgs-contact-email")}</label>
                     <input id="contact-email" name="email" type="text" inputmode="email" autocomplete="off"/>
                 </div>
-                <FormResult value=contact.value() success=|e: String| format!("Invitation sent to {e}.")/>
-                <button type="submit" class="primary">"Invite contact person"</button>
+                <FormResult value=contact.value() success=|e: String| tr!("orgs-invitation-sent", { "email" => e })/>
+                <button type="submit" class="primary">{tr!("orgs-invite-contact")}</button>
             </ActionForm>
         </section>
         {is_customer.then(move || view! {
             <section aria-labelledby="inst-title">
-                <h2 id="inst-title">"Installations"</h2>
+                <h2 id="inst-title">{tr!("installations")}</h2>
                 <InstallationsTable
                     installations=d.installations.clone()
-                    empty="No installations yet. Add the customer's first environment below."
+                    empty=tr!("orgs-no-installations")
                 />
                 {(!installations.is_empty()).then(move || view! {
-                    <ul class="plain-list" aria-label="Installation status">
+                    <ul class="plain-list" aria-label=tr!("orgs-installation-status")>
                         {installations.into_iter().map(|i| {
                             let on = i.status == ActiveStatus::Active;
-                            let label = format!("{} {}", if on { "Deactivate" } else { "Reactivate" }, i.installation_id);
+                            let id = i.installation_id.clone();
+                            let label = if on { tr!("orgs-deactivate-installation", { "id" => id }) } else { tr!("orgs-reactivate-installation", { "id" => id }) };
                             view! {
                                 <li>
                                     <ActionForm action=status.installation attr:class="inline">
@@ -220,20 +223,20 @@ fn Detail(
                     <input type="hidden" name="customer_id" value=target/>
                     <div class="field-row">
                         <div class="field">
-                            <label for="inst-id">"Installation ID"</label>
+                            <label for="inst-id">{tr!("installation-id")}</label>
                             <input id="inst-id" name="installation_id" type="text" placeholder="MSVPAR" autocomplete="off"/>
                         </div>
                         <div class="field grow">
-                            <label for="inst-name">"Installation name"</label>
+                            <label for="inst-name">{tr!("orgs-installation-name")}</label>
                             <input id="inst-name" name="name" type="text" autocomplete="off"/>
                         </div>
                     </div>
                     <div class="field checkbox">
                         <input id="inst-sandbox" name="is_sandbox" type="checkbox" value="on"/>
-                        <label for="inst-sandbox">"This is the partner sandbox"</label>
+                        <label for="inst-sandbox">{tr!("orgs-is-sandbox")}</label>
                     </div>
                     <FormResult value=add_inst.value()/>
-                    <button type="submit" class="primary">"Add installation"</button>
+                    <button type="submit" class="primary">{tr!("orgs-add-installation")}</button>
                 </ActionForm>
             </section>
         })}

@@ -1,12 +1,13 @@
 //! The signed-in layout: header (whom the user acts as, the switcher, the user menu, the
 //! environment badge), sidebar navigation by organization kind, and the page in between.
-use crate::components::{org_param, ErrorView, Loading, StatusBadge};
+use crate::components::{org_param, ErrorView, LanguageSwitch, Loading, StatusBadge};
 use crate::error::AppError;
 use crate::features::accounts::api::{get_session, SignOut};
 use crate::features::accounts::dto::{MembershipDto, OrgKind, SessionDto};
 use crate::features::notifications::pages::NotificationsChanged;
 use crate::paths;
 use leptos::prelude::*;
+use leptos_fluent::tr;
 use leptos_router::components::Outlet;
 use leptos_router::components::Redirect;
 use leptos_router::hooks::use_location;
@@ -22,7 +23,7 @@ pub fn SignOutButton() -> impl IntoView {
     let action = ServerAction::<SignOut>::new();
     view! {
         <ActionForm action=action attr:class="inline">
-            <button type="submit" class="link-button">"Sign out"</button>
+            <button type="submit" class="link-button">{tr!("sign-out")}</button>
         </ActionForm>
     }
 }
@@ -38,17 +39,18 @@ pub fn Header(
     view! {
         <header class="topbar">
             <a class="brand" href="/">"Portico"</a>
-            {badge.map(|b| view! { <span class="env-badge" title="This is not the production environment">{b}</span> })}
+            {badge.map(|b| view! { <span class="env-badge" title=tr!("env-badge-title")>{b}</span> })}
             {acting_as.map(|m| view! {
-                <div class="acting-as" aria-label="Acting as">
-                    <span class="muted">"Acting as"</span>
+                <div class="acting-as" aria-label=tr!("acting-as")>
+                    <span class="muted">{tr!("acting-as")}</span>
                     <strong data-testid="acting-as">{m.organization_name.clone()}</strong>
                     <StatusBadge status=m.kind/>
-                    {can_switch.then(|| view! { <a href="/choose" class="switch">"Switch organization"</a> })}
+                    {can_switch.then(|| view! { <a href="/choose" class="switch">{tr!("switch-organization")}</a> })}
                 </div>
                 <Bell org=m.organization_id unread=m.unread/>
             })}
             <div class="user-menu">
+                <LanguageSwitch/>
                 <span class="muted" data-testid="user-email">{session.email.clone()}</span>
                 <SignOutButton/>
             </div>
@@ -56,21 +58,22 @@ pub fn Header(
     }
 }
 
-fn nav_items(kind: OrgKind) -> Vec<(&'static str, &'static str)> {
-    let mut items = vec![("Dashboard", "")];
+/// The sidebar's links for an organization kind: label and path below `/o/:org`.
+fn nav_items(kind: OrgKind) -> Vec<(String, &'static str)> {
+    let mut items = vec![(tr!("nav-dashboard"), "")];
     match kind {
         OrgKind::Operator => {
-            items.push(("Organizations", "/organizations"));
-            items.push(("Catalog", "/catalog"));
+            items.push((tr!("nav-organizations"), "/organizations"));
+            items.push((tr!("nav-catalog"), "/catalog"));
         }
         OrgKind::Partner => {
-            items.push(("Products", "/products"));
-            items.push(("Webhooks", "/webhooks"));
-            items.push(("Legacy access", "/legacy-access"));
+            items.push((tr!("nav-products"), "/products"));
+            items.push((tr!("nav-webhooks"), "/webhooks"));
+            items.push((tr!("nav-legacy-access"), "/legacy-access"));
         }
-        OrgKind::Customer => items.push(("Suppliers", "/suppliers")),
+        OrgKind::Customer => items.push((tr!("nav-suppliers"), "/suppliers")),
     }
-    items.push(("Users", "/users"));
+    items.push((tr!("nav-users"), "/users"));
     items
 }
 
@@ -100,10 +103,10 @@ pub fn OrgShell() -> impl IntoView {
                 let base = paths::org(m.organization_id);
                 let items = nav_items(m.kind);
                 view! {
-                    <a class="skip-link" href="#main">"Skip to content"</a>
+                    <a class="skip-link" href="#main">{tr!("skip-to-content")}</a>
                     <Header session=s.clone() acting_as=m.clone()/>
                     <div class="layout">
-                        <nav class="sidebar" aria-label="Main">
+                        <nav class="sidebar" aria-label=tr!("nav-main")>
                             <ul>
                                 {items.into_iter().map(|(label, suffix)| {
                                     let href = format!("{base}{suffix}");
@@ -139,7 +142,7 @@ pub fn signed_in(loaded: Result<Option<SessionDto>, AppError>) -> Result<Session
 /// The notification bell: a link to the list, with the unread count from the session.
 #[component]
 fn Bell(org: i32, unread: u64) -> impl IntoView {
-    let label = format!("Notifications, {unread} unread");
+    let label = tr!("bell-label", { "unread" => unread });
     view! {
         <a class="bell" href=format!("{}/notifications", paths::org(org)) aria-label=label>
             <svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20" fill="currentColor">

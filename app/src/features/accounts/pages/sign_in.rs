@@ -1,7 +1,9 @@
 //! Passwordless sign-in: ask for a link, then confirm it with a POST.
-use crate::components::{Alert, FormResult, Loading};
+use crate::components::{Alert, FormResult, LanguageSwitch, Loading};
 use crate::features::accounts::api::{preview_link, ConfirmSignIn, RequestSignIn};
+use crate::i18n::lang;
 use leptos::prelude::*;
+use leptos_fluent::tr;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
@@ -15,32 +17,33 @@ pub fn SignInPage() -> impl IntoView {
     let sent = move || matches!(value.get(), Some(Ok(_))) || query.read().get("sent").is_some();
     let error = move || matches!(value.get(), Some(Err(_)));
     view! {
-        <Title text="Sign in"/>
+        <Title text=tr!("sign-in")/>
         <main id="main" class="auth-page">
             <div class="card auth-card">
+                <LanguageSwitch/>
                 <p class="brand big">"Portico"</p>
-                <h1>"Sign in"</h1>
+                <h1>{tr!("sign-in")}</h1>
                 <Show
                     when=sent
                     fallback=move || view! {
-                        <p class="muted">"We e-mail you a link that signs you in. No password needed."</p>
+                        <p class="muted">{tr!("sign-in-intro")}</p>
                         <ActionForm action=action>
                             <div class="field">
-                                <label for="email">"E-mail address"</label>
+                                <label for="email">{tr!("sign-in-email")}</label>
                                 <input id="email" name="email" type="text" inputmode="email" autocomplete="email"
                                     autofocus=true aria-invalid=move || error().then_some("true")
                                     aria-describedby="email-error"/>
                                 <div id="email-error"><FormResult value=value/></div>
                             </div>
-                            <button type="submit" class="primary" disabled=move || action.pending().get()>"Sign in"</button>
+                            <button type="submit" class="primary" disabled=move || action.pending().get()>{tr!("sign-in")}</button>
                         </ActionForm>
                     }
                 >
                     <div role="status" class="notice">
-                        <h2>"Check your e-mail"</h2>
-                        <p>"If the address belongs to a Portico user, a sign-in link is on its way. It works once and expires in 15 minutes."</p>
+                        <h2>{tr!("sign-in-sent-title")}</h2>
+                        <p>{tr!("sign-in-sent-text")}</p>
                     </div>
-                    <p><a href="/sign-in">"Use another address"</a></p>
+                    <p><a href="/sign-in">{tr!("sign-in-other-address")}</a></p>
                 </Show>
             </div>
         </main>
@@ -56,7 +59,7 @@ pub fn ConfirmPage() -> impl IntoView {
     let preview = Resource::new(token, preview_link);
     let action = ServerAction::<ConfirmSignIn>::new();
     view! {
-        <Title text="Confirm sign-in"/>
+        <Title text=tr!("confirm-title")/>
         <main id="main" class="auth-page">
             <div class="card auth-card">
                 <p class="brand big">"Portico"</p>
@@ -64,19 +67,19 @@ pub fn ConfirmPage() -> impl IntoView {
                     {move || Suspend::new(async move {
                         match preview.await {
                             Ok(p) => view! {
-                                <h1>{if p.organization_name.is_some() { "Accept invitation" } else { "Confirm sign-in" }}</h1>
-                                {p.organization_name.clone().map(|o| view! { <p>"You have been invited to "<strong>{o}</strong>"."</p> })}
-                                <p>"Sign in as "<strong>{p.email.clone()}</strong>"."</p>
+                                <h1>{if p.organization_name.is_some() { tr!("confirm-invitation-title") } else { tr!("confirm-title") }}</h1>
+                                {p.organization_name.clone().map(|o| view! { <p>{tr!("confirm-invited-to")}" "<strong>{o}</strong>"."</p> })}
+                                <p>{tr!("confirm-sign-in-as")}" "<strong>{p.email.clone()}</strong>"."</p>
                                 <ActionForm action=action>
                                     <input type="hidden" name="token" value=token/>
                                     <FormResult value=action.value()/>
-                                    <button type="submit" class="primary">"Sign in"</button>
+                                    <button type="submit" class="primary">{tr!("sign-in")}</button>
                                 </ActionForm>
                             }.into_any(),
                             Err(e) => view! {
-                                <h1>"Link not valid"</h1>
-                                <Alert text=e.to_string()/>
-                                <p><a href="/sign-in">"Request a new link"</a></p>
+                                <h1>{tr!("confirm-link-invalid")}</h1>
+                                <Alert text=e.message(lang())/>
+                                <p><a href="/sign-in">{tr!("confirm-new-link")}</a></p>
                             }.into_any(),
                         }
                     })}

@@ -4,7 +4,9 @@ use crate::features::accounts::api::{
     list_members, ChangeRole, InviteMember, RemoveMember, SignOutEverywhere,
 };
 use crate::features::accounts::dto::{MemberDto, MembersPage, Role};
+use crate::i18n::lang;
 use leptos::prelude::*;
+use leptos_fluent::tr;
 
 /// `/o/:org/users`.
 #[component]
@@ -25,7 +27,7 @@ pub fn UsersPage() -> impl IntoView {
         |(org, ..)| list_members(org),
     );
     view! {
-        <PageHeader title="Users">
+        <PageHeader title=tr!("nav-users")>
             <SignOutEverywhereButton/>
         </PageHeader>
         <FormResult value=change.value()/>
@@ -33,13 +35,13 @@ pub fn UsersPage() -> impl IntoView {
         {loaded(members, move |page: MembersPage| {
                 let manage = page.can_manage;
                 view! {
-                    <p class="muted">{format!("Members of {}.", page.organization_name)}
-                        {(!manage).then_some(" Only admins can add or change members.")}</p>
-                    <table aria-label="Members">
+                    <p class="muted">{tr!("users-members-of", { "org" => page.organization_name.clone() })}
+                        {(!manage).then(|| format!(" {}", tr!("users-only-admins")))}</p>
+                    <table aria-label=tr!("users-members")>
                         <thead><tr>
-                            <th scope="col">"E-mail"</th><th scope="col">"Name"</th><th scope="col">"Role"</th>
-                            <th scope="col">"Last sign-in"</th>
-                            {manage.then(|| view! { <th scope="col"><span class="visually-hidden">"Actions"</span></th> })}
+                            <th scope="col">{tr!("email")}</th><th scope="col">{tr!("name")}</th><th scope="col">{tr!("role")}</th>
+                            <th scope="col">{tr!("users-last-sign-in")}</th>
+                            {manage.then(|| view! { <th scope="col"><span class="visually-hidden">{tr!("table-actions")}</span></th> })}
                         </tr></thead>
                         <tbody>
                             {page.members.into_iter().map(|m| view! { <MemberRow m=m manage=manage org=org.get() change=change remove=remove/> }).collect_view()}
@@ -59,8 +61,8 @@ fn SignOutEverywhereButton() -> impl IntoView {
     view! {
         <ActionForm action=action attr:class="inline">
             <button type="submit" class="secondary"
-                title="Ends your sessions on every device and browser, this one included.">
-                "Sign out everywhere"
+                title=tr!("users-sign-out-everywhere-title")>
+                {tr!("users-sign-out-everywhere")}
             </button>
         </ActionForm>
     }
@@ -79,14 +81,14 @@ fn MemberRow(
     } else {
         Role::Admin
     };
-    let make_label = format!("Make {} {}", m.email, other.as_str());
-    let remove_label = format!("Remove {}", m.email);
+    let make_label = tr!("users-make-who", { "email" => m.email.clone(), "role" => other.label(lang()).to_lowercase() });
+    let remove_label = tr!("users-remove-who", { "email" => m.email.clone() });
     view! {
         <tr>
             <td>{m.email.clone()}</td>
             <td>{m.name.clone()}</td>
             <td><StatusBadge status=m.role/></td>
-            <td>{m.last_sign_in_label()}</td>
+            <td>{m.last_sign_in_label(lang())}</td>
             {manage.then(|| view! {
                 <td class="row-actions">
                     <ActionForm action=change attr:class="inline">
@@ -94,13 +96,13 @@ fn MemberRow(
                         <input type="hidden" name="user_id" value=m.user_id/>
                         <input type="hidden" name="role" value=other.as_str()/>
                         <button type="submit" class="secondary" aria-label=make_label>
-                            {format!("Make {}", other.as_str())}
+                            {tr!("users-make", { "role" => other.label(lang()).to_lowercase() })}
                         </button>
                     </ActionForm>
                     <ActionForm action=remove attr:class="inline">
                         <input type="hidden" name="org_id" value=org/>
                         <input type="hidden" name="user_id" value=m.user_id/>
-                        <button type="submit" class="danger" aria-label=remove_label>"Remove"</button>
+                        <button type="submit" class="danger" aria-label=remove_label>{tr!("users-remove")}</button>
                     </ActionForm>
                 </td>
             })}
@@ -112,25 +114,25 @@ fn MemberRow(
 fn InviteForm(org: i32, invite: ServerAction<InviteMember>) -> impl IntoView {
     view! {
         <section class="card form-card" aria-labelledby="invite-title">
-            <h2 id="invite-title">"Add a user"</h2>
-            <p class="muted">"They get an e-mail with a link to sign in. Admins can manage users; members can see them."</p>
+            <h2 id="invite-title">{tr!("users-add")}</h2>
+            <p class="muted">{tr!("users-add-explained")}</p>
             <ActionForm action=invite>
                 <input type="hidden" name="org_id" value=org/>
                 <div class="field-row">
                     <div class="field">
-                        <label for="invite-email">"E-mail address"</label>
+                        <label for="invite-email">{tr!("sign-in-email")}</label>
                         <input id="invite-email" name="email" type="text" inputmode="email" autocomplete="off"/>
                     </div>
                     <div class="field">
-                        <label for="invite-role">"Role"</label>
+                        <label for="invite-role">{tr!("role")}</label>
                         <select id="invite-role" name="role">
-                            <option value="member" selected>"Member"</option>
-                            <option value="admin">"Admin"</option>
+                            <option value="member" selected>{tr!("role-member")}</option>
+                            <option value="admin">{tr!("role-admin")}</option>
                         </select>
                     </div>
                 </div>
-                <FormResult value=invite.value() success=|email: String| format!("Invitation sent to {email}.")/>
-                <button type="submit" class="primary" disabled=move || invite.pending().get()>"Submit"</button>
+                <FormResult value=invite.value() success=|email: String| tr!("orgs-invitation-sent", { "email" => email })/>
+                <button type="submit" class="primary" disabled=move || invite.pending().get()>{tr!("submit")}</button>
             </ActionForm>
         </section>
     }

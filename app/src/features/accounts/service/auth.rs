@@ -2,6 +2,7 @@
 use super::orgs;
 use crate::error::AppError;
 use crate::features::accounts::dto::{LinkPreview, SessionDto};
+use crate::i18n::Lang;
 use crate::server::clock::now;
 use crate::server::entities::sign_in_token::{self as sit, LinkPurpose};
 use crate::server::entities::{invitation, organization, sign_in_request, user};
@@ -29,6 +30,7 @@ pub async fn request_sign_in(
     config: &Config,
     raw_email: &str,
     client: &str,
+    lang: Lang,
 ) -> Result<(), AppError> {
     let email = validate::email(raw_email)?;
     let limits = config.sign_in_limits;
@@ -50,6 +52,7 @@ pub async fn request_sign_in(
     sign_in_request::ActiveModel {
         email: Set(email),
         created_at: Set(now()),
+        locale: Set(Some(lang)),
         ..Default::default()
     }
     .insert(db)
@@ -79,7 +82,8 @@ pub async fn answer_sign_in_requests<C: ConnectionTrait + TransactionTrait>(
                 if claimed.rows_affected != 1 {
                     return Ok(false);
                 }
-                mail_sign_in_link(txn, &config, &request.email).await?;
+                let lang = request.locale.unwrap_or(config.default_lang);
+                mail_sign_in_link(txn, &config, &request.email, lang).await?;
                 Ok(true)
             })
         })
@@ -94,6 +98,7 @@ async fn mail_sign_in_link(
     db: &impl ConnectionTrait,
     config: &Config,
     email: &str,
+    asked_in: Lang,
 ) -> Result<(), AppError> {
     let Some(user) = user::Entity::find()
         .filter(user::Column::Email.eq(email))
@@ -109,13 +114,10 @@ async fn mail_sign_in_link(
         config.public_url,
         mail::SECRET
     );
-    let body = format!(
-        "Hello,\n\nSomeone (hopefully you) asked to sign in to Portico as {email}.\n\n\
-         Sign in: {link}\n\nThe link works once and expires in 15 minutes. If you did not ask \
-         for it, ignore this message.\n"
-    );
-    let subject = "Your Portico sign-in link";
-    mail::enqueue_with_secret(db, &config.secret_key, email, subject, &body, &token).await
+    let lang = user.locale.unwrap_or(asked_in);
+    let body = crate::t!(lang, "mail-sign-in-text", email = email, link = link);
+    let subject = crate::t!(lang, "mail-sign-in-subject");
+    mail::enqueue_with_secret(db, &config.secret_key, email, &subject, &body, &token).await
 }
 
 /// Creates a single-use link token and returns the token itself (only its hash is stored).

@@ -137,16 +137,18 @@ pub async fn add_member<C: ConnectionTrait + TransactionTrait>(
                 config.public_url,
                 mail::SECRET
             );
-            let body = format!(
-                "Hello,\n\n{} added you to {} on Portico as {}.\n\nAccept and sign in: {link}\n\n\
-                 The link works once and expires in 7 days. After that, sign in with your e-mail \
-                 address at {}/sign-in.\n",
-                actor.label,
-                org.name,
-                role.label().to_lowercase(),
-                config.public_url
+            // The invitee's language if they chose one, else the inviter's.
+            let lang = user.locale.unwrap_or(actor.lang);
+            let body = crate::t!(
+                lang,
+                "mail-invitation-text",
+                inviter = actor.label.clone(),
+                org = org.name.clone(),
+                role = role.label(lang).to_lowercase(),
+                link = link,
+                sign_in = format!("{}/sign-in", config.public_url),
             );
-            let subject = format!("You have been added to {} on Portico", org.name);
+            let subject = crate::t!(lang, "mail-invitation-subject", org = org.name.clone());
             mail::enqueue_with_secret(txn, &config.secret_key, &email, &subject, &body, &token)
                 .await?;
             audit::record(

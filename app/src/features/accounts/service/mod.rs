@@ -2,5 +2,6 @@
 pub mod auth;
 pub mod bootstrap;
 pub mod installations;
+pub mod language;
 pub mod members;
 pub mod orgs;

@@ -88,13 +88,25 @@ async fn known_and_unknown_addresses_cost_the_same_writes() {
     each_db(|db| async move {
         customer_org(&db, "Solheim", "kari@solheim.example").await;
         let before = row_counts(&db).await;
-        auth::request_sign_in(&db, &config(), "kari@solheim.example", "c1")
-            .await
-            .unwrap();
+        auth::request_sign_in(
+            &db,
+            &config(),
+            "kari@solheim.example",
+            "c1",
+            crate::i18n::Lang::En,
+        )
+        .await
+        .unwrap();
         let after_known = row_counts(&db).await;
-        auth::request_sign_in(&db, &config(), "nobody@solheim.example", "c2")
-            .await
-            .unwrap();
+        auth::request_sign_in(
+            &db,
+            &config(),
+            "nobody@solheim.example",
+            "c2",
+            crate::i18n::Lang::En,
+        )
+        .await
+        .unwrap();
         let after_unknown = row_counts(&db).await;
         let delta = |a: &[(String, i64)], b: &[(String, i64)]| -> Vec<(String, i64)> {
             a.iter()
@@ -120,9 +132,15 @@ async fn known_and_unknown_addresses_cost_the_same_writes() {
 async fn no_row_holds_a_live_token_once_the_link_is_sent() {
     each_db(|db| async move {
         customer_org(&db, "Solheim", "kari@solheim.example").await;
-        auth::request_sign_in(&db, &config(), "kari@solheim.example", "c")
-            .await
-            .unwrap();
+        auth::request_sign_in(
+            &db,
+            &config(),
+            "kari@solheim.example",
+            "c",
+            crate::i18n::Lang::En,
+        )
+        .await
+        .unwrap();
         let token = last_mailed_token(&db, "kari@solheim.example")
             .await
             .unwrap();
@@ -156,9 +174,15 @@ async fn no_row_holds_a_live_token_once_the_link_is_sent() {
 async fn one_of_seven_uses_of_a_link_signs_in() {
     each_writer_db(|db| async move {
         customer_org(&db, "Solheim", "kari@solheim.example").await;
-        auth::request_sign_in(&db, &config(), "kari@solheim.example", "c")
-            .await
-            .unwrap();
+        auth::request_sign_in(
+            &db,
+            &config(),
+            "kari@solheim.example",
+            "c",
+            crate::i18n::Lang::En,
+        )
+        .await
+        .unwrap();
         let token = last_mailed_token(&db, "kari@solheim.example")
             .await
             .unwrap();

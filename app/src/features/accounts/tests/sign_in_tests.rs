@@ -14,7 +14,7 @@ const MAX_AGE: chrono::Duration = chrono::Duration::days(30);
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter};
 
 async fn signed_in_token(db: &DatabaseConnection, email: &str) -> String {
-    auth::request_sign_in(db, &config(), email, "test-client")
+    auth::request_sign_in(db, &config(), email, "test-client", crate::i18n::Lang::En)
         .await
         .unwrap();
     let link = last_mailed_token(db, email).await.expect("a sign-in mail");
@@ -28,7 +28,14 @@ async fn signed_in_token(db: &DatabaseConnection, email: &str) -> String {
 async fn unknown_address_gets_the_same_answer_and_no_mail() {
     each_db(|db| async move {
         assert_eq!(
-            auth::request_sign_in(&db, &config(), "nobody@example.com", "c").await,
+            auth::request_sign_in(
+                &db,
+                &config(),
+                "nobody@example.com",
+                "c",
+                crate::i18n::Lang::En
+            )
+            .await,
             Ok(())
         );
         assert_eq!(auth::answer_sign_in_requests(&db, &config()).await, Ok(1));
@@ -41,7 +48,7 @@ async fn unknown_address_gets_the_same_answer_and_no_mail() {
 async fn bad_email_is_refused_with_a_clear_message() {
     each_db(|db| async move {
         for bad in ["", "not-an-email", "a@b"] {
-            let err = auth::request_sign_in(&db, &config(), bad, "c")
+            let err = auth::request_sign_in(&db, &config(), bad, "c", crate::i18n::Lang::En)
                 .await
                 .unwrap_err();
             assert!(
@@ -57,9 +64,15 @@ async fn bad_email_is_refused_with_a_clear_message() {
 async fn sign_in_link_is_hashed_single_use_and_starts_a_session() {
     each_db(|db| async move {
         partner_org(&db, "Acme", "anna@acme.example").await;
-        auth::request_sign_in(&db, &config(), " Anna@Acme.example ", "c")
-            .await
-            .unwrap();
+        auth::request_sign_in(
+            &db,
+            &config(),
+            " Anna@Acme.example ",
+            "c",
+            crate::i18n::Lang::En,
+        )
+        .await
+        .unwrap();
         let token = last_mailed_token(&db, "anna@acme.example")
             .await
             .expect("mail with link");
@@ -114,9 +127,15 @@ async fn sign_in_link_is_hashed_single_use_and_starts_a_session() {
 async fn expired_and_unknown_links_are_refused() {
     each_db(|db| async move {
         partner_org(&db, "Acme", "anna@acme.example").await;
-        auth::request_sign_in(&db, &config(), "anna@acme.example", "c")
-            .await
-            .unwrap();
+        auth::request_sign_in(
+            &db,
+            &config(),
+            "anna@acme.example",
+            "c",
+            crate::i18n::Lang::En,
+        )
+        .await
+        .unwrap();
         let token = last_mailed_token(&db, "anna@acme.example").await.unwrap();
         sign_in_token::Entity::update_many()
             .col_expr(
@@ -142,22 +161,48 @@ async fn expired_and_unknown_links_are_refused() {
 async fn sign_in_requests_are_rate_limited_per_address_and_per_client() {
     each_db(|db| async move {
         for _ in 0..config().sign_in_limits.per_address {
-            auth::request_sign_in(&db, &config(), "x@example.com", "client-a")
-                .await
-                .unwrap();
+            auth::request_sign_in(
+                &db,
+                &config(),
+                "x@example.com",
+                "client-a",
+                crate::i18n::Lang::En,
+            )
+            .await
+            .unwrap();
         }
         assert_eq!(
-            auth::request_sign_in(&db, &config(), "x@example.com", "client-b").await,
+            auth::request_sign_in(
+                &db,
+                &config(),
+                "x@example.com",
+                "client-b",
+                crate::i18n::Lang::En
+            )
+            .await,
             Err(AppError::RateLimited)
         );
         for i in 0..(config().sign_in_limits.per_client - config().sign_in_limits.per_address) {
-            auth::request_sign_in(&db, &config(), &format!("u{i}@example.com"), "client-a")
-                .await
-                .unwrap();
+            auth::request_sign_in(
+                &db,
+                &config(),
+                &format!("u{i}@example.com"),
+                "client-a",
+                crate::i18n::Lang::En,
+            )
+            .await
+            .unwrap();
         }
         // client-a has used up its allowance, whatever the address.
         assert_eq!(
-            auth::request_sign_in(&db, &config(), "fresh@example.com", "client-a").await,
+            auth::request_sign_in(
+                &db,
+                &config(),
+                "fresh@example.com",
+                "client-a",
+                crate::i18n::Lang::En
+            )
+            .await,
             Err(AppError::RateLimited)
         );
     })
@@ -210,17 +255,19 @@ async fn the_sign_in_limits_are_the_operators_to_set() {
         let mut cfg = config();
         cfg.sign_in_limits.per_address = 2;
         for _ in 0..2 {
-            auth::request_sign_in(&db, &cfg, "office@example.com", "c")
+            auth::request_sign_in(&db, &cfg, "office@example.com", "c", crate::i18n::Lang::En)
                 .await
                 .unwrap();
         }
         assert_eq!(
-            auth::request_sign_in(&db, &cfg, "office@example.com", "c").await,
+            auth::request_sign_in(&db, &cfg, "office@example.com", "c", crate::i18n::Lang::En)
+                .await,
             Err(AppError::RateLimited)
         );
         cfg.sign_in_limits.per_address = 50;
         assert_eq!(
-            auth::request_sign_in(&db, &cfg, "office@example.com", "c").await,
+            auth::request_sign_in(&db, &cfg, "office@example.com", "c", crate::i18n::Lang::En)
+                .await,
             Ok(())
         );
     })

@@ -11,12 +11,14 @@ use crate::features::activations::api::{
     get_product_panel, get_suppliers, ActivateProduct, DeactivateProduct, UpgradeProduct,
 };
 use crate::features::activations::dto::{CardState, FunctionRef, ProductPanel, VersionDiff};
+use crate::i18n::{lang, Lang};
 use leptos::prelude::*;
+use leptos_fluent::tr;
 use leptos_router::hooks::use_query_map;
 
 impl BadgeStatus for CardState {
-    fn badge_text(&self) -> String {
-        self.label()
+    fn badge_text(&self, lang: Lang) -> String {
+        self.label(lang)
     }
     fn badge_tone(&self) -> &'static str {
         match self {
@@ -46,7 +48,7 @@ fn FunctionList(functions: Vec<FunctionRef>) -> impl IntoView {
                     {fs.into_iter().map(|f| view! {
                         <li>
                             <strong>{f.name}</strong>" — "{f.description}
-                            {(!f.filters.is_empty()).then(|| view! { <br/><span class="muted">{format!("Limited to {}", f.filters.join("; "))}</span> })}
+                            {(!f.filters.is_empty()).then(|| view! { <br/><span class="muted">{tr!("suppliers-limited-to", { "filters" => f.filters.join("; ") })}</span> })}
                         </li>
                     }).collect_view()}
                 </ul>
@@ -96,13 +98,13 @@ pub fn SuppliersPage() -> impl IntoView {
         },
     );
     let done = move || match q("done").as_str() {
-        "activated" => Some("The product is active on this installation."),
-        "upgraded" => Some("Upgraded. The new version's access applies from now on."),
-        "deactivated" => Some("Deactivated. The product's access has ended for this installation."),
+        "activated" => Some(tr!("suppliers-done-activated")),
+        "upgraded" => Some(tr!("suppliers-done-upgraded")),
+        "deactivated" => Some(tr!("suppliers-done-deactivated")),
         _ => None,
     };
     view! {
-        <PageHeader title="Suppliers" subtitle="Partner products that are active on, or available to, your installation. Upgrades wait for your review."/>
+        <PageHeader title=tr!("nav-suppliers") subtitle=tr!("suppliers-subtitle")/>
         {move || done().map(|d| view! { <Success text=d/> })}
         <FormResult value=activate.value()/>
         <FormResult value=upgrade.value()/>
@@ -119,18 +121,18 @@ pub fn SuppliersPage() -> impl IntoView {
                     Err(e) => Some(view! { <ErrorView error=e/> }.into_any()),
                 };
                 let Some(inst) = p.installation.clone() else {
-                    return view! { <EmptyState text="Your organization has no installations yet. The platform operator adds them."/> }.into_any();
+                    return view! { <EmptyState text=tr!("suppliers-no-installations")/> }.into_any();
                 };
                 let iid = inst.installation_id.clone();
                 let selected = q("product").parse::<i32>().ok();
                 let several = p.installations.len() > 1;
                 let kind = q("kind");
                 view! {
-                    <form method="get" class="filters" role="search" aria-label="Filter products">
+                    <form method="get" class="filters" role="search" aria-label=tr!("products-filter-label")>
                         {if several {
                             view! {
                                 <div class="field">
-                                    <label for="sup-installation">"Installation"</label>
+                                    <label for="sup-installation">{tr!("product-installation")}</label>
                                     <select id="sup-installation" name="installation">
                                         {p.installations.iter().map(|i| view! {
                                             <option value=i.installation_id.clone() selected=i.installation_id == iid>
@@ -144,26 +146,26 @@ pub fn SuppliersPage() -> impl IntoView {
                             view! { <input type="hidden" name="installation" value=iid.clone()/> }.into_any()
                         }}
                         <div class="field">
-                            <label for="sup-search">"Search"</label>
-                            <input id="sup-search" name="q" type="search" value=q("q") placeholder="Product or partner"/>
+                            <label for="sup-search">{tr!("search")}</label>
+                            <input id="sup-search" name="q" type="search" value=q("q") placeholder=tr!("suppliers-search-placeholder")/>
                         </div>
                         <div class="field">
-                            <label for="sup-kind">"Kind"</label>
+                            <label for="sup-kind">{tr!("kind")}</label>
                             <select id="sup-kind" name="kind">
-                                <option value="" selected=kind.is_empty()>"Any kind"</option>
-                                <option value="order_integration" selected=kind == "order_integration">"Order integration products"</option>
-                                <option value="rights" selected=kind == "rights">"Rights products"</option>
+                                <option value="" selected=kind.is_empty()>{tr!("suppliers-any-kind")}</option>
+                                <option value="order_integration" selected=kind == "order_integration">{tr!("suppliers-order-integrations")}</option>
+                                <option value="rights" selected=kind == "rights">{tr!("suppliers-rights-products")}</option>
                             </select>
                         </div>
-                        <button type="submit" class="secondary">"Filter"</button>
+                        <button type="submit" class="secondary">{tr!("filter")}</button>
                     </form>
-                    <p class="muted">{format!("Installation {} ({})", inst.name, inst.installation_id)}</p>
+                    <p class="muted">{tr!("suppliers-installation", { "name" => inst.name.clone(), "id" => inst.installation_id.clone() })}</p>
                     <div class="suppliers">
                         {if p.cards.is_empty() {
-                            view! { <EmptyState text="No products match. Partners' products appear here when they are available to this installation."/> }.into_any()
+                            view! { <EmptyState text=tr!("suppliers-none")/> }.into_any()
                         } else {
                             view! {
-                                <ul class="card-grid" aria-label="Products">
+                                <ul class="card-grid" aria-label=tr!("nav-products")>
                                     {p.cards.iter().map(|c| {
                                         let href = format!("?installation={}&product={}", iid, c.product_id);
                                         let current = (selected == Some(c.product_id)).then_some("true");
@@ -177,7 +179,7 @@ pub fn SuppliersPage() -> impl IntoView {
                                                     }}
                                                     <span class="card-text">
                                                         <strong>{c.name.clone()}</strong>
-                                                        <span class="muted">{format!("{} · {}", c.partner, c.kind.label())}</span>
+                                                        <span class="muted">{format!("{} · {}", c.partner, c.kind.label(lang()))}</span>
                                                         <StatusBadge status=c.state.clone()/>
                                                     </span>
                                                 </a>
@@ -221,27 +223,27 @@ fn PanelView(
         }
     };
     let actions = if !p.can_act {
-        view! { <p class="muted">"Only your organization's administrators can activate, upgrade or deactivate products."</p> }.into_any()
+        view! { <p class="muted">{tr!("suppliers-only-admins")}</p> }.into_any()
     } else {
         match (c.state.clone(), step.as_str()) {
             (CardState::UpgradeAvailable { current, latest }, "review") if choice == "keep" => view! {
                 <div class="notice" role="status">
-                    <p>{format!("You keep version {current}. Nothing changes, and the product stays marked as upgradable until you upgrade.")}</p>
-                    <p><a href=base.clone()>"Back to the product"</a></p>
-                    <p class="muted">{format!("Version {latest} is available.")}</p>
+                    <p>{tr!("suppliers-keep-n", { "current" => current })}</p>
+                    <p><a href=base.clone()>{tr!("credentials-back")}</a></p>
+                    <p class="muted">{tr!("suppliers-available-n", { "latest" => latest })}</p>
                 </div>
             }.into_any(),
             (CardState::UpgradeAvailable { latest, .. }, "review") => {
                 let diff = p.upgrade.clone();
                 view! {
-                    <h3>{format!("Review the changes in version {latest}")}</h3>
+                    <h3>{tr!("suppliers-review-n", { "latest" => latest })}</h3>
                     {diff.map(|d| view! { <DiffView d=d/> })}
                     <ActionForm action=upgrade attr:class="inline">
                         {hidden()}
                         <input type="hidden" name="version" value=latest/>
-                        <button type="submit" class="primary">"Upgrade product"</button>
+                        <button type="submit" class="primary">{tr!("suppliers-upgrade-product")}</button>
                     </ActionForm>
-                    " "<a href=base.clone()>"Back"</a>
+                    " "<a href=base.clone()>{tr!("back")}</a>
                 }.into_any()
             }
             (CardState::UpgradeAvailable { current, latest }, _) => view! {
@@ -250,74 +252,74 @@ fn PanelView(
                     <input type="hidden" name="product" value=c.product_id/>
                     <input type="hidden" name="step" value="review"/>
                     <fieldset class="field">
-                        <legend>{format!("Version {latest} is available; this installation runs version {current}.")}</legend>
+                        <legend>{tr!("suppliers-available-runs", { "latest" => latest, "current" => current })}</legend>
                         <div class="radio">
                             <input type="radio" id="choice-upgrade" name="choice" value="upgrade" checked=true/>
-                            <label for="choice-upgrade">{format!("Upgrade to version {latest}")}</label>
+                            <label for="choice-upgrade">{tr!("suppliers-upgrade-to", { "latest" => latest })}</label>
                         </div>
                         <div class="radio">
                             <input type="radio" id="choice-keep" name="choice" value="keep"/>
-                            <label for="choice-keep">"Keep current version"</label>
+                            <label for="choice-keep">{tr!("suppliers-keep")}</label>
                         </div>
                     </fieldset>
-                    <button type="submit" class="primary">"Next"</button>
+                    <button type="submit" class="primary">{tr!("suppliers-next")}</button>
                 </form>
             }.into_any(),
             (CardState::Available { version, .. }, "review") => view! {
-                <h3>"Review"</h3>
-                <p>{format!("Activating gives {} the access listed above (version {version}) on {installation}.", c.name)}</p>
+                <h3>{tr!("suppliers-review")}</h3>
+                <p>{tr!("suppliers-activating-gives", { "product" => c.name.clone(), "version" => version, "installation" => installation.clone() })}</p>
                 <ActionForm action=activate attr:class="inline">
                     {hidden()}
                     <input type="hidden" name="version" value=version/>
-                    <button type="submit" class="primary">"Activate product"</button>
+                    <button type="submit" class="primary">{tr!("suppliers-activate-product")}</button>
                 </ActionForm>
-                " "<a href=base.clone()>"Back"</a>
+                " "<a href=base.clone()>{tr!("back")}</a>
             }.into_any(),
             (CardState::Available { .. }, _) => view! {
-                <p><a class="button primary" href=format!("{base}&step=review")>"Next"</a></p>
+                <p><a class="button primary" href=format!("{base}&step=review")>{tr!("suppliers-next")}</a></p>
             }.into_any(),
             (CardState::Active { .. }, "confirm-deactivate") => view! {
                 <div class="notice warn">
-                    <p>{format!("Deactivate {} on {installation}? Its access ends at once.", c.name)}</p>
+                    <p>{tr!("suppliers-confirm-deactivate", { "product" => c.name.clone(), "installation" => installation.clone() })}</p>
                     <ActionForm action=deactivate attr:class="inline">
                         {hidden()}
-                        <button type="submit" class="danger">"Deactivate product"</button>
+                        <button type="submit" class="danger">{tr!("suppliers-deactivate-product")}</button>
                     </ActionForm>
-                    " "<a href=base.clone()>"Cancel"</a>
+                    " "<a href=base.clone()>{tr!("cancel")}</a>
                 </div>
             }.into_any(),
             (CardState::Active { .. }, _) => view! {
-                <p><a class="button secondary" href=format!("{base}&step=confirm-deactivate")>"Deactivate"</a></p>
+                <p><a class="button secondary" href=format!("{base}&step=confirm-deactivate")>{tr!("suppliers-deactivate")}</a></p>
             }.into_any(),
         }
     };
     view! {
-        <aside class="side-panel card" aria-label=format!("{} details", c.name)>
+        <aside class="side-panel card" aria-label=tr!("suppliers-details", { "product" => c.name.clone() })>
             <h2>{c.name.clone()}</h2>
-            <p class="muted">{format!("{} · {}", c.partner, c.kind.label())}</p>
+            <p class="muted">{format!("{} · {}", c.partner, c.kind.label(lang()))}</p>
             <p><StatusBadge status=c.state.clone()/></p>
             <p>{p.description.clone()}</p>
             {(p.support_email.is_some() || p.support_url.is_some()).then(|| view! {
-                <p class="muted">"Support: "{p.support_email.clone().unwrap_or_default()}" "{p.support_url.clone().unwrap_or_default()}</p>
+                <p class="muted">{tr!("suppliers-support")}" "{p.support_email.clone().unwrap_or_default()}" "{p.support_url.clone().unwrap_or_default()}</p>
             })}
-            <h3>{format!("What version {} may access", p.version)}</h3>
+            <h3>{tr!("suppliers-may-access", { "version" => p.version })}</h3>
             {if p.functions.is_empty() {
-                view! { <p class="muted">"No functions."</p> }.into_any()
+                view! { <p class="muted">{tr!("suppliers-no-functions")}</p> }.into_any()
             } else {
                 view! { <FunctionList functions=p.functions.clone()/> }.into_any()
             }}
             {(!p.event_types.is_empty()).then(|| view! {
-                <h3>"Push events"</h3>
+                <h3>{tr!("picker-push-events")}</h3>
                 <ul class="plain-list">{p.event_types.iter().map(|t| view! { <li><code>{t.clone()}</code></li> }).collect_view()}</ul>
             })}
             <div class="panel-actions">{actions}</div>
-            <h3>"History"</h3>
+            <h3>{tr!("suppliers-history")}</h3>
             {if p.history.is_empty() {
-                view! { <p class="muted">"Nothing recorded yet."</p> }.into_any()
+                view! { <p class="muted">{tr!("suppliers-nothing-yet")}</p> }.into_any()
             } else {
                 view! {
-                    <ul class="plain-list" aria-label="History">
-                        {p.history.iter().map(|h| view! { <li>{format!("{} — {} ({})", h.at, h.what, h.who)}</li> }).collect_view()}
+                    <ul class="plain-list" aria-label=tr!("suppliers-history")>
+                        {p.history.iter().map(|h| view! { <li>{format!("{} — {} ({})", h.at.date_time(lang()), h.describe(lang()), h.who)}</li> }).collect_view()}
                     </ul>
                 }.into_any()
             }}
@@ -330,23 +332,23 @@ fn PanelView(
 fn DiffView(d: VersionDiff) -> impl IntoView {
     let empty = d.is_empty();
     view! {
-        <div class="diff" aria-label="Changes">
-            {d.note.clone().map(|n| view! { <blockquote class="note"><strong>"From the partner: "</strong>{n}</blockquote> })}
-            {empty.then(|| view! { <p>"The functions and filters are the same as in your version."</p> })}
+        <div class="diff" aria-label=tr!("suppliers-changes")>
+            {d.note.clone().map(|n| view! { <blockquote class="note"><strong>{tr!("suppliers-from-partner")}" "</strong>{n}</blockquote> })}
+            {empty.then(|| view! { <p>{tr!("suppliers-same")}</p> })}
             {(!d.added.is_empty()).then(|| view! {
-                <h4>"Added functions"</h4>
+                <h4>{tr!("suppliers-added")}</h4>
                 <ul class="plain-list added">{d.added.iter().map(|f| view! { <li><strong>{f.name.clone()}</strong>" "<code>{f.key.clone()}</code>{(!f.filters.is_empty()).then(|| format!(" — {}", f.filters.join("; ")))}</li> }).collect_view()}</ul>
             })}
             {(!d.removed.is_empty()).then(|| view! {
-                <h4>"Removed functions"</h4>
+                <h4>{tr!("suppliers-removed")}</h4>
                 <ul class="plain-list removed">{d.removed.iter().map(|f| view! { <li><strong>{f.name.clone()}</strong>" "<code>{f.key.clone()}</code></li> }).collect_view()}</ul>
             })}
             {(!d.filter_changes.is_empty()).then(|| view! {
-                <h4>"Changed filters"</h4>
+                <h4>{tr!("suppliers-changed-filters")}</h4>
                 <ul class="plain-list">{d.filter_changes.iter().map(|c| view! { <li><strong>{c.function.clone()}</strong>": "{c.before.clone()}" → "{c.after.clone()}</li> }).collect_view()}</ul>
             })}
             {(!d.added_event_types.is_empty()).then(|| view! {
-                <h4>"New push event types"</h4>
+                <h4>{tr!("suppliers-new-events")}</h4>
                 <ul class="plain-list">{d.added_event_types.iter().map(|t| view! { <li><code>{t.clone()}</code></li> }).collect_view()}</ul>
             })}
         </div>

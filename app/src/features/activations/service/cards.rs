@@ -261,6 +261,13 @@ pub async fn panel(
         .map(|e| HistoryEntry {
             at: minute(e.at),
             who: e.actor,
+            action: e.action,
+            // "Upgraded from version 1 to version 2": the numbers, for the page's own words.
+            versions: e
+                .details
+                .split(|c: char| !c.is_ascii_digit())
+                .filter_map(|n| n.parse().ok())
+                .collect(),
             what: e.details,
         })
         .collect();

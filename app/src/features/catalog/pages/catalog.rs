@@ -4,7 +4,9 @@ use crate::components::{
 };
 use crate::features::catalog::api::{list_catalog, ImportCatalog};
 use crate::features::catalog::dto::{ApiFunctionDto, ImportReport};
+use crate::i18n::{count, lang};
 use leptos::prelude::*;
+use leptos_fluent::tr;
 
 /// Functions per area: (area, functions, push-capable functions), in catalog order.
 fn areas(functions: &[ApiFunctionDto]) -> Vec<(String, usize, usize)> {
@@ -32,16 +34,16 @@ pub fn CatalogPage() -> impl IntoView {
         |(o, _)| list_catalog(o),
     );
     view! {
-        <PageHeader title="API function catalog"/>
+        <PageHeader title=tr!("catalog-title")/>
         {loaded(list, |functions: Vec<ApiFunctionDto>| {
             if functions.is_empty() {
-                return view! { <EmptyState text="The catalog is empty. Import a catalog file below."/> }.into_any();
+                return view! { <EmptyState text=tr!("catalog-empty")/> }.into_any();
             }
             let areas = areas(&functions);
             let push_total: usize = areas.iter().map(|a| a.2).sum();
             view! {
-                <p class="muted">{format!("{} functions in {} areas; {} support push.", functions.len(), areas.len(), push_total)}</p>
-                <DataTable label="Areas" headers=vec!["Area", "Functions", "Push-capable"]>
+                <p class="muted">{tr!("catalog-stats", { "functions" => count(lang(), functions.len() as i64), "areas" => areas.len(), "push" => push_total })}</p>
+                <DataTable label=tr!("catalog-areas") headers=vec![{tr!("catalog-area")}, {tr!("product-functions")}, {tr!("catalog-push-capable")}]>
                     {areas.into_iter().map(|(a, n, p)| view! { <tr><td>{a}</td><td>{n}</td><td>{p}</td></tr> }).collect_view()}
                 </DataTable>
             }
@@ -49,24 +51,24 @@ pub fn CatalogPage() -> impl IntoView {
         })}
         <QueryMessages successes=&["imported"]/>
         <section class="card form-card" aria-labelledby="upload-title">
-            <h2 id="upload-title">"Upload catalog"</h2>
+            <h2 id="upload-title">{tr!("catalog-upload")}</h2>
             <p class="muted">"A catalog file (JSON; the format is in the README). Functions are created or updated by key, all or nothing; functions missing from the file stay as they are."</p>
             <form method="post" action=move || format!("/o/{}/catalog/upload", org.get()) enctype="multipart/form-data" class="logo-form">
-                <label for="catalog-file">"Catalog file"</label>
+                <label for="catalog-file">{tr!("catalog-file")}</label>
                 <input id="catalog-file" type="file" name="catalog" accept="application/json,.json"/>
-                <button type="submit" class="primary">"Upload catalog"</button>
+                <button type="submit" class="primary">{tr!("catalog-upload")}</button>
             </form>
         </section>
         <section class="card form-card" aria-labelledby="import-title">
-            <h2 id="import-title">"Or paste it"</h2>
+            <h2 id="import-title">{tr!("catalog-or-paste")}</h2>
             <ActionForm action=import>
                 <input type="hidden" name="org_id" value=move || org.get()/>
                 <div class="field">
-                    <label for="catalog-json">"Catalog JSON"</label>
+                    <label for="catalog-json">{tr!("catalog-json")}</label>
                     <textarea id="catalog-json" name="catalog" rows="10" spellcheck="false"></textarea>
                 </div>
-                <FormResult value=import.value() success=|r: ImportReport| r.summary()/>
-                <button type="submit" class="primary">"Import catalog"</button>
+                <FormResult value=import.value() success=|r: ImportReport| r.summary(crate::i18n::lang())/>
+                <button type="submit" class="primary">{tr!("catalog-import")}</button>
             </ActionForm>
         </section>
     }

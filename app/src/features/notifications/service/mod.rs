@@ -1,6 +1,7 @@
 //! In-app notifications (the bell) with their e-mails, at most once per reason and user.
 use super::dto::NotificationDto;
 use crate::error::AppError;
+use crate::i18n::Lang;
 use crate::server::clock::{minute, now};
 use crate::server::entities::notification;
 use crate::server::scope::{admins_of, require_member, Actor};
@@ -12,17 +13,19 @@ use sea_orm::{
 };
 
 /// One in-app notification and one e-mail to every administrator of `org_id`, at most once per
-/// `key` and user.
+/// `key` and user, each in the administrator's language: `message` gives the title and the
+/// text in a language.
 pub async fn notify_admins(
     db: &impl ConnectionTrait,
     config: &Config,
     org_id: i32,
     key: &str,
-    title: &str,
-    body: &str,
+    message: impl Fn(Lang) -> (String, String),
     link: &str,
 ) -> Result<(), AppError> {
     for u in admins_of(db, org_id).await? {
+        let lang = u.locale.unwrap_or(config.default_lang);
+        let (title, body) = message(lang);
         let key = format!("{key}:{}", u.id);
         let exists = notification::Entity::find()
             .filter(notification::Column::DedupeKey.eq(&key))
@@ -36,16 +39,17 @@ pub async fn notify_admins(
             user_id: Set(u.id),
             organization_id: Set(org_id),
             dedupe_key: Set(key),
-            title: Set(title.to_owned()),
-            body: Set(body.to_owned()),
+            title: Set(title.clone()),
+            body: Set(body.clone()),
             link: Set(link.to_owned()),
             created_at: Set(now()),
             ..Default::default()
         }
         .insert(db)
         .await?;
-        let text = format!("Hello,\n\n{body}\n\nSee: {}{link}\n", config.public_url);
-        mail::enqueue(db, &u.email, title, &text).await?;
+        let url = format!("{}{link}", config.public_url);
+        let text = crate::t!(lang, "mail-notification", body = body, link = url);
+        mail::enqueue(db, &u.email, &title, &text).await?;
     }
     Ok(())
 }

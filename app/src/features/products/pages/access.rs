@@ -4,16 +4,17 @@ use crate::features::products::api::{get_product, SetProductAccess};
 use crate::features::products::dto::{AccessMode, InstallationRef, ProductDetail};
 use crate::paths;
 use leptos::prelude::*;
+use leptos_fluent::tr;
 
 fn access_saved(listed: Vec<InstallationRef>) -> String {
     if listed.is_empty() {
-        return "Saved: every installation may activate the product.".into();
+        return tr!("access-saved-all");
     }
     let names: Vec<String> = listed
         .iter()
         .map(|i| format!("{} ({})", i.installation_id, i.name))
         .collect();
-    format!("Saved: only {}.", names.join(", "))
+    tr!("access-saved-only", { "list" => names.join(", ") })
 }
 
 /// `/o/:org/products/:id/access`: every installation, or only listed installation IDs.
@@ -32,35 +33,35 @@ pub fn AccessPage() -> impl IntoView {
                 let ids = d.access.iter().map(|i| i.installation_id.clone()).collect::<Vec<_>>().join("\n");
                 view! {
                     <p><a href=paths::product(org.get(), d.product.id)>{format!("← {}", d.product.name)}</a></p>
-                    <PageHeader title="Access and security"/>
+                    <PageHeader title=tr!("access-title")/>
                     <ActionForm action=save attr:class="card form-card">
                         <input type="hidden" name="org_id" value=org.get()/>
                         <input type="hidden" name="product_id" value=d.product.id/>
                         <fieldset class="field">
-                            <legend>"Which installations may activate this product?"</legend>
+                            <legend>{tr!("access-which")}</legend>
                             <div class="radio">
                                 <input type="radio" id="access-all" name="mode" value="all" checked=!listed/>
-                                <label for="access-all">"Every installation"</label>
+                                <label for="access-all">{tr!("access-mode-all")}</label>
                             </div>
                             <div class="radio">
                                 <input type="radio" id="access-listed" name="mode" value="listed" checked=listed/>
-                                <label for="access-listed">"Only these installations"</label>
+                                <label for="access-listed">{tr!("access-only-these")}</label>
                             </div>
                         </fieldset>
                         <div class="field">
-                            <label for="access-ids">"Installation IDs"</label>
+                            <label for="access-ids">{tr!("access-ids")}</label>
                             <textarea id="access-ids" name="installation_ids" rows="4" aria-describedby="access-ids-help">{ids}</textarea>
-                            <p id="access-ids-help" class="muted">"One per line or separated by commas, for example MSVPAR."</p>
+                            <p id="access-ids-help" class="muted">{tr!("access-ids-help")}</p>
                         </div>
                         <FormResult value=save.value() success=access_saved/>
-                        <button type="submit" class="primary">"Save changes"</button>
+                        <button type="submit" class="primary">{tr!("save-changes")}</button>
                     </ActionForm>
                     {listed.then(|| view! {
-                        <h2>"Listed installations"</h2>
-                        <ul class="plain-list" aria-label="Listed installations">
+                        <h2>{tr!("access-listed")}</h2>
+                        <ul class="plain-list" aria-label=tr!("access-listed")>
                             {d.access.iter().map(|i| view! {
                                 <li><code>{i.installation_id.clone()}</code>" "{i.name.clone()}
-                                    {i.is_sandbox.then(|| view! { " " <Badge text="Partner sandbox" tone="sandbox"/> })}</li>
+                                    {i.is_sandbox.then(|| view! { " " <Badge text=tr!("partner-sandbox") tone="sandbox"/> })}</li>
                             }).collect_view()}
                         </ul>
                     })}

@@ -2,7 +2,9 @@
 use crate::components::{CopyField, DataTable, EmptyState};
 use crate::features::products::api::RevokeAccessKey;
 use crate::features::products::dto::CredentialsDto;
+use crate::i18n::lang;
 use leptos::prelude::*;
+use leptos_fluent::tr;
 
 /// The client ID, "Access key 1" and "Access key 2", and how to call the platform.
 #[component]
@@ -21,30 +23,30 @@ pub fn Credentials(
     view! {
         <div class="card">
             <dl class="facts">
-                <dt>"Client ID"</dt>
-                <dd><CopyField id="client-id" label="Client ID" value=c.client_id.clone()/></dd>
+                <dt>{tr!("credentials-client-id")}</dt>
+                <dd><CopyField id="client-id" label=tr!("credentials-client-id") value=c.client_id.clone()/></dd>
             </dl>
             {if c.keys.is_empty() {
-                view! { <EmptyState text="No access keys yet. Create access key 1; create key 2 when you rotate."/> }.into_any()
+                view! { <EmptyState text=tr!("credentials-none")/> }.into_any()
             } else {
                 view! {
-                    <DataTable label="Access keys" headers=vec!["Key", "Created", "Last used", "Status", ""]>
+                    <DataTable label=tr!("credentials-access-keys") headers=vec![tr!("credentials-key"), tr!("credentials-created"), tr!("credentials-last-used"), tr!("status"), String::new()]>
                             {c.keys.clone().into_iter().map(|k| {
-                                let name = format!("Access key {}", k.slot);
+                                let name = tr!("credentials-key-n", { "n" => k.slot });
                                 let (key_id, revocable) = (k.id, can_manage && k.revoked_at.is_none());
                                 view! {
                                     <tr>
                                         <td>{name.clone()}</td>
-                                        <td>{k.created_at.clone()}</td>
-                                        <td>{k.last_used_at.clone().unwrap_or_else(|| "Never".into())}</td>
-                                        <td>{match &k.revoked_at { Some(t) => format!("Revoked {t}"), None => "Active".into() }}</td>
+                                        <td>{k.created_at.date_time(lang())}</td>
+                                        <td>{k.last_used_at.map(|t| t.date_time(lang())).unwrap_or_else(|| tr!("users-never"))}</td>
+                                        <td>{match k.revoked_at { Some(t) => tr!("credentials-revoked-at", { "at" => t.date_time(lang()) }), None => tr!("active-status-active") }}</td>
                                         <td class="row-actions">
                                             {revocable.then(|| view! {
                                                 <ActionForm action=revoke attr:class="inline">
                                                     <input type="hidden" name="org_id" value=org/>
                                                     <input type="hidden" name="product_id" value=product_id/>
                                                     <input type="hidden" name="key_id" value=key_id/>
-                                                    <button type="submit" class="danger" aria-label=format!("Revoke {name}")>"Revoke"</button>
+                                                    <button type="submit" class="danger" aria-label=tr!("credentials-revoke-what", { "name" => name.clone() })>{tr!("credentials-revoke")}</button>
                                                 </ActionForm>
                                             })}
                                         </td>
@@ -55,18 +57,18 @@ pub fn Credentials(
                 }.into_any()
             }}
             {if !c.can_manage {
-                view! { <p class="muted">"Only partner admins can create or revoke access keys."</p> }.into_any()
+                view! { <p class="muted">{tr!("credentials-only-admins")}</p> }.into_any()
             } else if active >= 2 {
-                view! { <p class="muted">"Both access keys are active. Revoke the old one after switching to the new one."</p> }.into_any()
+                view! { <p class="muted">{tr!("credentials-both-active")}</p> }.into_any()
             } else {
                 view! {
                     <form method="post" action=format!("/o/{org}/products/{product_id}/keys")>
-                        <button type="submit" class="primary">"Create access key"</button>
+                        <button type="submit" class="primary">{tr!("credentials-create")}</button>
                     </form>
                 }.into_any()
             }}
-            <h3>"How to call the platform"</h3>
-            <p class="muted">"Ask Portico before serving a call: HTTP Basic with the client ID and an access key's secret."</p>
+            <h3>{tr!("credentials-how-title")}</h3>
+            <p class="muted">{tr!("credentials-how")}</p>
             <pre class="example">{example}</pre>
         </div>
     }

@@ -4,6 +4,7 @@
 use crate::features::catalog::dto::ApiFunctionDto;
 use crate::features::products::dto::GrantFilters;
 use leptos::prelude::*;
+use leptos_fluent::tr;
 use std::collections::BTreeMap;
 
 /// One function's details. Its controls change the local state; without JavaScript the same
@@ -64,7 +65,7 @@ pub fn FunctionPanel(
                 <div class="field checkbox">
                     <input id="fn-required" type="checkbox" name="required" value="on" disabled=locked
                         prop:checked=required on:change=toggle/>
-                    <label for="fn-required">"Require access to function"</label>
+                    <label for="fn-required">{tr!("picker-require")}</label>
                 </div>
                 {f.filters.iter().map(|dim| {
                     let dim_key = dim.key.clone();
@@ -75,7 +76,7 @@ pub fn FunctionPanel(
                         view! {
                             <fieldset class="field">
                                 <legend>{legend}</legend>
-                                <label for=input_id.clone() class="muted">"Values, separated by commas. Empty: no restriction."</label>
+                                <label for=input_id.clone() class="muted">{tr!("picker-free-text-help")}</label>
                                 <input id=input_id type="text" name=format!("text:{dim_key}") value=untrack(|| current(&dim_key)).join(", ")
                                     disabled=locked
                                     on:input=move |ev| {
@@ -88,7 +89,7 @@ pub fn FunctionPanel(
                         view! {
                             <fieldset class="field">
                                 <legend>{legend}</legend>
-                                <p class="muted">"None ticked: no restriction."</p>
+                                <p class="muted">{tr!("picker-none-ticked")}</p>
                                 {dim.values.iter().map(|v| {
                                     let (dk, dk2, val, val2) = (dim_key.clone(), dim_key.clone(), v.clone(), v.clone());
                                     let id = format!("filter-{dim_key}-{v}");
@@ -112,15 +113,15 @@ pub fn FunctionPanel(
                     }
                 }).collect_view()}
                 {(!f.push_event_types.is_empty()).then(|| view! {
-                    <h3>"Push events"</h3>
-                    <p class="muted">"Subscriptions can receive these events once the product requires this function:"</p>
+                    <h3>{tr!("picker-push-events")}</h3>
+                    <p class="muted">{tr!("picker-push-explained")}</p>
                     <ul class="plain-list">{f.push_event_types.iter().map(|t| view! { <li><code>{t.clone()}</code></li> }).collect_view()}</ul>
                     <Show when=required>
-                        <p><a class="button secondary" href=format!("/o/{org}/products/{product_id}/subscriptions/new?function={}", key.get_value())>"Create subscription"</a>
-                        <span class="muted">" (save your changes first)"</span></p>
+                        <p><a class="button secondary" href=format!("/o/{org}/products/{product_id}/subscriptions/new?function={}", key.get_value())>{tr!("picker-create-subscription")}</a>
+                        <span class="muted">" "{tr!("picker-save-first")}</span></p>
                     </Show>
                 })}
-                <button type="submit" class="secondary nojs-only" disabled=locked>"Save this function"</button>
+                <button type="submit" class="secondary nojs-only" disabled=locked>{tr!("picker-save-function")}</button>
             </form>
         </section>
     }

@@ -11,7 +11,9 @@ use crate::components::{
 };
 use crate::features::products::api::{get_picker, NewVersion, SaveFunctions};
 use crate::features::products::dto::{GrantChange, GrantFilters, PickerData, SaveReport};
+use crate::i18n::{count, lang};
 use leptos::prelude::*;
+use leptos_fluent::tr;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 use std::collections::BTreeMap;
@@ -35,9 +37,9 @@ pub fn FunctionsPage() -> impl IntoView {
         |(o, p, ..)| get_picker(o, p),
     );
     view! {
-        <Title text="Change functions"/>
+        <Title text=tr!("change-functions")/>
         <QueryMessages successes=&["saved"]/>
-        <FormResult value=save.value() success=|r: SaveReport| r.summary()/>
+        <FormResult value=save.value() success=|r: SaveReport| r.summary(crate::i18n::lang())/>
         <FormResult value=new_version.value()/>
         {loaded(data, move |d: PickerData| view! { <Picker d=d org=org.get() save=save new_version=new_version/> })}
     }
@@ -193,11 +195,13 @@ fn Picker(
 
     #[cfg(feature = "hydrate")]
     {
-        // Leaving with unsaved changes asks first.
+        // Leaving with unsaved changes asks first. (The listener runs outside the page's
+        // reactive tree, so its text is looked up now.)
+        let leave = tr!("picker-unsaved-leave");
         let handle = window_event_listener(leptos::ev::beforeunload, move |ev| {
             if !changes.get_untracked().is_empty() {
                 ev.prevent_default();
-                ev.set_return_value("You have unsaved changes.");
+                ev.set_return_value(&leave);
             }
         });
         on_cleanup(move || handle.remove());
@@ -225,7 +229,7 @@ fn Picker(
                     aria-current=move || is_selected().then_some("true")>
                     <span>{name}</span>
                     <code>{key}</code>
-                    {move || required().then(|| view! { <Badge text="Required" tone="customer"/> })}
+                    {move || required().then(|| view! { <Badge text=tr!("picker-required-badge") tone="customer"/> })}
                 </a>
             </li>
         }
@@ -233,8 +237,8 @@ fn Picker(
     view! {
         <p><a href=format!("/o/{org}/products/{product_id}")>{format!("← {product_name}")}</a></p>
         <header class="page-header">
-            <h1>"Change functions"</h1>
-            <p class="muted">{format!("Version {version} ({version_state})")}</p>
+            <h1>{tr!("change-functions")}</h1>
+            <p class="muted">{tr!("picker-version", { "version" => version, "state" => version_state.label(lang()).to_lowercase() })}</p>
         </header>
         {locked_reason.map(|reason| view! {
             <div class="notice warn" role="status">
@@ -242,31 +246,31 @@ fn Picker(
                 <ActionForm action=new_version attr:class="inline">
                     <input type="hidden" name="org_id" value=org/>
                     <input type="hidden" name="product_id" value=product_id/>
-                    <button type="submit" class="primary">"New version"</button>
+                    <button type="submit" class="primary">{tr!("product-new-version")}</button>
                 </ActionForm>
             </div>
         })}
         <div class="picker">
             <div class="picker-list">
-                <form method="get" role="search" aria-label="Search functions" on:submit=|ev| ev.prevent_default()>
-                    <label for="fn-search" class="visually-hidden">"Search functions"</label>
-                    <input id="fn-search" name="q" type="search" placeholder="Search functions" autocomplete="off"
+                <form method="get" role="search" aria-label=tr!("picker-search") on:submit=|ev| ev.prevent_default()>
+                    <label for="fn-search" class="visually-hidden">{tr!("picker-search")}</label>
+                    <input id="fn-search" name="q" type="search" placeholder=tr!("picker-search") autocomplete="off"
                         prop:value=move || search.get()
                         on:input=move |ev| { limit.set(PAGE); search.set(event_target_value(&ev)); }/>
                     <div class="field checkbox">
                         <input id="fn-only-required" name="required" type="checkbox" prop:checked=move || only_required.get()
                             on:change=move |ev| { limit.set(PAGE); only_required.set(event_target_checked(&ev)); }/>
-                        <label for="fn-only-required">"Only required"</label>
+                        <label for="fn-only-required">{tr!("picker-only-required")}</label>
                     </div>
-                    <button type="submit" class="secondary nojs-only">"Search"</button>
+                    <button type="submit" class="secondary nojs-only">{tr!("search")}</button>
                 </form>
                 <p class="muted" role="status" data-testid="picker-counts">
-                    {move || format!(
-                        "{} of {} functions · {} required",
-                        matches.with(|m| m.len()),
-                        total,
-                        state.with(|s| s.len())
-                    )}
+                    {move || tr!("picker-counts", {
+                        "shown" => count(lang(), matches.with(|m| m.len()) as i64),
+                        "total" => count(lang(), total as i64),
+                        "n" => total,
+                        "required" => count(lang(), state.with(|s| s.len()) as i64),
+                    })}
                 </p>
                 <For each=move || shown.get() key=|a| a.clone() children=move |a: ShownArea| {
                     let name = areas.with_value(|n| n[a.area].clone());
@@ -280,9 +284,12 @@ fn Picker(
                 }/>
                 <Show when=more>
                     <p class="picker-more" data-testid="picker-more">
-                        <span class="muted">{move || format!("Showing {} of {} matching functions.", limit.get(), matches.with(|m| m.len()))}</span>" "
+                        <span class="muted">{move || tr!("picker-showing", {
+                            "shown" => count(lang(), limit.get() as i64),
+                            "total" => count(lang(), matches.with(|m| m.len()) as i64),
+                        })}</span>" "
                         <a class="button secondary" href=move || link(selected.get().as_deref(), limit.get() + PAGE)
-                            on:click=move |ev| { ev.prevent_default(); limit.update(|l| *l += PAGE); }>"Show more"</a>
+                            on:click=move |ev| { ev.prevent_default(); limit.update(|l| *l += PAGE); }>{tr!("picker-show-more")}</a>
                     </p>
                 </Show>
             </div>
@@ -292,19 +299,18 @@ fn Picker(
                     let f = key.and_then(|k| catalog.with_value(|c| c.iter().find(|f| f.key == k).cloned()));
                     match f {
                         Some(f) => view! { <FunctionPanel f=f state=state locked=locked org=org product_id=product_id version=version/> }.into_any(),
-                        None => view! { <p class="empty">"Choose a function on the left to see what it does and to require it."</p> }.into_any(),
+                        None => view! { <p class="empty">{tr!("picker-choose")}</p> }.into_any(),
                     }
                 }}
             </div>
         </div>
         <div class="picker-footer">
             <span class="muted" role="status">{move || match changes.with(|c| c.len()) {
-                0 => "No unsaved changes.".to_string(),
-                1 => "1 unsaved change.".to_string(),
-                n => format!("{n} unsaved changes."),
+                0 => tr!("picker-no-unsaved"),
+                n => tr!("picker-unsaved", { "count" => n }),
             }}</span>
             <button type="button" class="primary" on:click=on_save
-                disabled=move || locked || save.pending().get() || changes.with(|c| c.is_empty())>"Save changes"</button>
+                disabled=move || locked || save.pending().get() || changes.with(|c| c.is_empty())>{tr!("save-changes")}</button>
         </div>
     }
 }

@@ -14,8 +14,10 @@ use crate::features::products::api::{
 use crate::features::products::dto::{
     AccessMode, CredentialsDto, GrantView, ProductDetail, ProductStatus, VersionState,
 };
+use crate::i18n::lang;
 use crate::paths;
 use leptos::prelude::*;
+use leptos_fluent::tr;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
@@ -60,12 +62,12 @@ pub fn ProductPage() -> impl IntoView {
     let logo_saved = move || query.read().get("logo").is_some();
     let sections = use_context::<ProductSections>();
     view! {
-        <Show when=logo_saved><Success text="Logo uploaded."/></Show>
+        <Show when=logo_saved><Success text=tr!("product-logo-uploaded")/></Show>
         <QueryMessages/>
         <Show when=generic>
-            <p class="notice warn" role="status">"The product name is generic. Customers see products from many partners: consider adding your company name (Edit)."</p>
+            <p class="notice warn" role="status">{tr!("product-generic-name")}</p>
         </Show>
-        <FormResult value=activate.value() success=|n: i32| format!("Version {n} is active. Customers on older versions will be asked to upgrade.")/>
+        <FormResult value=activate.value() success=|n: i32| tr!("product-activated-n", { "n" => n })/>
         <FormResult value=new_version.value()/>
         <FormResult value=discard.value()/>
         <FormResult value=retire.value()/>
@@ -112,53 +114,53 @@ fn ProductView(
     let hidden = move |name: &'static str, value: i32| view! { <input type="hidden" name=name value=value/> };
     view! {
         <Title text=p.name.clone()/>
-        <p><a href=paths::products(org)>"← Products"</a></p>
+        <p><a href=paths::products(org)>{tr!("products-back")}</a></p>
         <header class="page-header with-actions">
-            {p.has_logo.then(|| view! { <img class="product-logo" src=format!("/logos/{}", p.id) alt=format!("{} logo", p.name)/> })}
+            {p.has_logo.then(|| view! { <img class="product-logo" src=format!("/logos/{}", p.id) alt=tr!("product-logo-alt", { "name" => p.name.clone() })/> })}
             <div class="grow">
                 <h1>{p.name.clone()}</h1>
-                <p class="muted">{p.kind.label()}" · "<StatusBadge status=p.status/></p>
+                <p class="muted">{p.kind.label(lang())}" · "<StatusBadge status=p.status/></p>
             </div>
-            <nav class="actions" aria-label="Product">
-                <a class="button secondary" href=format!("{base}/edit")>"Edit"</a>
-                <a class="button secondary" href=format!("{base}/functions")>"Change functions"</a>
-                <a class="button secondary" href=format!("{base}/access")>"Access and security"</a>
+            <nav class="actions" aria-label=tr!("product-nav")>
+                <a class="button secondary" href=format!("{base}/edit")>{tr!("edit")}</a>
+                <a class="button secondary" href=format!("{base}/functions")>{tr!("change-functions")}</a>
+                <a class="button secondary" href=format!("{base}/access")>{tr!("access-title")}</a>
             </nav>
         </header>
         <section class="card">
-            <p>{if p.description.is_empty() { "No description yet.".to_string() } else { p.description.clone() }}</p>
+            <p>{if p.description.is_empty() { tr!("product-no-description") } else { p.description.clone() }}</p>
             <dl class="facts">
-                <dt>"Support e-mail"</dt><dd>{p.support_email.clone().unwrap_or_else(|| "—".into())}</dd>
-                <dt>"Support URL"</dt><dd>{p.support_url.clone().unwrap_or_else(|| "—".into())}</dd>
-                <dt>"Logo"</dt>
+                <dt>{tr!("products-support-email")}</dt><dd>{p.support_email.clone().unwrap_or_else(|| "—".into())}</dd>
+                <dt>{tr!("products-support-url")}</dt><dd>{p.support_url.clone().unwrap_or_else(|| "—".into())}</dd>
+                <dt>{tr!("product-logo")}</dt>
                 <dd>
                     <form method="post" action=format!("{base}/logo") enctype="multipart/form-data" class="logo-form">
-                        <label for="logo-file">"Logo (PNG or SVG, at most 256 KB)"</label>
+                        <label for="logo-file">{tr!("product-logo-field")}</label>
                         <input id="logo-file" type="file" name="logo" accept="image/png,image/svg+xml"/>
-                        <button type="submit" class="secondary">"Upload logo"</button>
+                        <button type="submit" class="secondary">{tr!("product-upload-logo")}</button>
                     </form>
                 </dd>
-                <dt>"Available to"</dt>
+                <dt>{tr!("product-available-to")}</dt>
                 <dd>{match p.access_mode {
-                    AccessMode::All => "Every installation".to_string(),
+                    AccessMode::All => tr!("access-mode-all"),
                     AccessMode::Listed => d.access.iter().map(|i| format!("{} ({})", i.installation_id, i.name)).collect::<Vec<_>>().join(", "),
                 }}</dd>
             </dl>
         </section>
 
         <section aria-labelledby="versions-title">
-            <h2 id="versions-title">"Versions"</h2>
-            <table aria-label="Versions">
-                <thead><tr><th scope="col">"Version"</th><th scope="col">"State"</th><th scope="col">"Functions"</th>
-                    <th scope="col">"Installations"</th><th scope="col">"Activated"</th><th scope="col">"Note to customers"</th></tr></thead>
+            <h2 id="versions-title">{tr!("product-versions")}</h2>
+            <table aria-label=tr!("product-versions")>
+                <thead><tr><th scope="col">{tr!("product-version")}</th><th scope="col">{tr!("product-state")}</th><th scope="col">{tr!("product-functions")}</th>
+                    <th scope="col">{tr!("installations")}</th><th scope="col">{tr!("product-activated")}</th><th scope="col">{tr!("product-note")}</th></tr></thead>
                 <tbody>
                     {d.versions.iter().map(|v| view! {
                         <tr>
-                            <td>{format!("Version {}", v.number)}</td>
+                            <td>{tr!("version-n", { "n" => v.number })}</td>
                             <td><StatusBadge status=v.state/></td>
                             <td>{v.functions}</td>
                             <td>{v.installations}</td>
-                            <td>{v.activated_at.clone().unwrap_or_else(|| "—".into())}</td>
+                            <td>{v.activated_at.map(|t| t.date_time(lang())).unwrap_or_else(|| "—".into())}</td>
                             <td>{v.note.clone().unwrap_or_default()}</td>
                         </tr>
                     }).collect_view()}
@@ -168,55 +170,55 @@ fn ProductView(
                 if d.can_admin {
                     view! {
                         <ActionForm action=activate attr:class="card form-card">
-                            <h3>{format!("Activate version {}", d.current_version)}</h3>
+                            <h3>{tr!("product-activate-n", { "n" => d.current_version })}</h3>
                             {hidden("org_id", org)}{hidden("product_id", p.id)}
                             <div class="field">
-                                <label for="activate-note">"Note to customers (why these changes)"</label>
+                                <label for="activate-note">{tr!("product-note-field")}</label>
                                 <textarea id="activate-note" name="note" rows="3" maxlength="2000"></textarea>
                             </div>
-                            <button type="submit" class="primary">"Activate"</button>
+                            <button type="submit" class="primary">{tr!("product-activate")}</button>
                         </ActionForm>
                     }.into_any()
                 } else {
-                    view! { <p class="muted">"Version "{d.current_version}" is a draft. A partner admin can activate it."</p> }.into_any()
+                    view! { <p class="muted">{tr!("product-draft-n", { "n" => d.current_version })}</p> }.into_any()
                 }
             } else {
                 view! {
                     <ActionForm action=new_version attr:class="inline">
                         {hidden("org_id", org)}{hidden("product_id", p.id)}
-                        <button type="submit" class="secondary">"New version"</button>
+                        <button type="submit" class="secondary">{tr!("product-new-version")}</button>
                     </ActionForm>
                 }.into_any()
             })}
             {(is_draft && several).then(|| view! {
                 <ActionForm action=discard attr:class="inline">
                     {hidden("org_id", org)}{hidden("product_id", p.id)}
-                    <button type="submit" class="danger">"Discard draft"</button>
+                    <button type="submit" class="danger">{tr!("product-discard-draft")}</button>
                 </ActionForm>
             })}
         </section>
 
         <section aria-labelledby="adoption-title">
-            <h2 id="adoption-title">"Installations"</h2>
+            <h2 id="adoption-title">{tr!("installations")}</h2>
             {if d.adoption.is_empty() {
-                view! { <EmptyState text="No installation has activated this product yet."/> }.into_any()
+                view! { <EmptyState text=tr!("product-no-installations")/> }.into_any()
             } else {
                 view! {
-                    <table aria-label="Adoption">
-                        <thead><tr><th scope="col">"Installation"</th><th scope="col">"Customer"</th><th scope="col">"Version"</th>
-                            <th scope="col">"Upgrade"</th><th scope="col">"Link to send the customer"</th></tr></thead>
+                    <table aria-label=tr!("product-adoption")>
+                        <thead><tr><th scope="col">{tr!("product-installation")}</th><th scope="col">{tr!("org-kind-customer")}</th><th scope="col">{tr!("product-version")}</th>
+                            <th scope="col">{tr!("product-upgrade")}</th><th scope="col">{tr!("product-link-to-send")}</th></tr></thead>
                         <tbody>
                             {d.adoption.iter().map(|a| view! {
                                 <tr>
                                     <td><code>{a.installation_id.clone()}</code>" "{a.installation_name.clone()}</td>
                                     <td>{a.customer.clone()}</td>
-                                    <td>{format!("Version {}", a.version)}</td>
+                                    <td>{tr!("version-n", { "n" => a.version })}</td>
                                     <td>{match &a.upgrade_pending_since {
-                                        Some(t) => format!("Pending since {t}"),
-                                        None => "Up to date".to_string(),
+                                        Some(t) => tr!("product-pending-since", { "t" => t.date_time(lang()) }),
+                                        None => tr!("product-up-to-date"),
                                     }}</td>
                                     <td><input type="text" readonly class="copy-link" value=a.link.clone()
-                                        aria-label=format!("Upgrade panel link for {}", a.installation_id)/></td>
+                                        aria-label=tr!("product-link-for", { "id" => a.installation_id.clone() })/></td>
                                 </tr>
                             }).collect_view()}
                         </tbody>
@@ -226,9 +228,9 @@ fn ProductView(
         </section>
 
         <section aria-labelledby="grants-title">
-            <h2 id="grants-title">{format!("Required functions (version {})", d.current_version)}</h2>
+            <h2 id="grants-title">{tr!("product-required-functions", { "n" => d.current_version })}</h2>
             {if areas.is_empty() {
-                view! { <p class="empty">"No functions yet. Choose them with "<a href=format!("{base}/functions")>"Change functions"</a>"."</p> }.into_any()
+                view! { <p class="empty">{tr!("product-no-functions")}" "<a href=format!("{base}/functions")>{tr!("change-functions")}</a>"."</p> }.into_any()
             } else {
                 view! {
                     <div class="grant-areas">
@@ -249,7 +251,7 @@ fn ProductView(
         </section>
 
         <section aria-labelledby="credentials-title">
-            <h2 id="credentials-title">"Credentials"</h2>
+            <h2 id="credentials-title">{tr!("product-credentials")}</h2>
             <FormResult value=revoke.value()/>
             {match creds {
                 Ok(c) => view! { <Credentials c=c org=org product_id=p.id revoke=revoke/> }.into_any(),
@@ -259,11 +261,11 @@ fn ProductView(
 
         {(d.can_admin && !retired).then(|| view! {
             <section aria-labelledby="retire-title">
-                <h2 id="retire-title">"Retire product"</h2>
-                <p class="muted">"Customers who do not have the product stop seeing it; existing activations keep working until those customers deactivate it."</p>
+                <h2 id="retire-title">{tr!("product-retire")}</h2>
+                <p class="muted">{tr!("product-retire-explained")}</p>
                 <ActionForm action=retire attr:class="inline">
                     {hidden("org_id", org)}{hidden("product_id", p.id)}
-                    <button type="submit" class="danger">"Retire product"</button>
+                    <button type="submit" class="danger">{tr!("product-retire")}</button>
                 </ActionForm>
             </section>
         })}

@@ -75,11 +75,25 @@ async fn notify_upgrade(
         .map(|o| o.name)
         .unwrap_or_default();
     let link = paths::supplier_panel(inst.customer_id, &inst.installation_id, p.id);
-    let title = format!("Upgrade available: {} version {}", p.name, v.number);
-    let body = format!(
-        "{partner} activated version {} of {} for {} ({}). Nothing changes until an administrator reviews the changes and upgrades.",
-        v.number, p.name, inst.name, inst.installation_id
-    );
     let key = format!("upgrade:{}", entry.id);
-    notify_admins(db, config, inst.customer_id, &key, &title, &body, &link).await
+    let message = |lang: crate::i18n::Lang| {
+        (
+            crate::t!(
+                lang,
+                "notify-upgrade-title",
+                product = p.name.clone(),
+                version = v.number
+            ),
+            crate::t!(
+                lang,
+                "notify-upgrade-text",
+                partner = partner.clone(),
+                version = v.number,
+                product = p.name.clone(),
+                installation = inst.name.clone(),
+                id = inst.installation_id.clone(),
+            ),
+        )
+    };
+    notify_admins(db, config, inst.customer_id, &key, message, &link).await
 }

@@ -3,12 +3,14 @@ use super::product_param;
 use crate::components::{loaded, org_param, EmptyState, FormResult, PageHeader};
 use crate::features::push::api::{get_subscription_form, CreateSubscription};
 use crate::features::push::dto::SubscriptionFormData;
+use crate::i18n::{lang, text};
 use crate::paths;
 use leptos::prelude::*;
+use leptos_fluent::tr;
 use leptos_router::hooks::use_query_map;
 
-/// What is wrong with a receiver URL as typed, checked in the browser while typing (the server
-/// checks again, including every address the host resolves to).
+/// What is wrong with a receiver URL as typed (the message's key), checked in the browser while
+/// typing (the server checks again, including every address the host resolves to).
 fn url_hint(raw: &str, https_only: bool) -> Option<&'static str> {
     let u = raw.trim().to_ascii_lowercase();
     if u.is_empty() {
@@ -17,20 +19,20 @@ fn url_hint(raw: &str, https_only: bool) -> Option<&'static str> {
     let rest = match u.strip_prefix("https://") {
         Some(r) => r,
         None if u.starts_with("http://") && !https_only => &u[7..],
-        None if u.starts_with("http://") => return Some("The receiver must use https."),
+        None if u.starts_with("http://") => return Some("push-url-https"),
         None if "https://".starts_with(&u) => return None,
-        None => return Some("Start with https:// and the receiver's host."),
+        None => return Some("push-url-start"),
     };
     let host = rest.split(['/', '?', '#']).next().unwrap_or("");
     if host.is_empty() {
-        return Some("Add the receiver's host, such as example.com.");
+        return Some("push-url-host");
     }
     if host.contains('@') {
-        return Some("Leave the user name and password out of the URL.");
+        return Some("push-url-credentials");
     }
     let name = host.rsplit_once(':').map_or(host, |(h, _)| h);
     if name == "localhost" || name.ends_with(".localhost") || name.starts_with("127.") {
-        return Some("Portico does not send to loopback or internal addresses.");
+        return Some("push-url-internal");
     }
     None
 }
@@ -82,16 +84,13 @@ pub(super) fn UrlField(value: String, https_only: bool) -> impl IntoView {
     let hint = move || url_hint(&typed.get(), https_only);
     view! {
         <div class="field">
-            <label for="sub-url">"Receiver URL"</label>
+            <label for="sub-url">{tr!("push-receiver-url")}</label>
             <input id="sub-url" name="url" type="url" inputmode="url" autocomplete="off" required
                 placeholder="https://example.com/portico/events" value=value
                 on:input=move |ev| typed.set(event_target_value(&ev))
                 aria-describedby="sub-url-hint"/>
             <p id="sub-url-hint" class="field-hint" role="status">
-                {move || hint().map_or_else(
-                    || "Portico sends a signed verification event to it; the receiver must answer 2xx within 10 seconds.".to_string(),
-                    |h| h.to_string(),
-                )}
+                {move || hint().map_or_else(|| tr!("push-url-help"), |key| text(lang(), key))}
             </p>
         </div>
     }
@@ -117,24 +116,24 @@ pub fn NewSubscriptionPage() -> impl IntoView {
                 if f.functions.is_empty() {
                     return view! {
                         <p><a href=back>"← "{f.product_name.clone()}</a></p>
-                        <PageHeader title="Create subscription"/>
-                        <EmptyState text="This product requires no push-capable function. Open \"Change functions\" and require one (functions that support push list their event types)."/>
+                        <PageHeader title=tr!("picker-create-subscription")/>
+                        <EmptyState text=tr!("push-no-push-functions")/>
                     }.into_any();
                 }
                 view! {
                     <p><a href=back>"← "{f.product_name.clone()}</a></p>
-                    <PageHeader title="Create subscription"/>
+                    <PageHeader title=tr!("picker-create-subscription")/>
                     <ActionForm action=create attr:class="card form-card">
                         <input type="hidden" name="org_id" value=org/>
                         <input type="hidden" name="product_id" value=pid/>
                         <UrlField value=String::new() https_only=f.https_only/>
                         <EventTypeChoices form=f.clone() chosen=Vec::new() only=only/>
                         <div class="field">
-                            <label for="sub-description">"Description"</label>
+                            <label for="sub-description">{tr!("description")}</label>
                             <input id="sub-description" name="description" type="text" maxlength="200" autocomplete="off"/>
                         </div>
                         <FormResult value=create.value()/>
-                        <button type="submit" class="primary">"Add"</button>
+                        <button type="submit" class="primary">{tr!("add")}</button>
                     </ActionForm>
                 }.into_any()
         })}
@@ -156,5 +155,18 @@ mod tests {
         assert!(url_hint("https://u:p@example.com", true).is_some());
         assert!(url_hint("example.com", true).is_some());
         assert!(url_hint("https://", true).is_some());
+        // Every hint is a message in both languages.
+        for raw in [
+            "http://example.com",
+            "https://localhost",
+            "https://u:p@x.example",
+            "example.com",
+            "https://",
+        ] {
+            let key = url_hint(raw, true).unwrap();
+            for &lang in crate::i18n::Lang::ALL {
+                assert_ne!(crate::i18n::text(lang, key), key);
+            }
+        }
     }
 }

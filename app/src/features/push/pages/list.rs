@@ -5,8 +5,10 @@ use crate::components::{
 use crate::features::push::api::list_subscriptions;
 use crate::features::push::dto::SubscriptionDto;
 use crate::glossary::SubscriptionStatus;
+use crate::i18n::lang;
 use crate::paths;
 use leptos::prelude::*;
+use leptos_fluent::tr;
 use leptos_router::hooks::use_query_map;
 
 pub(super) fn status_badge(s: &SubscriptionDto) -> impl IntoView {
@@ -24,17 +26,22 @@ fn SubscriptionsTable(
     org: i32,
     subs: Vec<SubscriptionDto>,
     #[prop(optional)] with_product: bool,
-    empty: &'static str,
+    #[prop(into)] empty: String,
 ) -> impl IntoView {
     if subs.is_empty() {
         return view! { <EmptyState text=empty/> }.into_any();
     }
-    let mut headers = vec!["Receiver URL", "Event types", "Subscription ID", "Status"];
+    let mut headers = vec![
+        tr!("push-receiver-url"),
+        tr!("push-event-types"),
+        tr!("push-subscription-id"),
+        tr!("status"),
+    ];
     if with_product {
-        headers.insert(0, "Product");
+        headers.insert(0, tr!("product-nav"));
     }
     view! {
-        <DataTable label="Push subscriptions" headers=headers>
+        <DataTable label=tr!("push-subscriptions") headers=headers>
                 {subs.into_iter().map(|s| {
                     let href = paths::subscription(org, s.product_id, &s.id);
                     view! {
@@ -45,7 +52,7 @@ fn SubscriptionsTable(
                             <td>{s.event_types.join(", ")}</td>
                             <td><code>{s.id.clone()}</code></td>
                             <td>{status_badge(&s)}
-                                {s.failing_since.clone().filter(|_| s.enabled).map(|t| view! { <br/><span class="form-error">"Failing since "{t}</span> })}</td>
+                                {s.failing_since.clone().filter(|_| s.enabled).map(|t| view! { <br/><span class="form-error">{tr!("push-failing-since")}" "{t.date_time(lang())}</span> })}</td>
                         </tr>
                     }
                 }).collect_view()}
@@ -65,16 +72,16 @@ pub fn ProductSubscriptions(org: i32, product_id: i32) -> impl IntoView {
         |(o, p)| list_subscriptions(o, Some(p), String::new()),
     );
     view! {
-        <Show when=deleted><Success text="Subscription deleted."/></Show>
+        <Show when=deleted><Success text=tr!("push-deleted")/></Show>
         <Transition>
             {move || Suspend::new(async move {
                 // A refusal is the product page's to show.
                 subs.await.ok().map(|subs| view! {
                     <section aria-labelledby="push-title">
-                        <h2 id="push-title">"Push subscriptions"</h2>
+                        <h2 id="push-title">{tr!("push-subscriptions")}</h2>
                         <SubscriptionsTable org=org subs=subs
-                            empty="No push subscriptions yet. Require a push-capable function, then create a subscription to have events sent to your receiver."/>
-                        <p><a class="button secondary" href=format!("{}/subscriptions/new", paths::product(org, product_id))>"Create subscription"</a></p>
+                            empty=tr!("push-none-product")/>
+                        <p><a class="button secondary" href=format!("{}/subscriptions/new", paths::product(org, product_id))>{tr!("picker-create-subscription")}</a></p>
                     </section>
                 })
             })}
@@ -93,17 +100,17 @@ pub fn WebhooksPage() -> impl IntoView {
         |(o, q)| list_subscriptions(o, None, q),
     );
     view! {
-        <PageHeader title="Webhooks"/>
+        <PageHeader title=tr!("nav-webhooks")/>
         <form method="get" class="search-form" role="search">
-            <label for="webhooks-q">"Filter by URL or subscription ID"</label>
+            <label for="webhooks-q">{tr!("push-filter-label")}</label>
             <input id="webhooks-q" name="q" type="search" value=move || q.get()/>
-            <button type="submit" class="secondary">"Filter"</button>
+            <button type="submit" class="secondary">{tr!("filter")}</button>
         </form>
         {loaded(list, move |subs: Vec<SubscriptionDto>| {
             let empty = if q.get().is_empty() {
-                "No push subscriptions yet. Open a product and choose \"Create subscription\"."
+                {tr!("push-none")}
             } else {
-                "No subscription matches that URL or ID."
+                {tr!("push-none-match")}
             };
             view! { <SubscriptionsTable org=org.get() subs=subs with_product=true empty=empty/> }
         })}

@@ -10,9 +10,11 @@ use crate::features::push::api::{
     get_subscription, DeleteSubscription, HideSubscriptionSecret, Redeliver, ReplayFailed,
     RotateSubscriptionSecret, SendTestEvent, SetSubscriptionEnabled, UpdateSubscription,
 };
-use crate::features::push::dto::{DeliveryLog, SubscriptionDetail};
+use crate::features::push::dto::{disabled_reason, DeliveryLog, SubscriptionDetail};
+use crate::i18n::lang;
 use crate::paths;
 use leptos::prelude::*;
+use leptos_fluent::tr;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
@@ -53,7 +55,7 @@ pub fn SubscriptionPage() -> impl IntoView {
         },
     );
     view! {
-        <Title text="Push subscription"/>
+        <Title text=tr!("push-subscription")/>
         {loaded(detail, move |d: SubscriptionDetail| view! { <SubscriptionView d=d org=org.get() actions=actions/> })}
     }
 }
@@ -111,84 +113,84 @@ fn SubscriptionView(d: SubscriptionDetail, org: i32, actions: SubActions) -> imp
     let filter_links = ["all", "pending", "succeeded", "failed"].map(|f| {
         let current = (log.status == f).then_some("page");
         let href = format!("{me}{}", query_string(&[("status", f), ("q", &log.search)]));
-        view! { <a href=href aria-current=current>{f}</a>" " }
+        view! { <a href=href aria-current=current>{status_word(f)}</a>" " }
     });
     view! {
         <p><a href=base.clone()>"← "{s.product_name.clone()}</a></p>
         <header class="page-header">
-            <h1>"Push subscription"</h1>
+            <h1>{tr!("push-subscription")}</h1>
             <p><code>{s.id.clone()}</code>" "{status_badge(&s)}</p>
         </header>
         {d.secret_once.clone().map(|secret| view! {
             <div class="notice warn" role="alert">
-                <strong>"Copy the signing secret now."</strong>" It is shown until you confirm you saved it, for 15 minutes at most. Your receiver checks the "
-                <code>"webhook-signature"</code>" header with it (Standard Webhooks)."
-                <CopyField id="signing-secret" label="Signing secret" value=secret/>
+                <strong>{tr!("push-copy-secret-now")}</strong>" "{tr!("push-secret-shown")}" "
+                <code>"webhook-signature"</code>{tr!("push-secret-header")}
+                <CopyField id="signing-secret" label=tr!("push-signing-secret") value=secret/>
                 <ActionForm action=actions.hide attr:class="inline">{h_hide}
-                    <button type="submit" class="primary">"I have saved the secret"</button>
+                    <button type="submit" class="primary">{tr!("push-saved-secret")}</button>
                 </ActionForm>
             </div>
         })}
-        {s.disabled_reason.clone().map(|r| view! { <p class="notice warn" role="status">"Disabled: "{r}</p> })}
+        {s.disabled_reason.clone().map(|r| view! { <p class="notice warn" role="status">{tr!("push-disabled")}" "{disabled_reason(lang(), &r)}</p> })}
         <dl class="facts">
-            <dt>"Receiver URL"</dt><dd>{s.url.clone()}</dd>
-            <dt>"Event types"</dt><dd>{s.event_types.join(", ")}</dd>
-            <dt>"Description"</dt><dd>{if s.description.is_empty() { "—".to_string() } else { s.description.clone() }}</dd>
-            <dt>"Created"</dt><dd>{s.created_at.clone()}</dd>
-            {s.failing_since.clone().map(|t| view! { <dt>"Failing since"</dt><dd>{t}</dd> })}
-            {s.previous_secret_until.clone().map(|t| view! { <dt>"Old secret signs until"</dt><dd>{t}</dd> })}
+            <dt>{tr!("push-receiver-url")}</dt><dd>{s.url.clone()}</dd>
+            <dt>{tr!("push-event-types")}</dt><dd>{s.event_types.join(", ")}</dd>
+            <dt>{tr!("description")}</dt><dd>{if s.description.is_empty() { "—".to_string() } else { s.description.clone() }}</dd>
+            <dt>{tr!("credentials-created")}</dt><dd>{s.created_at.date_time(lang())}</dd>
+            {s.failing_since.clone().map(|t| view! { <dt>{tr!("push-failing-since")}</dt><dd>{t.date_time(lang())}</dd> })}
+            {s.previous_secret_until.clone().map(|t| view! { <dt>{tr!("push-old-secret-until")}</dt><dd>{t.date_time_seconds(lang())}</dd> })}
         </dl>
-        <FormResult value=actions.test.value() success=|_| "Test event queued; it shows in the log below.".to_string()/>
+        <FormResult value=actions.test.value() success=|_| tr!("push-test-queued")/>
         <FormResult value=actions.enable.value()/>
-        <FormResult value=actions.rotate.value() success=|_| "New secret created.".to_string()/>
+        <FormResult value=actions.rotate.value() success=|_| tr!("push-secret-created")/>
         <FormResult value=actions.delete.value()/>
         {can.then(move || view! {
             <div class="actions">
                 <ActionForm action=actions.test attr:class="inline">{h_test}
-                    <button type="submit" class="primary">"Send test event"</button></ActionForm>
+                    <button type="submit" class="primary">{tr!("push-send-test")}</button></ActionForm>
                 <ActionForm action=actions.enable attr:class="inline">{h_enable}
                     <input type="hidden" name="enable" value=(!enabled).to_string()/>
-                    <button type="submit" class="secondary">{if enabled { "Disable" } else { "Enable" }}</button></ActionForm>
+                    <button type="submit" class="secondary">{if enabled { {tr!("push-disable")} } else { {tr!("push-enable")} }}</button></ActionForm>
                 <ActionForm action=actions.rotate attr:class="inline">{h_rotate}
-                    <button type="submit" class="secondary">"Rotate secret"</button></ActionForm>
+                    <button type="submit" class="secondary">{tr!("push-rotate")}</button></ActionForm>
                 <ActionForm action=actions.delete attr:class="inline">{h_delete}
                     <input type="hidden" name="product_id" value=product_id/>
-                    <button type="submit" class="danger">"Delete"</button></ActionForm>
+                    <button type="submit" class="danger">{tr!("delete")}</button></ActionForm>
             </div>
             <details class="card">
-                <summary>"Edit"</summary>
+                <summary>{tr!("edit")}</summary>
                 <ActionForm action=actions.update attr:class="form-card">{h_update}
                     <UrlField value=url.clone() https_only=form.https_only/>
                     <EventTypeChoices form=form.clone() chosen=types.clone() only=None/>
                     <div class="field">
-                        <label for="sub-description">"Description"</label>
+                        <label for="sub-description">{tr!("description")}</label>
                         <input id="sub-description" name="description" type="text" maxlength="200" value=description.clone()/>
                     </div>
-                    <FormResult value=actions.update.value() success=|_| "Saved.".to_string()/>
-                    <button type="submit" class="primary">"Save changes"</button>
+                    <FormResult value=actions.update.value() success=|_| tr!("saved")/>
+                    <button type="submit" class="primary">{tr!("save-changes")}</button>
                 </ActionForm>
             </details>
         })}
         <section aria-labelledby="log-title">
-            <h2 id="log-title">"Delivery log"</h2>
-            <nav class="filters" aria-label="Filter by status">"Show: "{filter_links}</nav>
+            <h2 id="log-title">{tr!("push-log")}</h2>
+            <nav class="filters" aria-label=tr!("push-filter-status")>{tr!("push-show")}" "{filter_links}</nav>
             <form method="get" class="search-form" role="search" action=me.clone()>
                 <input type="hidden" name="status" value=log.status.clone()/>
-                <label for="log-q">"Find an event or delivery ID"</label>
-                <input id="log-q" name="q" type="search" value=log.search.clone() placeholder="evt_… or msg_…"/>
-                <button type="submit" class="secondary">"Find"</button>
+                <label for="log-q">{tr!("push-find-label")}</label>
+                <input id="log-q" name="q" type="search" value=log.search.clone() placeholder=tr!("push-find-placeholder")/>
+                <button type="submit" class="secondary">{tr!("push-find")}</button>
             </form>
-            <FormResult value=actions.redeliver.value() success=|_| "Sent again.".to_string()/>
+            <FormResult value=actions.redeliver.value() success=|_| tr!("push-sent-again")/>
             <DeliveryLog log=log.clone() org=org sid=s.id.clone() can=can redeliver=actions.redeliver/>
             <LogPager log=log me=me.clone()/>
             {can.then(move || view! {
                 <ActionForm action=actions.replay attr:class="card form-card">{h_replay}
                     <div class="field">
-                        <label for="replay-since">"Replay failed deliveries since (UTC)"</label>
+                        <label for="replay-since">{tr!("push-replay-since")}</label>
                         <input id="replay-since" name="since" type="datetime-local"/>
                     </div>
-                    <FormResult value=actions.replay.value() success=|n: u64| format!("{n} failed deliveries are sent again.")/>
-                    <button type="submit" class="secondary">"Replay failed"</button>
+                    <FormResult value=actions.replay.value() success=|n: u64| tr!("push-replayed", { "count" => n })/>
+                    <button type="submit" class="secondary">{tr!("push-replay")}</button>
                 </ActionForm>
             })}
         </section>
@@ -209,10 +211,10 @@ fn LogPager(log: DeliveryLog, me: String) -> impl IntoView {
     let older = log.older.as_deref().map(|o| link(("before", o)));
     (newer.is_some() || older.is_some()).then(|| {
         view! {
-            <nav class="pager" aria-label="Delivery log pages">
-                {newest.map(|h| view! { <a href=h>"Newest"</a>" " })}
-                {newer.map(|h| view! { <a href=h>"← Newer"</a>" " })}
-                {older.map(|h| view! { <a href=h>"Older →"</a> })}
+            <nav class="pager" aria-label=tr!("push-pages")>
+                {newest.map(|h| view! { <a href=h>{tr!("push-newest")}</a>" " })}
+                {newer.map(|h| view! { <a href=h>{tr!("push-newer")}</a>" " })}
+                {older.map(|h| view! { <a href=h>{tr!("push-older")}</a> })}
             </nav>
         }
     })
@@ -230,37 +232,40 @@ fn DeliveryLog(
     if deliveries.is_empty() {
         let empty = match (log.search.is_empty(), log.status.as_str()) {
             (false, "all") => {
-                "No delivery of this subscription has that event or delivery ID.".to_string()
+                tr!("push-none-id")
             }
-            (false, st) => {
-                format!("No {st} delivery of this subscription has that event or delivery ID.")
-            }
+            (false, _) => tr!("push-none-id-status", { "status" => status_word(&log.status) }),
             (true, "all") => {
-                "No deliveries here yet. Use \"Send test event\" to try the receiver.".to_string()
+                tr!("push-none-yet")
             }
-            (true, st) => format!("No {st} deliveries."),
+            (true, _) => tr!("push-none-status", { "status" => status_word(&log.status) }),
         };
         return view! { <EmptyState text=empty/> }.into_any();
     }
-    let mut headers = vec!["Created", "Event", "Status", "Attempts"];
+    let mut headers = vec![
+        tr!("credentials-created"),
+        tr!("push-event"),
+        tr!("status"),
+        tr!("push-attempts"),
+    ];
     if can {
-        headers.push("");
+        headers.push(String::new());
     }
     view! {
-        <DataTable label="Deliveries" headers=headers>
+        <DataTable label=tr!("push-deliveries") headers=headers>
                 {deliveries.into_iter().map(|d| {
                     let sid = sid.clone();
                     view! {
                         <tr>
-                            <td>{d.created_at.clone()}<br/><code class="muted">{d.id.clone()}</code></td>
+                            <td>{d.created_at.date_time_seconds(lang())}<br/><code class="muted">{d.id.clone()}</code></td>
                             <td>{d.event_type.clone()}<br/><code class="muted">{d.event_id.clone()}</code></td>
-                            <td>{d.status.as_str()}{d.next_attempt_at.clone().map(|t| view! { <br/><span class="muted">"next: "{t}</span> })}</td>
+                            <td>{d.status.label(lang())}{d.next_attempt_at.map(|t| view! { <br/><span class="muted">{tr!("push-next")}" "{t.date_time_seconds(lang())}</span> })}</td>
                             <td>
                                 <ol class="attempts">
                                     {d.attempts.iter().map(|a| view! {
                                         <li>
-                                            {a.at.clone()}" · "
-                                            {a.status_code.map_or_else(|| "no answer".to_string(), |c| c.to_string())}
+                                            {a.at.date_time_seconds(lang())}" · "
+                                            {a.status_code.map_or_else(|| tr!("push-no-answer"), |c| c.to_string())}
                                             " · "{a.duration_ms}" ms"
                                             {a.error.clone().map(|e| view! { <br/><span class="form-error">{e}</span> })}
                                             {(!a.response_start.is_empty()).then(|| view! { <br/><code class="muted">{a.response_start.clone()}</code> })}
@@ -274,7 +279,7 @@ fn DeliveryLog(
                                         <input type="hidden" name="org_id" value=org/>
                                         <input type="hidden" name="subscription" value=sid/>
                                         <input type="hidden" name="delivery" value=d.id.clone()/>
-                                        <button type="submit" class="secondary" aria-label=format!("Redeliver {}", d.id)>"Redeliver"</button>
+                                        <button type="submit" class="secondary" aria-label=tr!("push-redeliver-what", { "id" => d.id.clone() })>{tr!("push-redeliver")}</button>
                                     </ActionForm>
                                 </td>
                             })}
@@ -284,4 +289,12 @@ fn DeliveryLog(
         </DataTable>
     }
     .into_any()
+}
+
+/// A delivery-log filter's word: "all", or a delivery status, in the page's language.
+fn status_word(filter: &str) -> String {
+    match filter.parse::<crate::glossary::DeliveryStatus>() {
+        Ok(status) => status.label(lang()).to_lowercase(),
+        Err(()) => tr!("push-all"),
+    }
 }

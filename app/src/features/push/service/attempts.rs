@@ -5,6 +5,7 @@ use super::schedule;
 use crate::error::AppError;
 use crate::features::notifications::service::notify_admins;
 use crate::glossary::{DeliveryStatus, SubscriptionStatus};
+use crate::i18n::Lang;
 use crate::paths;
 use crate::server::audit;
 use crate::server::clock::now;
@@ -148,7 +149,7 @@ async fn record(
         return Ok(AttemptResult::Succeeded);
     }
     if outcome.status == Some(410) {
-        disable(db, config, sub, "The receiver answered 410 Gone.").await?;
+        disable(db, config, sub, "gone").await?;
         finish_attempt(db, &d, attempts, DeliveryStatus::Failed, status, None).await?;
         return Ok(AttemptResult::Failed);
     }
@@ -165,7 +166,7 @@ async fn record(
         }
     };
     if at - failing_since >= DISABLE_AFTER {
-        disable(db, config, sub, "Every delivery failed for 5 days.").await?;
+        disable(db, config, sub, "failing").await?;
         finish_attempt(db, &d, attempts, DeliveryStatus::Failed, status, None).await?;
         return Ok(AttemptResult::Failed);
     }
@@ -269,12 +270,19 @@ async fn disable(
         reason,
     )
     .await?;
-    let title = format!("Push subscription disabled: {}", p.name);
-    let body = format!(
-        "Portico stopped sending to {} ({}). {reason} Fix the receiver, then enable the subscription and replay the failed deliveries.",
-        sub.url, sub.public_id
-    );
     let link = paths::subscription(p.partner_id, p.id, &sub.public_id);
     let key = format!("push-disabled:{}:{}", sub.id, sub.updated_at.timestamp());
-    notify_admins(db, config, p.partner_id, &key, &title, &body, &link).await
+    let message = |lang: Lang| {
+        (
+            crate::t!(lang, "notify-push-disabled-title", product = p.name.clone()),
+            crate::t!(
+                lang,
+                "notify-push-disabled-text",
+                url = sub.url.clone(),
+                id = sub.public_id.clone(),
+                reason = crate::features::push::dto::disabled_reason(lang, reason),
+            ),
+        )
+    };
+    notify_admins(db, config, p.partner_id, &key, message, &link).await
 }

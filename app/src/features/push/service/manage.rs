@@ -66,7 +66,7 @@ pub async fn set_enabled(
         m.failing_since = Set(None);
     } else {
         m.status = Set(SubscriptionStatus::Disabled);
-        m.disabled_reason = Set(Some("Disabled by the partner.".into()));
+        m.disabled_reason = Set(Some("partner".into()));
     }
     m.updated_at = Set(now());
     m.update(db).await?;

@@ -1,0 +1,14 @@
+legacy-unrestricted = Unrestricted
+legacy-function = Function
+legacy-filters = Filters
+legacy-note = Note
+legacy-since = Since
+legacy-grants = Legacy grants
+legacy-operator-intro = Direct rights this partner had before products. They count as granted for every product of the partner, until removed.
+legacy-none = No legacy grants.
+legacy-added = Legacy grant added.
+legacy-add = Add legacy grant
+legacy-partner-intro = Rights given to you directly on a customer's installation, outside any product. The platform counts them as granted for all your products; ask the operator to change them.
+legacy-none-partner = You have no legacy access. Everything you may call comes from your products.
+legacy-remove-what = Remove { $function } on { $installation }
+legacy-note-placeholder = Agreement 2019-17

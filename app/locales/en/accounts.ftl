@@ -1,0 +1,121 @@
+# Accounts: sign-in, the layout, the dashboard, users and the operator's organizations.
+
+## Sign-in
+sign-in = Sign in
+sign-in-intro = We e-mail you a link that signs you in. No password needed.
+sign-in-email = E-mail address
+sign-in-sent-title = Check your e-mail
+sign-in-sent-text = If the address belongs to a Portico user, a sign-in link is on its way. It works once and expires in 15 minutes.
+sign-in-other-address = Use another address
+confirm-title = Confirm sign-in
+confirm-invitation-title = Accept invitation
+confirm-invited-to = You have been invited to
+confirm-sign-in-as = Sign in as
+confirm-link-invalid = Link not valid
+confirm-new-link = Request a new link
+sign-out = Sign out
+
+## The layout
+env-badge-title = This is not the production environment
+acting-as = Acting as
+switch-organization = Switch organization
+skip-to-content = Skip to content
+nav-main = Main
+nav-dashboard = Dashboard
+nav-organizations = Organizations
+nav-catalog = Catalog
+nav-products = Products
+nav-webhooks = Webhooks
+nav-legacy-access = Legacy access
+nav-suppliers = Suppliers
+nav-users = Users
+bell-label = Notifications, { $unread } unread
+
+## Choosing whom to act as
+choose-title = Choose organization
+choose-heading = Choose whom to act as
+choose-none = You are not a member of any organization yet. Ask your organization's admin to add you, or contact the platform operator.
+choose-several = You belong to several organizations. You can switch at any time from the header.
+
+## Dashboard
+dashboard-members = { $count ->
+    [one] 1 member
+   *[other] { $count } members
+}
+dashboard-partners = { $count ->
+    [one] partner
+   *[other] partners
+}
+dashboard-customers = { $count ->
+    [one] customer
+   *[other] customers
+}
+dashboard-operator-intro = Onboard partners and customers, add installations and name contact persons under
+dashboard-partner-intro = As a partner you build integration products on the platform API: choose the functions a product needs, decide which installations may activate it, and activate new versions.
+dashboard-your-products = Your products
+dashboard-no-installations = No installations yet. The platform operator adds them when your environment is set up.
+dashboard-you-are = you are { $role }
+orgs-empty = No partners or customers yet. Create the first one below.
+business-identifier = Business identifier
+members = Members
+orgs-new = New organization
+orgs-identifier-scheme = Identifier scheme
+orgs-create = Create organization
+orgs-back = ← Organizations
+orgs-deactivate = Deactivate organization
+orgs-reactivate = Reactivate organization
+orgs-deactivate-explained = Deactivating keeps everything, but its members can no longer act as it, a customer's installations answer "installation unknown" and a partner's credentials are refused.
+orgs-deactivated-explained = Deactivated: nobody can act as it and the platform refuses its access.
+orgs-contact-title = Contact person and admins
+orgs-no-admin = No admin yet. Name the contact person below; they get an invitation by e-mail.
+orgs-admins = Admins
+orgs-contact-email = Contact person's e-mail
+orgs-invite-contact = Invite contact person
+orgs-no-installations = No installations yet. Add the customer's first environment below.
+orgs-installation-status = Installation status
+orgs-installation-name = Installation name
+orgs-is-sandbox = This is the partner sandbox
+orgs-add-installation = Add installation
+orgs-invitation-sent = Invitation sent to { $email }.
+orgs-deactivate-installation = Deactivate { $id }
+orgs-reactivate-installation = Reactivate { $id }
+users-only-admins = Only admins can add or change members.
+users-members = Members
+email = E-mail
+role = Role
+users-last-sign-in = Last sign-in
+users-sign-out-everywhere-title = Ends your sessions on every device and browser, this one included.
+users-sign-out-everywhere = Sign out everywhere
+users-remove = Remove
+users-add = Add a user
+users-add-explained = They get an e-mail with a link to sign in. Admins can manage users; members can see them.
+submit = Submit
+users-members-of = Members of { $org }.
+users-make-who = Make { $email } { $role }
+users-make = Make { $role }
+users-remove-who = Remove { $email }
+users-invitation-pending = Invitation pending
+users-never = Never
+
+## E-mails
+mail-sign-in-subject = Your Portico sign-in link
+mail-sign-in-text = Hello,
+
+    Someone (hopefully you) asked to sign in to Portico as { $email }.
+
+    Sign in: { $link }
+
+    The link works once and expires in 15 minutes. If you did not ask for it, ignore this message.
+mail-invitation-subject = You have been added to { $org } on Portico
+mail-invitation-text = Hello,
+
+    { $inviter } added you to { $org } on Portico as { $role }.
+
+    Accept and sign in: { $link }
+
+    The link works once and expires in 7 days. After that, sign in with your e-mail address at { $sign_in }.
+mail-notification = Hello,
+
+    { $body }
+
+    See: { $link }

@@ -1,0 +1,14 @@
+legacy-unrestricted = Ubegrenset
+legacy-function = Funksjon
+legacy-filters = Filtre
+legacy-note = Merknad
+legacy-since = Siden
+legacy-grants = Eldre tilganger
+legacy-operator-intro = Direkte rettigheter denne partneren hadde før produktene. De regnes som gitt for alle partnerens produkter til de fjernes.
+legacy-none = Ingen eldre tilganger.
+legacy-added = Den eldre tilgangen er lagt til.
+legacy-add = Legg til eldre tilgang
+legacy-partner-intro = Rettigheter du har fått direkte på en kundes installasjon, utenom produktene. Plattformen regner dem som gitt for alle produktene dine; be operatøren om å endre dem.
+legacy-none-partner = Du har ingen eldre tilganger. Alt du kan kalle, kommer fra produktene dine.
+legacy-remove-what = Fjern { $function } på { $installation }
+legacy-note-placeholder = Avtale 2019-17

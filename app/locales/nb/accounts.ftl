@@ -1,0 +1,121 @@
+# Kontoer: innlogging, rammen rundt sidene, oversikten, brukere og operatørens organisasjoner.
+
+## Innlogging
+sign-in = Logg inn
+sign-in-intro = Vi sender deg en lenke på e-post som logger deg inn. Du trenger ikke passord.
+sign-in-email = E-postadresse
+sign-in-sent-title = Sjekk e-posten din
+sign-in-sent-text = Hvis adressen tilhører en Portico-bruker, er en innloggingslenke på vei. Den virker én gang og utløper om 15 minutter.
+sign-in-other-address = Bruk en annen adresse
+confirm-title = Bekreft innlogging
+confirm-invitation-title = Godta invitasjonen
+confirm-invited-to = Du er invitert til
+confirm-sign-in-as = Logg inn som
+confirm-link-invalid = Lenken er ikke gyldig
+confirm-new-link = Be om en ny lenke
+sign-out = Logg ut
+
+## Rammen
+env-badge-title = Dette er ikke produksjonsmiljøet
+acting-as = Opptrer som
+switch-organization = Bytt organisasjon
+skip-to-content = Gå til innholdet
+nav-main = Hovedmeny
+nav-dashboard = Oversikt
+nav-organizations = Organisasjoner
+nav-catalog = Katalog
+nav-products = Produkter
+nav-webhooks = Webhooks
+nav-legacy-access = Eldre tilganger
+nav-suppliers = Leverandør
+nav-users = Brukere
+bell-label = Varsler, { $unread } uleste
+
+## Velg hvem du opptrer som
+choose-title = Velg organisasjon
+choose-heading = Velg hvem du vil opptre som
+choose-none = Du er ikke medlem av noen organisasjon ennå. Be administratoren i organisasjonen din om å legge deg til, eller kontakt plattformoperatøren.
+choose-several = Du tilhører flere organisasjoner. Du kan bytte når som helst fra toppen av siden.
+
+## Oversikt
+dashboard-members = { $count ->
+    [one] 1 medlem
+   *[other] { $count } medlemmer
+}
+dashboard-partners = { $count ->
+    [one] partner
+   *[other] partnere
+}
+dashboard-customers = { $count ->
+    [one] kunde
+   *[other] kunder
+}
+dashboard-operator-intro = Ta imot partnere og kunder, legg til installasjoner og utnevn kontaktpersoner under
+dashboard-partner-intro = Som partner bygger du integrasjonsprodukter på plattformens API: velg funksjonene et produkt trenger, bestem hvilke installasjoner som kan aktivere det, og aktiver nye versjoner.
+dashboard-your-products = Dine produkter
+dashboard-no-installations = Ingen installasjoner ennå. Plattformoperatøren legger dem til når miljøet deres er satt opp.
+dashboard-you-are = du er { $role }
+orgs-empty = Ingen partnere eller kunder ennå. Opprett den første nedenfor.
+business-identifier = Organisasjonsnummer
+members = Medlemmer
+orgs-new = Ny organisasjon
+orgs-identifier-scheme = Nummerordning
+orgs-create = Opprett organisasjon
+orgs-back = ← Organisasjoner
+orgs-deactivate = Deaktiver organisasjonen
+orgs-reactivate = Aktiver organisasjonen igjen
+orgs-deactivate-explained = Deaktivering beholder alt, men medlemmene kan ikke lenger opptre som den, en kundes installasjoner svarer «ukjent installasjon» og en partners påloggingsdata avvises.
+orgs-deactivated-explained = Deaktivert: ingen kan opptre som den, og plattformen avviser tilgangen dens.
+orgs-contact-title = Kontaktperson og administratorer
+orgs-no-admin = Ingen administrator ennå. Oppgi kontaktpersonen nedenfor; vedkommende får en invitasjon på e-post.
+orgs-admins = Administratorer
+orgs-contact-email = Kontaktpersonens e-post
+orgs-invite-contact = Inviter kontaktpersonen
+orgs-no-installations = Ingen installasjoner ennå. Legg til kundens første miljø nedenfor.
+orgs-installation-status = Installasjonsstatus
+orgs-installation-name = Navn på installasjonen
+orgs-is-sandbox = Dette er partnersandkassen
+orgs-add-installation = Legg til installasjon
+orgs-invitation-sent = Invitasjonen er sendt til { $email }.
+orgs-deactivate-installation = Deaktiver { $id }
+orgs-reactivate-installation = Aktiver { $id } igjen
+users-only-admins = Bare administratorer kan legge til eller endre medlemmer.
+users-members = Medlemmer
+email = E-post
+role = Rolle
+users-last-sign-in = Siste innlogging
+users-sign-out-everywhere-title = Avslutter øktene dine på alle enheter og nettlesere, også denne.
+users-sign-out-everywhere = Logg ut overalt
+users-remove = Fjern
+users-add = Legg til en bruker
+users-add-explained = Vedkommende får en e-post med en lenke for å logge inn. Administratorer kan administrere brukere; medlemmer kan se dem.
+submit = Send
+users-members-of = Medlemmer av { $org }.
+users-make-who = Gjør { $email } til { $role }
+users-make = Gjør til { $role }
+users-remove-who = Fjern { $email }
+users-invitation-pending = Invitasjon venter
+users-never = Aldri
+
+## E-post
+mail-sign-in-subject = Innloggingslenken din til Portico
+mail-sign-in-text = Hei,
+
+    Noen (forhåpentligvis du) ba om å logge inn i Portico som { $email }.
+
+    Logg inn: { $link }
+
+    Lenken virker én gang og utløper om 15 minutter. Hvis du ikke ba om den, kan du se bort fra denne meldingen.
+mail-invitation-subject = Du er lagt til i { $org } i Portico
+mail-invitation-text = Hei,
+
+    { $inviter } la deg til i { $org } i Portico som { $role }.
+
+    Godta og logg inn: { $link }
+
+    Lenken virker én gang og utløper om 7 dager. Etter det logger du inn med e-postadressen din på { $sign_in }.
+mail-notification = Hei,
+
+    { $body }
+
+    Se: { $link }

@@ -292,3 +292,28 @@ async fn mail_goes_out_in_the_recipients_language() {
         "Your Portico sign-in link"
     );
 }
+
+#[tokio::test]
+async fn bad_input_is_explained_in_the_users_language() {
+    use app::features::products::api::CreateProduct;
+    let (app, db) = app_with(Environment::Test).await;
+    let nordic = org_id(&db, "Nordic Integrations AS").await.to_string();
+    let anna = sign_in(&app, "anna@nordic-integrations.example").await;
+    let bad = form(&[
+        ("org_id", &nordic),
+        ("name", "X"),
+        ("kind", "rights"),
+        ("description", ""),
+    ]);
+    let (_, _, body) = send(&app, call(CreateProduct::PATH, &bad, Some(&anna))).await;
+    assert_eq!(
+        error_of(&body),
+        app::error::AppError::invalid("The product name must be 3 to 100 characters.")
+    );
+    send(&app, switch("nb", "/", Some(&anna))).await;
+    let (_, _, body) = send(&app, call(CreateProduct::PATH, &bad, Some(&anna))).await;
+    assert_eq!(
+        error_of(&body),
+        app::error::AppError::invalid("Produktnavnet må være 3 til 100 tegn.")
+    );
+}

@@ -119,3 +119,18 @@ mail-notification = Hello,
     { $body }
 
     See: { $link }
+invalid-org-kind = Choose whether the organization is a partner or a customer.
+field-org-name = The organization name
+field-identifier-scheme = The identifier scheme
+field-business-identifier = The business identifier
+invalid-business-id-pair = Give both the identifier scheme (for example NO:ORG) and the business identifier, or neither.
+org-name-taken = A { $kind } named { $name } already exists.
+invalid-operator-staff = Use the Users page to add operator staff.
+invalid-deactivate-operator = The operator organization cannot be deactivated.
+invalid-installation-owner = Installations belong to customers.
+field-installation-name = The installation name
+installation-id-taken = The installation ID { $id } is already in use.
+sandbox-exists = There is already a partner sandbox installation.
+member-exists = { $email } is already a member of { $org }.
+last-admin = An organization needs at least one admin. Make someone else admin first.
+invalid-role = Choose a role: admin or member.

@@ -84,3 +84,10 @@ installations = Installations
 installation-id = Installation ID
 partner-sandbox = Partner sandbox
 none-dash = —
+
+## What the forms say is wrong
+invalid-email = Enter a valid e-mail address, like name@example.com.
+invalid-email-empty = Enter your e-mail address.
+invalid-name-length = { $what } must be 2 to 200 characters.
+invalid-installation-id = An installation ID is 2 to 32 letters, digits, '-' or '_' (for example MSVPAR).
+invalid-too-long = { $what } is at most { $max } characters.

@@ -119,3 +119,18 @@ mail-notification = Hei,
     { $body }
 
     Se: { $link }
+invalid-org-kind = Velg om organisasjonen er en partner eller en kunde.
+field-org-name = Navnet på organisasjonen
+field-identifier-scheme = Nummerordningen
+field-business-identifier = Organisasjonsnummeret
+invalid-business-id-pair = Oppgi både nummerordning (for eksempel NO:ORG) og organisasjonsnummer, eller ingen av dem.
+org-name-taken = Det finnes allerede en { $kind } som heter { $name }.
+invalid-operator-staff = Bruk Brukere-siden for å legge til operatørens ansatte.
+invalid-deactivate-operator = Operatørorganisasjonen kan ikke deaktiveres.
+invalid-installation-owner = Installasjoner hører til kunder.
+field-installation-name = Navnet på installasjonen
+installation-id-taken = Installasjons-ID-en { $id } er allerede i bruk.
+sandbox-exists = Det finnes allerede en partnersandkasse.
+member-exists = { $email } er allerede medlem av { $org }.
+last-admin = En organisasjon trenger minst én administrator. Gjør noen andre til administrator først.
+invalid-role = Velg en rolle: administrator eller medlem.

@@ -84,3 +84,10 @@ installations = Installasjoner
 installation-id = Installasjons-ID
 partner-sandbox = Partnersandkasse
 none-dash = —
+
+## Hva skjemaene sier er feil
+invalid-email = Skriv inn en gyldig e-postadresse, som navn@eksempel.no.
+invalid-email-empty = Skriv inn e-postadressen din.
+invalid-name-length = { $what } må være 2 til 200 tegn.
+invalid-installation-id = En installasjons-ID er 2 til 32 bokstaver, sifre, «-» eller «_» (for eksempel MSVPAR).
+invalid-too-long = { $what } kan være høyst { $max } tegn.

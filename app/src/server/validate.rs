@@ -1,12 +1,14 @@
 //! Input validation at the service boundary, with messages that say what to fix.
 use crate::error::AppError;
+use crate::i18n::Lang;
+use crate::t;
 
-/// Trims and lower-cases an e-mail address, or explains what is wrong with it.
-pub fn email(raw: &str) -> Result<String, AppError> {
+/// Trims and lower-cases an e-mail address, or explains (in `lang`) what is wrong with it.
+pub fn email(lang: Lang, raw: &str) -> Result<String, AppError> {
     let e = raw.trim().to_lowercase();
-    let bad = || AppError::invalid("Enter a valid e-mail address, like name@example.com.");
+    let bad = || AppError::invalid(t!(lang, "invalid-email"));
     if e.is_empty() {
-        return Err(AppError::invalid("Enter your e-mail address."));
+        return Err(AppError::invalid(t!(lang, "invalid-email-empty")));
     }
     if e.len() > 254 || e.chars().any(|c| c.is_whitespace() || c.is_control()) {
         return Err(bad());
@@ -26,11 +28,14 @@ pub fn email(raw: &str) -> Result<String, AppError> {
 }
 
 /// A display name of an organization or installation: 2 to 200 characters after trimming.
-pub fn name(raw: &str, what: &str) -> Result<String, AppError> {
+/// `what` names the field in the message (in `lang`).
+pub fn name(lang: Lang, raw: &str, what: &str) -> Result<String, AppError> {
     let n = raw.trim();
     if n.chars().count() < 2 || n.chars().count() > 200 {
-        return Err(AppError::invalid(format!(
-            "{what} must be 2 to 200 characters."
+        return Err(AppError::invalid(t!(
+            lang,
+            "invalid-name-length",
+            what = what
         )));
     }
     Ok(n.to_owned())
@@ -65,22 +70,29 @@ pub fn is_key(s: &str) -> bool {
 
 /// An installation ID such as `MSVPAR` or a six-digit MSN: 2 to 32 letters, digits, `-` or `_`,
 /// stored upper-case.
-pub fn installation_id(raw: &str) -> Result<String, AppError> {
+pub fn installation_id(lang: Lang, raw: &str) -> Result<String, AppError> {
     let id = raw.trim().to_uppercase();
     if !is_installation_id(&id) {
-        return Err(AppError::invalid(
-            "An installation ID is 2 to 32 letters, digits, '-' or '_' (for example MSVPAR).",
-        ));
+        return Err(AppError::invalid(t!(lang, "invalid-installation-id")));
     }
     Ok(id)
 }
 
-/// An optional free-text field: trimmed, `None` when empty, at most `max` characters.
-pub fn optional(raw: Option<&str>, max: usize, what: &str) -> Result<Option<String>, AppError> {
+/// An optional free-text field: trimmed, `None` when empty, at most `max` characters; `what`
+/// names the field in the message (in `lang`).
+pub fn optional(
+    lang: Lang,
+    raw: Option<&str>,
+    max: usize,
+    what: &str,
+) -> Result<Option<String>, AppError> {
     match raw.map(str::trim).filter(|s| !s.is_empty()) {
         None => Ok(None),
-        Some(s) if s.chars().count() > max => Err(AppError::invalid(format!(
-            "{what} is at most {max} characters."
+        Some(s) if s.chars().count() > max => Err(AppError::invalid(t!(
+            lang,
+            "invalid-too-long",
+            what = what,
+            max = max
         ))),
         Some(s) => Ok(Some(s.to_owned())),
     }
@@ -92,7 +104,10 @@ mod tests {
 
     #[test]
     fn emails() {
-        assert_eq!(email("  Anna@Example.COM ").unwrap(), "anna@example.com");
+        assert_eq!(
+            email(Lang::En, "  Anna@Example.COM ").unwrap(),
+            "anna@example.com"
+        );
         for bad in [
             "",
             "anna",
@@ -105,7 +120,7 @@ mod tests {
             "a@b..com",
         ] {
             assert!(
-                matches!(email(bad), Err(AppError::Invalid(_))),
+                matches!(email(Lang::En, bad), Err(AppError::Invalid(_))),
                 "{bad:?} should be refused"
             );
         }
@@ -113,10 +128,10 @@ mod tests {
 
     #[test]
     fn installation_ids() {
-        assert_eq!(installation_id(" msvpar ").unwrap(), "MSVPAR");
-        assert_eq!(installation_id("123456").unwrap(), "123456");
-        assert!(installation_id("M").is_err());
-        assert!(installation_id("MS VPAR").is_err());
-        assert!(installation_id("ÆØÅ123").is_err());
+        assert_eq!(installation_id(Lang::En, " msvpar ").unwrap(), "MSVPAR");
+        assert_eq!(installation_id(Lang::En, "123456").unwrap(), "123456");
+        assert!(installation_id(Lang::En, "M").is_err());
+        assert!(installation_id(Lang::En, "MS VPAR").is_err());
+        assert!(installation_id(Lang::Nb, "ÆØÅ123").is_err());
     }
 }

@@ -14,7 +14,7 @@ use {
 #[cfg(feature = "ssr")]
 fn parse_role(raw: &str) -> Result<Role, AppError> {
     raw.parse()
-        .map_err(|_| AppError::invalid("Choose a role: admin or member."))
+        .map_err(|_| AppError::invalid(crate::t!(crate::i18n::lang(), "invalid-role")))
 }
 
 /// The signed-in user and whom they may act as; `None` when signed out.

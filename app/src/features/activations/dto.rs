@@ -17,7 +17,7 @@ pub struct FunctionRef {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FilterChange {
     pub function: String,
-    /// "No restriction" or the labelled values, before and after.
+    /// The labelled values, before and after; empty when not restricted.
     pub before: String,
     pub after: String,
 }

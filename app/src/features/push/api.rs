@@ -191,7 +191,7 @@ pub async fn replay_failed(
 ) -> Result<u64, AppError> {
     let (st, actor) = request::actor().await?;
     let since = chrono::NaiveDateTime::parse_from_str(since.trim(), "%Y-%m-%dT%H:%M")
-        .map_err(|_| AppError::invalid("Enter a date and time, such as 2026-11-20 08:00."))?
+        .map_err(|_| AppError::invalid(crate::t!(crate::i18n::lang(), "push-invalid-since")))?
         .and_utc();
     let n = publish::replay_failed_since(&st.db, &actor, org_id, &subscription, since).await?;
     st.push_wake.notify_one();

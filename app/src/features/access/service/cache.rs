@@ -110,7 +110,7 @@ impl AccessCache {
         installation_id: &str,
     ) -> Result<Arc<InstallationAccess>, AppError> {
         // An ID that is no installation ID is unknown, and not worth remembering.
-        let Ok(id) = validate::installation_id(installation_id) else {
+        let Ok(id) = validate::installation_id(crate::i18n::Lang::En, installation_id) else {
             return Ok(Arc::new(InstallationAccess::unknown()));
         };
         let key = (p.id, id);

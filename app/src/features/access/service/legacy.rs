@@ -9,6 +9,7 @@ use crate::server::clock::{day, now};
 use crate::server::entities::{api_function, installation, legacy_grant as lg, organization};
 use crate::server::scope::{require_kind, require_operator, require_operator_admin, Actor};
 use crate::server::{audit, validate};
+use crate::t;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use std::collections::HashMap;
 
@@ -104,24 +105,30 @@ pub async fn add(
         .await?
         .filter(|o| o.kind == OrgKind::Partner)
         .ok_or(AppError::NotFound)?;
-    let installation_id = validate::installation_id(raw_installation_id)?;
+    let lang = actor.lang;
+    let installation_id = validate::installation_id(lang, raw_installation_id)?;
     let inst = installation::Entity::find()
         .filter(installation::Column::InstallationId.eq(&installation_id))
         .one(db)
         .await?
-        .ok_or_else(|| AppError::invalid(format!("There is no installation {installation_id}.")))?;
+        .ok_or_else(|| {
+            AppError::invalid(t!(
+                lang,
+                "invalid-no-installation",
+                id = installation_id.clone()
+            ))
+        })?;
     let key = raw_function.trim();
     if key.is_empty() {
-        return Err(AppError::invalid(
-            "Enter the function, such as estates.read.",
-        ));
+        return Err(AppError::invalid(t!(lang, "legacy-enter-function")));
     }
     let function = api_function::Entity::find()
         .filter(api_function::Column::Key.eq(key))
         .one(db)
         .await?
-        .ok_or_else(|| AppError::invalid(format!("The catalog has no function {key}.")))?;
-    let note = validate::optional(Some(raw_note), MAX_NOTE, "The note")?.unwrap_or_default();
+        .ok_or_else(|| AppError::invalid(t!(lang, "invalid-no-function", key = key)))?;
+    let note = validate::optional(lang, Some(raw_note), MAX_NOTE, &t!(lang, "field-note"))?
+        .unwrap_or_default();
     let exists = lg::Entity::find()
         .filter(lg::Column::PartnerId.eq(partner.id))
         .filter(lg::Column::InstallationId.eq(inst.id))
@@ -130,9 +137,12 @@ pub async fn add(
         .await?
         .is_some();
     if exists {
-        return Err(AppError::Conflict(format!(
-            "{} already has {} on {installation_id}.",
-            partner.name, function.key
+        return Err(AppError::Conflict(t!(
+            lang,
+            "legacy-exists",
+            partner = partner.name.clone(),
+            function = function.key.clone(),
+            installation = installation_id.clone(),
         )));
     }
     lg::ActiveModel {

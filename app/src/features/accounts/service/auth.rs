@@ -32,7 +32,7 @@ pub async fn request_sign_in(
     client: &str,
     lang: Lang,
 ) -> Result<(), AppError> {
-    let email = validate::email(raw_email)?;
+    let email = validate::email(lang, raw_email)?;
     let limits = config.sign_in_limits;
     let window = SignInLimits::WINDOW;
     rate_limit::hit(

@@ -154,7 +154,7 @@ pub async fn create_operator(
     operator_name: &str,
     email: &str,
 ) -> Result<(), AppError> {
-    let email = crate::server::validate::email(email)?;
+    let email = crate::server::validate::email(crate::i18n::Lang::En, email)?;
     let org = ensure_organization(db, OrgKind::Operator, operator_name, None).await?;
     ensure_member(db, org.id, &email, "", Role::Admin).await
 }

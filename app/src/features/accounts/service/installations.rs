@@ -7,6 +7,7 @@ use crate::glossary::{ActiveStatus, OrgKind};
 use crate::server::entities::{installation, organization};
 use crate::server::scope::{require_operator_admin, Actor};
 use crate::server::{audit, validate};
+use crate::t;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
     TransactionTrait,
@@ -55,10 +56,14 @@ pub async fn create_installation<C: ConnectionTrait + TransactionTrait>(
         .await?
         .ok_or(AppError::NotFound)?;
     if customer.kind != OrgKind::Customer {
-        return Err(AppError::invalid("Installations belong to customers."));
+        return Err(AppError::invalid(t!(
+            actor.lang,
+            "invalid-installation-owner"
+        )));
     }
-    let installation_id = validate::installation_id(raw_installation_id)?;
-    let name = validate::name(raw_name, "The installation name")?;
+    let lang = actor.lang;
+    let installation_id = validate::installation_id(lang, raw_installation_id)?;
+    let name = validate::name(lang, raw_name, &t!(lang, "field-installation-name"))?;
     let (actor, iid) = (actor.clone(), installation_id.clone());
     let inst = crate::server::db::write(db, |txn| {
         Box::pin(async move {
@@ -68,8 +73,10 @@ pub async fn create_installation<C: ConnectionTrait + TransactionTrait>(
                 .await?
                 .is_some()
             {
-                return Err(AppError::Conflict(format!(
-                    "The installation ID {iid} is already in use."
+                return Err(AppError::Conflict(t!(
+                    lang,
+                    "installation-id-taken",
+                    id = iid.clone()
                 )));
             }
             if is_sandbox
@@ -79,9 +86,7 @@ pub async fn create_installation<C: ConnectionTrait + TransactionTrait>(
                     .await?
                     .is_some()
             {
-                return Err(AppError::Conflict(
-                    "There is already a partner sandbox installation.".into(),
-                ));
+                return Err(AppError::Conflict(t!(lang, "sandbox-exists")));
             }
             let inst =
                 bootstrap::insert_installation(txn, customer_id, &iid, &name, is_sandbox).await?;

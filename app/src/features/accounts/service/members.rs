@@ -8,6 +8,7 @@ use crate::server::entities::sign_in_token::LinkPurpose;
 use crate::server::entities::{invitation, membership, organization, user};
 use crate::server::scope::{require_admin, require_member, Actor};
 use crate::server::{audit, mail, validate, Config};
+use crate::t;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
     QuerySelect, Set, TransactionTrait,
@@ -89,7 +90,7 @@ pub async fn add_member<C: ConnectionTrait + TransactionTrait>(
     raw_email: &str,
     role: Role,
 ) -> Result<(), AppError> {
-    let email = validate::email(raw_email)?;
+    let email = validate::email(actor.lang, raw_email)?;
     let (config, actor, org) = (config.clone(), actor.clone(), org.clone());
     crate::server::db::write(db, |txn| {
         Box::pin(async move {
@@ -100,9 +101,11 @@ pub async fn add_member<C: ConnectionTrait + TransactionTrait>(
                 .one(txn)
                 .await?;
             if existing.is_some() {
-                return Err(AppError::Conflict(format!(
-                    "{email} is already a member of {}.",
-                    org.name
+                return Err(AppError::Conflict(t!(
+                    actor.lang,
+                    "member-exists",
+                    email = email.clone(),
+                    org = org.name.clone(),
                 )));
             }
             membership::ActiveModel {
@@ -168,6 +171,7 @@ pub async fn add_member<C: ConnectionTrait + TransactionTrait>(
 /// Locks the organization's row (PostgreSQL) so concurrent admin changes are serialized; SQLite
 /// serializes writers by itself. Then checks that changing `user_id` keeps one admin.
 async fn ensure_other_admin(
+    lang: crate::i18n::Lang,
     txn: &impl ConnectionTrait,
     org_id: i32,
     user_id: i32,
@@ -183,9 +187,7 @@ async fn ensure_other_admin(
         .count(txn)
         .await?;
     if other_admins == 0 {
-        return Err(AppError::Conflict(
-            "An organization needs at least one admin. Make someone else admin first.".into(),
-        ));
+        return Err(AppError::Conflict(t!(lang, "last-admin")));
     }
     Ok(())
 }
@@ -220,7 +222,7 @@ pub async fn change_role<C: ConnectionTrait + TransactionTrait>(
                 return Ok(());
             }
             if role == Role::Member {
-                ensure_other_admin(txn, org_id, user_id).await?;
+                ensure_other_admin(actor.lang, txn, org_id, user_id).await?;
             }
             let mut am: membership::ActiveModel = m.into();
             am.role = Set(role);
@@ -252,7 +254,7 @@ pub async fn remove_member<C: ConnectionTrait + TransactionTrait>(
         Box::pin(async move {
             let m = find_membership(txn, org_id, user_id).await?;
             if m.role == Role::Admin {
-                ensure_other_admin(txn, org_id, user_id).await?;
+                ensure_other_admin(actor.lang, txn, org_id, user_id).await?;
             }
             membership::Entity::delete_by_id(m.id).exec(txn).await?;
             audit::record(

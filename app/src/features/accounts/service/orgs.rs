@@ -12,6 +12,7 @@ use crate::server::clock::now;
 use crate::server::entities::{installation, membership, organization, user};
 use crate::server::scope::{require_member, require_operator, require_operator_admin, Actor};
 use crate::server::{audit, validate, Config};
+use crate::t;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
     QueryOrder, QuerySelect, Set, TransactionTrait,
@@ -81,22 +82,24 @@ pub async fn create_organization(
     require_operator_admin(db, actor, operator_org_id).await?;
     let kind = match OrgKind::from_str(&input.kind) {
         Ok(k @ (OrgKind::Partner | OrgKind::Customer)) => k,
-        _ => {
-            return Err(AppError::invalid(
-                "Choose whether the organization is a partner or a customer.",
-            ))
-        }
+        _ => return Err(AppError::invalid(t!(actor.lang, "invalid-org-kind"))),
     };
-    let name = validate::name(&input.name, "The organization name")?;
+    let lang = actor.lang;
+    let name = validate::name(lang, &input.name, &t!(lang, "field-org-name"))?;
     let scheme = validate::optional(
+        lang,
         input.business_id_scheme.as_deref(),
         32,
-        "The identifier scheme",
+        &t!(lang, "field-identifier-scheme"),
     )?;
-    let business_id =
-        validate::optional(input.business_id.as_deref(), 64, "The business identifier")?;
+    let business_id = validate::optional(
+        lang,
+        input.business_id.as_deref(),
+        64,
+        &t!(lang, "field-business-identifier"),
+    )?;
     if business_id.is_some() != scheme.is_some() {
-        return Err(AppError::invalid("Give both the identifier scheme (for example NO:ORG) and the business identifier, or neither."));
+        return Err(AppError::invalid(t!(lang, "invalid-business-id-pair")));
     }
     let taken = organization::Entity::find()
         .filter(organization::Column::Kind.eq(kind))
@@ -104,9 +107,11 @@ pub async fn create_organization(
         .one(db)
         .await?;
     if taken.is_some() {
-        return Err(AppError::Conflict(format!(
-            "A {} named {name} already exists.",
-            kind.as_str()
+        return Err(AppError::Conflict(t!(
+            lang,
+            "org-name-taken",
+            kind = kind.label(lang).to_lowercase(),
+            name = name.clone(),
         )));
     }
     let org = bootstrap::insert_organization(db, kind, &name, scheme, business_id).await?;
@@ -214,9 +219,7 @@ pub async fn set_contact_person<C: ConnectionTrait + TransactionTrait>(
         .await?
         .ok_or(AppError::NotFound)?;
     if org.kind == OrgKind::Operator {
-        return Err(AppError::invalid(
-            "Use the Users page to add operator staff.",
-        ));
+        return Err(AppError::invalid(t!(actor.lang, "invalid-operator-staff")));
     }
     members::add_member(db, config, actor, &org, raw_email, Role::Admin).await?;
     audit::record(
@@ -306,9 +309,10 @@ pub async fn set_organization_active(
         .await?
         .ok_or(AppError::NotFound)?;
     if org.kind == OrgKind::Operator {
-        return Err(AppError::invalid(
-            "The operator organization cannot be deactivated.",
-        ));
+        return Err(AppError::invalid(t!(
+            actor.lang,
+            "invalid-deactivate-operator"
+        )));
     }
     let status = if active {
         ActiveStatus::Active

@@ -345,12 +345,21 @@ fn DiffView(d: VersionDiff) -> impl IntoView {
             })}
             {(!d.filter_changes.is_empty()).then(|| view! {
                 <h4>{tr!("suppliers-changed-filters")}</h4>
-                <ul class="plain-list">{d.filter_changes.iter().map(|c| view! { <li><strong>{c.function.clone()}</strong>": "{c.before.clone()}" → "{c.after.clone()}</li> }).collect_view()}</ul>
+                <ul class="plain-list">{d.filter_changes.iter().map(|c| view! { <li><strong>{c.function.clone()}</strong>": "{unrestricted_or(&c.before)}" → "{unrestricted_or(&c.after)}</li> }).collect_view()}</ul>
             })}
             {(!d.added_event_types.is_empty()).then(|| view! {
                 <h4>{tr!("suppliers-new-events")}</h4>
                 <ul class="plain-list">{d.added_event_types.iter().map(|t| view! { <li><code>{t.clone()}</code></li> }).collect_view()}</ul>
             })}
         </div>
+    }
+}
+
+/// A grant's filters as listed, or "No restriction".
+fn unrestricted_or(filters: &str) -> String {
+    if filters.is_empty() {
+        tr!("no-restriction")
+    } else {
+        filters.to_owned()
     }
 }

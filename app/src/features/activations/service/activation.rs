@@ -8,6 +8,7 @@ use crate::server::audit;
 use crate::server::clock::now;
 use crate::server::entities::{activation, product_version as pv};
 use crate::server::scope::{require_customer_admin, Actor};
+use crate::t;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set, TransactionTrait,
@@ -34,20 +35,26 @@ pub async fn activate<C: ConnectionTrait + TransactionTrait>(
         version: latest, ..
     } = row.card.state
     else {
-        return Err(AppError::Conflict(format!(
-            "Already done: {} is active on {}.",
-            row.card.name, inst.installation_id
+        return Err(AppError::Conflict(t!(
+            actor.lang,
+            "activation-already-active",
+            product = row.card.name.clone(),
+            installation = inst.installation_id.clone(),
         )));
     };
     if latest != version {
-        return Err(AppError::Conflict(format!(
-            "Version {latest} is now the active version: review it before activating."
+        return Err(AppError::Conflict(t!(
+            actor.lang,
+            "activation-version-moved",
+            latest = latest
         )));
     }
     let already = || {
-        AppError::Conflict(format!(
-            "Already done: {} is active on {}.",
-            row.card.name, inst.installation_id
+        AppError::Conflict(t!(
+            actor.lang,
+            "activation-already-active",
+            product = row.card.name.clone(),
+            installation = inst.installation_id.clone(),
         ))
     };
     let (actor, version_id) = (actor.clone(), row.version.id);
@@ -137,9 +144,7 @@ pub async fn upgrade(
         .filter(activation::Column::Status.eq(ActiveStatus::Active))
         .one(db)
         .await?
-        .ok_or_else(|| {
-            AppError::Conflict("The product is not active on this installation.".into())
-        })?;
+        .ok_or_else(|| AppError::Conflict(t!(actor.lang, "activation-not-active")))?;
     let active = pv::Entity::find()
         .filter(pv::Column::ProductId.eq(product_id))
         .filter(pv::Column::State.eq(VersionState::Active))
@@ -147,15 +152,19 @@ pub async fn upgrade(
         .await?
         .ok_or(AppError::NotFound)?;
     if active.number != to_version {
-        return Err(AppError::Conflict(format!(
-            "Version {to_version} is no longer the active version; version {} is. Review it first.",
-            active.number
+        return Err(AppError::Conflict(t!(
+            actor.lang,
+            "activation-upgrade-moved",
+            to = to_version,
+            active = active.number,
         )));
     }
     let done = || {
-        AppError::Conflict(format!(
-            "Already done: {} runs version {to_version}.",
-            inst.installation_id
+        AppError::Conflict(t!(
+            actor.lang,
+            "activation-already-runs",
+            installation = inst.installation_id.clone(),
+            version = to_version,
         ))
     };
     if act.version_id == active.id {
@@ -211,9 +220,7 @@ pub async fn deactivate(
         .exec(db)
         .await?;
     if ended.rows_affected != 1 {
-        return Err(AppError::Conflict(
-            "The product is not active on this installation.".into(),
-        ));
+        return Err(AppError::Conflict(t!(actor.lang, "activation-not-active")));
     }
     audit::record(
         db,

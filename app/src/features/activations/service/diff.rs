@@ -59,12 +59,8 @@ pub async fn version_diff(
     let functions = catalog::service::by_ids(db, old.keys().chain(new.keys()).copied()).await?;
     let by_id = |id: &i32| functions.iter().find(|f| f.id == *id);
     let describe = |f: &api_function::Model, g: &GrantFilters| -> Result<String, AppError> {
-        let d = describe_filters(f, g)?;
-        Ok(if d.is_empty() {
-            "No restriction".to_string()
-        } else {
-            d.join("; ")
-        })
+        // Empty: no restriction (the page says so in its reader's language).
+        Ok(describe_filters(f, g)?.join("; "))
     };
     // The functions of `a` that `b` lacks, as the panel lists them.
     let only_in = |a: &BTreeMap<i32, GrantFilters>, b: &BTreeMap<i32, GrantFilters>| {

@@ -8,6 +8,7 @@ use crate::server::clock::now;
 use crate::server::entities::{installation, product, product_access};
 use crate::server::scope::{require_partner, Actor};
 use crate::server::{audit, validate};
+use crate::t;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set, TransactionTrait,
 };
@@ -25,11 +26,8 @@ pub async fn set_access<C: ConnectionTrait + TransactionTrait>(
 ) -> Result<Vec<InstallationRef>, AppError> {
     require_partner(db, actor, org_id).await?;
     let p = own_product(db, org_id, product_id).await?;
-    let mode = AccessMode::from_str(mode).map_err(|_| {
-        AppError::invalid(
-            "Choose whether every installation or only listed ones may activate the product.",
-        )
-    })?;
+    let mode = AccessMode::from_str(mode)
+        .map_err(|_| AppError::invalid(t!(actor.lang, "invalid-access-mode")))?;
     let mut rows = Vec::new();
     if mode == AccessMode::Listed {
         let mut wanted = Vec::new();
@@ -37,15 +35,13 @@ pub async fn set_access<C: ConnectionTrait + TransactionTrait>(
             .split(|c: char| c == ',' || c.is_whitespace())
             .filter(|s| !s.is_empty())
         {
-            let id = validate::installation_id(raw)?;
+            let id = validate::installation_id(actor.lang, raw)?;
             if !wanted.contains(&id) {
                 wanted.push(id);
             }
         }
         if wanted.is_empty() {
-            return Err(AppError::invalid(
-                "List at least one installation ID, or make the product available to every installation.",
-            ));
+            return Err(AppError::invalid(t!(actor.lang, "invalid-access-empty")));
         }
         let found = installation::Entity::find()
             .filter(installation::Column::InstallationId.is_in(wanted.clone()))
@@ -62,8 +58,10 @@ pub async fn set_access<C: ConnectionTrait + TransactionTrait>(
                 .map(|s| s.as_str())
                 .collect::<Vec<_>>()
                 .join(", ");
-            return Err(AppError::invalid(format!(
-                "Unknown installation ID: {list}. Check the IDs with the customer."
+            return Err(AppError::invalid(t!(
+                actor.lang,
+                "invalid-access-unknown",
+                list = list
             )));
         }
         rows = found.into_iter().map(|i| i.id).collect();

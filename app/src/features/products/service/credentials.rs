@@ -11,6 +11,7 @@ use crate::server::entities::{access_key as ak, organization, product, product_c
 use crate::server::scope::{require_partner, require_partner_admin, Actor};
 use crate::server::secrets::{constant_time_eq, new_token};
 use crate::server::Config;
+use crate::t;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
@@ -122,9 +123,10 @@ async fn issue_key(
         .all(db)
         .await?;
     if active.len() >= MAX_ACTIVE_KEYS {
-        return Err(AppError::Conflict(
-            "Both access keys are active. Revoke one before creating another.".into(),
-        ));
+        return Err(AppError::Conflict(t!(
+            actor.lang,
+            "credentials-both-active-create"
+        )));
     }
     let slot = if active.iter().any(|k| k.slot == 1) {
         2
@@ -173,9 +175,10 @@ pub async fn revoke_key(
         .filter(|k| k.product_id == p.id)
         .ok_or(AppError::NotFound)?;
     if key.revoked_at.is_some() {
-        return Err(AppError::Conflict(format!(
-            "Access key {} is already revoked.",
-            key.slot
+        return Err(AppError::Conflict(t!(
+            actor.lang,
+            "credentials-already-revoked",
+            n = key.slot
         )));
     }
     let slot = key.slot;

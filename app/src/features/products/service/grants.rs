@@ -5,10 +5,12 @@ use super::{grant_filters, own_product};
 use crate::error::AppError;
 use crate::features::catalog;
 use crate::features::products::dto::{GrantChange, GrantDto, GrantFilters, PickerData, SaveReport};
+use crate::i18n::Lang;
 use crate::server::audit;
 use crate::server::entities::{api_function, version_grant};
 use crate::server::scope::{require_partner, Actor};
 use crate::server::Config;
+use crate::t;
 use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, Set, TransactionTrait};
 use std::collections::BTreeMap;
 
@@ -45,23 +47,28 @@ pub async fn picker(
             .collect::<Result<_, _>>()?,
         version: v.number,
         version_state: v.state,
-        locked_reason: lock_reason(db, config, v).await?,
+        locked_reason: lock_reason(actor.lang, db, config, v).await?,
         grants,
     })
 }
 
 /// Checks chosen filters against the function's dimensions; drops unrestricted dimensions.
 fn clean_filters(
+    lang: Lang,
     f: &api_function::Model,
     filters: &GrantFilters,
 ) -> Result<GrantFilters, AppError> {
     let dims = catalog::service::dimensions(f)?;
     let mut out = BTreeMap::new();
     for (key, values) in filters {
-        let dim = dims
-            .iter()
-            .find(|d| &d.key == key)
-            .ok_or_else(|| AppError::invalid(format!("{} has no filter {key}.", f.key)))?;
+        let dim = dims.iter().find(|d| &d.key == key).ok_or_else(|| {
+            AppError::invalid(t!(
+                lang,
+                "grant-no-filter",
+                function = f.key.clone(),
+                filter = key.clone()
+            ))
+        })?;
         let mut vals: Vec<String> = values
             .iter()
             .map(|v| v.trim().to_owned())
@@ -70,17 +77,20 @@ fn clean_filters(
         vals.sort();
         vals.dedup();
         if vals.len() > 100 || vals.iter().any(|v| v.chars().count() > 50) {
-            return Err(AppError::invalid(format!(
-                "{}: at most 100 values of at most 50 characters each.",
-                dim.label
+            return Err(AppError::invalid(t!(
+                lang,
+                "grant-too-many-values",
+                filter = dim.label.clone()
             )));
         }
         if !dim.free_text {
             if let Some(bad) = vals.iter().find(|v| !dim.values.contains(v)) {
-                return Err(AppError::invalid(format!(
-                    "{}: {bad} is not one of {}.",
-                    dim.label,
-                    dim.values.join(", ")
+                return Err(AppError::invalid(t!(
+                    lang,
+                    "grant-bad-value",
+                    filter = dim.label.clone(),
+                    value = bad.clone(),
+                    values = dim.values.join(", "),
                 )));
             }
         }
@@ -106,7 +116,7 @@ pub async fn save_grants<C: ConnectionTrait + TransactionTrait>(
     require_partner(db, actor, org_id).await?;
     let p = own_product(db, org_id, product_id).await?;
     if changes.len() > 2000 {
-        return Err(AppError::invalid("Too many changes in one save."));
+        return Err(AppError::invalid(t!(actor.lang, "grant-too-many-changes")));
     }
     let functions =
         catalog::service::by_keys(db, changes.iter().map(|c| c.function_key.clone())).await?;
@@ -115,9 +125,15 @@ pub async fn save_grants<C: ConnectionTrait + TransactionTrait>(
         let f = functions
             .iter()
             .find(|f| f.key == c.function_key)
-            .ok_or_else(|| AppError::invalid(format!("Unknown function {}.", c.function_key)))?;
+            .ok_or_else(|| {
+                AppError::invalid(t!(
+                    actor.lang,
+                    "grant-unknown-function",
+                    key = c.function_key.clone()
+                ))
+            })?;
         let filters = if c.required {
-            clean_filters(f, &c.filters)?
+            clean_filters(actor.lang, f, &c.filters)?
         } else {
             GrantFilters::new()
         };
@@ -131,9 +147,10 @@ pub async fn save_grants<C: ConnectionTrait + TransactionTrait>(
                 .ok_or(AppError::NotFound)?
                 .clone();
             if v.number != version {
-                return Err(AppError::Conflict(format!(
-                    "Version {} is now the one to change. Reload the page to see it.",
-                    v.number
+                return Err(AppError::Conflict(t!(
+                    actor.lang,
+                    "grant-version-moved",
+                    n = v.number
                 )));
             }
             let existing = grants_of(txn, v.id).await?;
@@ -180,7 +197,7 @@ pub async fn save_grants<C: ConnectionTrait + TransactionTrait>(
                 && report.removed.is_empty()
                 && report.changed.is_empty());
             if touched {
-                if let Some(reason) = lock_reason(txn, &config, &v).await? {
+                if let Some(reason) = lock_reason(actor.lang, txn, &config, &v).await? {
                     return Err(AppError::Conflict(reason));
                 }
                 let details = format!(

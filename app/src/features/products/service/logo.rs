@@ -1,32 +1,35 @@
 //! A product's logo: a PNG, or a plain-picture SVG ([`super::svg`]), of at most 256 KB.
 use super::own_product;
 use crate::error::AppError;
+use crate::i18n::Lang;
 use crate::server::audit;
 use crate::server::clock::now;
 use crate::server::entities::product_logo;
 use crate::server::scope::{require_partner, Actor};
+use crate::t;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 
 /// The largest logo accepted.
 pub const MAX_LOGO_BYTES: usize = 256 * 1024;
 
 /// The content type of an acceptable logo: a PNG, or an SVG without scripts.
-fn logo_type(data: &[u8]) -> Result<&'static str, AppError> {
+fn logo_type(lang: Lang, data: &[u8]) -> Result<&'static str, AppError> {
     if data.is_empty() {
-        return Err(AppError::invalid("Choose a PNG or SVG file to upload."));
+        return Err(AppError::invalid(t!(lang, "logo-choose")));
     }
     if data.len() > MAX_LOGO_BYTES {
-        return Err(AppError::invalid(format!(
-            "The logo is {} KB; the largest allowed is {} KB.",
-            data.len().div_ceil(1024),
-            MAX_LOGO_BYTES / 1024
+        return Err(AppError::invalid(t!(
+            lang,
+            "logo-too-large",
+            size = data.len().div_ceil(1024),
+            max = MAX_LOGO_BYTES / 1024,
         )));
     }
     if data.starts_with(b"\x89PNG\r\n\x1a\n") {
         return Ok("image/png");
     }
-    let text = std::str::from_utf8(data)
-        .map_err(|_| AppError::invalid("The logo must be a PNG or an SVG file."))?;
+    let text =
+        std::str::from_utf8(data).map_err(|_| AppError::invalid(t!(lang, "logo-not-image")))?;
     // Logos are shown to customers: an SVG must be a picture, not a program.
     super::svg::check(text).map_err(AppError::Invalid)?;
     Ok("image/svg+xml")
@@ -42,7 +45,7 @@ pub async fn set_logo(
 ) -> Result<(), AppError> {
     require_partner(db, actor, org_id).await?;
     let p = own_product(db, org_id, product_id).await?;
-    let content_type = logo_type(&data)?;
+    let content_type = logo_type(actor.lang, &data)?;
     let existing = product_logo::Entity::find()
         .filter(product_logo::Column::ProductId.eq(p.id))
         .one(db)
@@ -97,9 +100,16 @@ mod logo_tests {
 
     #[test]
     fn accepts_png_and_plain_svg_and_refuses_the_rest() {
-        assert_eq!(logo_type(b"\x89PNG\r\n\x1a\nrest").unwrap(), "image/png");
         assert_eq!(
-            logo_type(br#"<svg xmlns="http://www.w3.org/2000/svg"><rect/></svg>"#).unwrap(),
+            logo_type(Lang::En, b"\x89PNG\r\n\x1a\nrest").unwrap(),
+            "image/png"
+        );
+        assert_eq!(
+            logo_type(
+                Lang::En,
+                br#"<svg xmlns="http://www.w3.org/2000/svg"><rect/></svg>"#
+            )
+            .unwrap(),
             "image/svg+xml"
         );
         for bad in [
@@ -110,13 +120,13 @@ mod logo_tests {
             br#"<svg><a href="javascript:alert(1)"/></svg>"#,
         ] {
             assert!(
-                matches!(logo_type(bad), Err(AppError::Invalid(_))),
+                matches!(logo_type(Lang::En, bad), Err(AppError::Invalid(_))),
                 "{:?}",
                 String::from_utf8_lossy(bad)
             );
         }
         assert!(
-            matches!(logo_type(&vec![b'a'; MAX_LOGO_BYTES + 1]), Err(AppError::Invalid(m)) if m.contains("KB"))
+            matches!(logo_type(Lang::En, &vec![b'a'; MAX_LOGO_BYTES + 1]), Err(AppError::Invalid(m)) if m.contains("KB"))
         );
     }
 }

@@ -6,12 +6,14 @@ use crate::features::products::dto::{CreatedProduct, ProductSummary};
 use crate::glossary::{
     AccessMode, ActiveStatus, Environment, ProductKind, ProductStatus, VersionState,
 };
+use crate::i18n::Lang;
 use crate::server::clock::now;
 use crate::server::entities::{
     activation, installation, product, product_access, product_version as pv,
 };
 use crate::server::scope::{require_partner, require_partner_admin, Actor};
 use crate::server::{audit, validate, Config};
+use crate::t;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
     TransactionTrait,
@@ -55,39 +57,41 @@ struct ValidProduct {
     support_url: Option<String>,
 }
 
-fn validate_input(input: &ProductInput) -> Result<ValidProduct, AppError> {
+fn validate_input(lang: Lang, input: &ProductInput) -> Result<ValidProduct, AppError> {
     let name = input.name.trim().to_owned();
     if name.chars().count() < 3 || name.chars().count() > 100 {
-        return Err(AppError::invalid(
-            "The product name must be 3 to 100 characters.",
-        ));
+        return Err(AppError::invalid(t!(lang, "invalid-product-name")));
     }
-    let kind = ProductKind::from_str(&input.kind).map_err(|_| {
-        AppError::invalid("Choose the kind: order integration product or rights product.")
-    })?;
+    let kind = ProductKind::from_str(&input.kind)
+        .map_err(|_| AppError::invalid(t!(lang, "invalid-product-kind")))?;
     let description = input.description.trim().to_owned();
     if description.chars().count() > 2000 {
-        return Err(AppError::invalid(
-            "The description is at most 2000 characters.",
-        ));
+        return Err(AppError::invalid(t!(lang, "invalid-description")));
     }
-    let support_email =
-        match validate::optional(input.support_email.as_deref(), 254, "The support e-mail")? {
-            Some(e) => Some(
-                validate::email(&e)
-                    .map_err(|_| AppError::invalid("Enter a valid support e-mail address."))?,
-            ),
-            None => None,
-        };
-    let support_url = validate::optional(input.support_url.as_deref(), 300, "The support URL")?;
+    let support_email = match validate::optional(
+        lang,
+        input.support_email.as_deref(),
+        254,
+        &t!(lang, "products-support-email"),
+    )? {
+        Some(e) => Some(
+            validate::email(lang, &e)
+                .map_err(|_| AppError::invalid(t!(lang, "invalid-support-email")))?,
+        ),
+        None => None,
+    };
+    let support_url = validate::optional(
+        lang,
+        input.support_url.as_deref(),
+        300,
+        &t!(lang, "products-support-url"),
+    )?;
     if let Some(u) = &support_url {
         let rest = u
             .strip_prefix("https://")
             .or_else(|| u.strip_prefix("http://"));
         if rest.is_none_or(|r| r.is_empty() || r.contains(char::is_whitespace)) {
-            return Err(AppError::invalid(
-                "The support URL must be a web address starting with https://.",
-            ));
+            return Err(AppError::invalid(t!(lang, "invalid-support-url")));
         }
     }
     Ok(ValidProduct {
@@ -153,6 +157,7 @@ fn name_warnings(name: &str, partner_name: &str) -> Vec<String> {
 }
 
 async fn ensure_unique_name(
+    lang: Lang,
     db: &impl ConnectionTrait,
     org_id: i32,
     name: &str,
@@ -165,8 +170,10 @@ async fn ensure_unique_name(
         .into_iter()
         .any(|p| Some(p.id) != except && p.name.to_lowercase() == name.to_lowercase());
     if taken {
-        return Err(AppError::Conflict(format!(
-            "You already have a product named {name}."
+        return Err(AppError::Conflict(t!(
+            lang,
+            "product-name-taken",
+            name = name
         )));
     }
     Ok(())
@@ -182,8 +189,8 @@ pub async fn create_product<C: ConnectionTrait + TransactionTrait>(
     input: ProductInput,
 ) -> Result<CreatedProduct, AppError> {
     let (org, _) = require_partner(db, actor, org_id).await?;
-    let v = validate_input(&input)?;
-    ensure_unique_name(db, org_id, &v.name, None).await?;
+    let v = validate_input(actor.lang, &input)?;
+    ensure_unique_name(actor.lang, db, org_id, &v.name, None).await?;
     let warnings = name_warnings(&v.name, &org.name);
     let sandbox_only = config.env == Environment::Test;
     let actor = actor.clone();
@@ -254,8 +261,8 @@ pub async fn update_product(
 ) -> Result<Vec<String>, AppError> {
     let (org, _) = require_partner(db, actor, org_id).await?;
     let p = own_product(db, org_id, product_id).await?;
-    let v = validate_input(&input)?;
-    ensure_unique_name(db, org_id, &v.name, Some(p.id)).await?;
+    let v = validate_input(actor.lang, &input)?;
+    ensure_unique_name(actor.lang, db, org_id, &v.name, Some(p.id)).await?;
     let mut m: product::ActiveModel = p.into();
     m.name = Set(v.name.clone());
     m.kind = Set(v.kind);

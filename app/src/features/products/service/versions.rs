@@ -3,12 +3,14 @@
 use super::own_product;
 use crate::error::AppError;
 use crate::glossary::{ActiveStatus, Environment, ProductStatus, VersionState};
+use crate::i18n::Lang;
 use crate::server::clock::now;
 use crate::server::entities::{
     activation, installation, product, product_version as pv, upgrade_notification, version_grant,
 };
 use crate::server::scope::{require_partner, require_partner_admin, Actor};
 use crate::server::{audit, validate, Config};
+use crate::t;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
     QueryOrder, Set, TransactionTrait,
@@ -54,16 +56,14 @@ pub(super) async fn versions_of(
 
 /// Why a version's functions cannot change (rule 3), or `None` when they can.
 pub async fn lock_reason(
+    lang: Lang,
     db: &impl ConnectionTrait,
     config: &Config,
     v: &pv::Model,
 ) -> Result<Option<String>, AppError> {
     match v.state {
         VersionState::Draft => Ok(None),
-        VersionState::Superseded => Ok(Some(format!(
-            "Version {} has been superseded and cannot change.",
-            v.number
-        ))),
+        VersionState::Superseded => Ok(Some(t!(lang, "version-superseded", n = v.number))),
         _ if config.env == Environment::Test => Ok(None),
         _ => {
             let acts = activation::Entity::find()
@@ -82,10 +82,7 @@ pub async fn lock_reason(
                 .iter()
                 .any(|a| !sandbox_ids.contains(&a.installation_id))
             {
-                Ok(Some(format!(
-                    "Version {} is active on customer installations, so its functions cannot change. Create a new version to change them.",
-                    v.number
-                )))
+                Ok(Some(t!(lang, "version-locked", n = v.number)))
             } else {
                 Ok(None)
             }
@@ -107,9 +104,10 @@ pub async fn new_version<C: ConnectionTrait + TransactionTrait>(
         Box::pin(async move {
             let versions = versions_of(txn, p.id).await?;
             if let Some(d) = versions.iter().find(|v| v.state == VersionState::Draft) {
-                return Err(AppError::Conflict(format!(
-                    "Version {} is already a draft: change that one.",
-                    d.number
+                return Err(AppError::Conflict(t!(
+                    actor.lang,
+                    "version-draft-exists",
+                    n = d.number
                 )));
             }
             let newest = versions
@@ -155,11 +153,9 @@ pub async fn discard_draft(
     let draft = versions
         .iter()
         .find(|v| v.state == VersionState::Draft)
-        .ok_or(AppError::Conflict("There is no draft to discard.".into()))?;
+        .ok_or_else(|| AppError::Conflict(t!(actor.lang, "version-no-draft-discard")))?;
     if versions.len() == 1 {
-        return Err(AppError::Conflict(
-            "The first version cannot be discarded; retire the product instead.".into(),
-        ));
+        return Err(AppError::Conflict(t!(actor.lang, "version-first-discard")));
     }
     pv::Entity::delete_by_id(draft.id).exec(db).await?;
     audit::record(
@@ -184,7 +180,12 @@ pub async fn activate<C: ConnectionTrait + TransactionTrait>(
 ) -> Result<i32, AppError> {
     require_partner_admin(db, actor, org_id).await?;
     let p = own_product(db, org_id, product_id).await?;
-    let note = validate::optional(note.as_deref(), 2000, "The note to customers")?;
+    let note = validate::optional(
+        actor.lang,
+        note.as_deref(),
+        2000,
+        &t!(actor.lang, "field-note-to-customers"),
+    )?;
     let actor = actor.clone();
     crate::server::db::write(db, |txn| {
         Box::pin(async move {
@@ -192,9 +193,7 @@ pub async fn activate<C: ConnectionTrait + TransactionTrait>(
             let draft = versions
                 .iter()
                 .find(|v| v.state == VersionState::Draft)
-                .ok_or(AppError::Conflict(
-                    "There is no draft version to activate.".into(),
-                ))?
+                .ok_or_else(|| AppError::Conflict(t!(actor.lang, "version-no-draft-activate")))?
                 .clone();
             if version_grant::Entity::find()
                 .filter(version_grant::Column::VersionId.eq(draft.id))
@@ -202,9 +201,7 @@ pub async fn activate<C: ConnectionTrait + TransactionTrait>(
                 .await?
                 == 0
             {
-                return Err(AppError::invalid(
-                    "Require at least one function before activating.",
-                ));
+                return Err(AppError::invalid(t!(actor.lang, "version-needs-function")));
             }
             for old in versions.iter().filter(|v| v.state == VersionState::Active) {
                 let mut m: pv::ActiveModel = old.clone().into();

@@ -19,6 +19,7 @@ use crate::server::net::{address, sender, signing};
 use crate::server::scope::{require_partner, require_partner_admin, Actor};
 use crate::server::secrets::new_token;
 use crate::server::{audit, validate, Config};
+use crate::t;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
 };
@@ -126,6 +127,7 @@ pub struct SubscriptionInput {
 
 /// The checked input: URL, event types (sorted, unique), description.
 pub(super) fn validated(
+    lang: crate::i18n::Lang,
     config: &Config,
     functions: &[PushFunctionDto],
     input: &SubscriptionInput,
@@ -138,9 +140,7 @@ pub(super) fn validated(
         .flat_map(|f| f.event_types.iter().map(String::as_str))
         .collect();
     if offered.is_empty() {
-        return Err(AppError::invalid(
-            "The product requires no push-capable function. Require one in \"Change functions\" first.",
-        ));
+        return Err(AppError::invalid(t!(lang, "push-invalid-no-functions")));
     }
     let chosen: BTreeSet<String> = input
         .event_types
@@ -149,16 +149,22 @@ pub(super) fn validated(
         .filter(|t| !t.is_empty())
         .collect();
     if chosen.is_empty() {
-        return Err(AppError::invalid("Choose at least one event type."));
+        return Err(AppError::invalid(t!(lang, "push-invalid-no-types")));
     }
     if let Some(bad) = chosen.iter().find(|t| !offered.contains(t.as_str())) {
-        return Err(AppError::invalid(format!(
-            "{bad} is not an event type of a push-capable function this product requires."
+        return Err(AppError::invalid(t!(
+            lang,
+            "push-invalid-type",
+            event_type = bad.clone()
         )));
     }
-    let description =
-        validate::optional(Some(&input.description), MAX_DESCRIPTION, "The description")?
-            .unwrap_or_default();
+    let description = validate::optional(
+        lang,
+        Some(&input.description),
+        MAX_DESCRIPTION,
+        &t!(lang, "field-description"),
+    )?
+    .unwrap_or_default();
     Ok((url.to_string(), chosen.into_iter().collect(), description))
 }
 
@@ -210,7 +216,7 @@ pub async fn create(
     require_partner_admin(db, actor, org_id).await?;
     let p = own_product(db, org_id, product_id).await?;
     let functions = push_functions(db, p.id).await?;
-    let (url, event_types, description) = validated(config, &functions, &input)?;
+    let (url, event_types, description) = validated(actor.lang, config, &functions, &input)?;
     let secret = signing::new_secret();
     verify(client, &url, &secret, p.id).await?;
     let id = public_id("sub");

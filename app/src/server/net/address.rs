@@ -2,6 +2,8 @@
 //! multicast, reserved or metadata addresses, in any IPv4 or IPv6 spelling (IPv4-mapped,
 //! NAT64, 6to4, decimal or hex hosts), unless the operator allows a host or network in
 //! `PORTICO_PUSH_ALLOW` (which is how the tests reach a receiver on 127.0.0.1).
+use crate::i18n::Lang;
+use crate::t;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 use url::{Host, Url};
 
@@ -146,34 +148,37 @@ pub fn permitted(ip: IpAddr, allow: &AllowList) -> bool {
 
 /// Checks a receiver URL as typed: absolute http(s) (https only when `https_only`), no user
 /// name or password, and a host that is not a forbidden address literal (names are checked
-/// again on every resolved address when connecting). Returns the normalized URL.
-pub fn check_url(raw: &str, https_only: bool, allow: &AllowList) -> Result<Url, String> {
+/// again on every resolved address when connecting). Returns the normalized URL, or what is
+/// wrong in `lang`.
+pub fn check_url(
+    lang: Lang,
+    raw: &str,
+    https_only: bool,
+    allow: &AllowList,
+) -> Result<Url, String> {
     let raw = raw.trim();
     if raw.is_empty() {
-        return Err("Enter the receiver's URL, such as https://example.com/portico/events.".into());
+        return Err(t!(lang, "url-empty"));
     }
     if raw.len() > MAX_URL_LEN {
-        return Err(format!("The URL is at most {MAX_URL_LEN} characters."));
+        return Err(t!(lang, "url-too-long", max = MAX_URL_LEN));
     }
-    let mut url = Url::parse(raw).map_err(|_| {
-        "That is not a URL. Start with https:// and the receiver's host.".to_string()
-    })?;
+    let mut url = Url::parse(raw).map_err(|_| t!(lang, "url-not-url"))?;
     match url.scheme() {
         "https" => {}
         "http" if !https_only => {}
-        "http" => return Err("The receiver must use https.".into()),
-        _ => return Err("The URL must start with https://.".into()),
+        "http" => return Err(t!(lang, "push-url-https")),
+        _ => return Err(t!(lang, "url-scheme")),
     }
     if !url.username().is_empty() || url.password().is_some() {
-        return Err("Leave the user name and password out of the URL.".into());
+        return Err(t!(lang, "push-url-credentials"));
     }
     url.set_fragment(None);
-    let forbidden =
-        "Portico does not send to loopback, private, link-local or other internal addresses.";
+    let forbidden = t!(lang, "url-internal");
     match url.host() {
-        None => return Err("The URL needs a host.".into()),
-        Some(Host::Ipv4(ip)) if !permitted(IpAddr::V4(ip), allow) => return Err(forbidden.into()),
-        Some(Host::Ipv6(ip)) if !permitted(IpAddr::V6(ip), allow) => return Err(forbidden.into()),
+        None => return Err(t!(lang, "url-no-host")),
+        Some(Host::Ipv4(ip)) if !permitted(IpAddr::V4(ip), allow) => return Err(forbidden),
+        Some(Host::Ipv6(ip)) if !permitted(IpAddr::V6(ip), allow) => return Err(forbidden),
         Some(Host::Domain(d)) => {
             let d = d.trim_end_matches('.').to_ascii_lowercase();
             let internal = d == "localhost"
@@ -182,7 +187,7 @@ pub fn check_url(raw: &str, https_only: bool, allow: &AllowList) -> Result<Url, 
                 || d.ends_with(".internal")
                 || !d.contains('.');
             if internal && !allow.allows_host(&d) {
-                return Err(forbidden.into());
+                return Err(forbidden);
             }
         }
         Some(_) => {}
@@ -299,15 +304,16 @@ mod tests {
             "example.com/events",
             "",
         ] {
-            assert!(check_url(u, false, &none).is_err(), "{u}");
+            assert!(check_url(Lang::En, u, false, &none).is_err(), "{u}");
         }
         assert!(
-            check_url("http://example.com/e", true, &none).is_err(),
+            check_url(Lang::En, "http://example.com/e", true, &none).is_err(),
             "https only"
         );
-        let ok = check_url(" https://example.com/portico#frag ", true, &none).unwrap();
+        let ok = check_url(Lang::En, " https://example.com/portico#frag ", true, &none).unwrap();
         assert_eq!(ok.as_str(), "https://example.com/portico");
         assert!(check_url(
+            Lang::Nb,
             &format!("https://example.com/{}", "a".repeat(2100)),
             true,
             &none
@@ -318,9 +324,9 @@ mod tests {
     #[test]
     fn the_operator_can_allow_hosts_and_networks() {
         let allow = AllowList::parse("receiver.local, 127.0.0.1/32, 10.20.0.0/16, ::1").unwrap();
-        assert!(check_url("http://127.0.0.1:9000/hook", false, &allow).is_ok());
-        assert!(check_url("http://[::1]:9000/hook", false, &allow).is_ok());
-        assert!(check_url("https://receiver.local/hook", true, &allow).is_ok());
+        assert!(check_url(Lang::En, "http://127.0.0.1:9000/hook", false, &allow).is_ok());
+        assert!(check_url(Lang::En, "http://[::1]:9000/hook", false, &allow).is_ok());
+        assert!(check_url(Lang::En, "https://receiver.local/hook", true, &allow).is_ok());
         assert!(permitted("10.20.3.4".parse().unwrap(), &allow));
         assert!(permitted("::ffff:127.0.0.1".parse().unwrap(), &allow));
         assert!(!permitted("10.21.0.1".parse().unwrap(), &allow));

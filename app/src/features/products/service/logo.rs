@@ -31,7 +31,7 @@ fn logo_type(lang: Lang, data: &[u8]) -> Result<&'static str, AppError> {
     let text =
         std::str::from_utf8(data).map_err(|_| AppError::invalid(t!(lang, "logo-not-image")))?;
     // Logos are shown to customers: an SVG must be a picture, not a program.
-    super::svg::check(text).map_err(AppError::Invalid)?;
+    super::svg::check(lang, text).map_err(AppError::Invalid)?;
     Ok("image/svg+xml")
 }
 

@@ -1,6 +1,8 @@
 //! SVG logos as pictures, never programs: the file is parsed as XML (no DTD, so no entity
 //! tricks) and every element and attribute must be on an allow-list of drawing features;
 //! references may only point inside the file. Anything else is refused with what to do.
+use crate::i18n::Lang;
+use crate::t;
 use roxmltree::{Document, Node, ParsingOptions};
 
 const SVG_NS: &str = "http://www.w3.org/2000/svg";
@@ -103,29 +105,26 @@ const ATTRIBUTES: &[&str] = &[
 const MAX_NODES: usize = 20_000;
 
 /// Why an SVG is refused, in words for the partner; `Ok` for a plain picture.
-pub fn check(text: &str) -> Result<(), String> {
+pub fn check(lang: Lang, text: &str) -> Result<(), String> {
     let options = ParsingOptions {
         allow_dtd: false,
         ..ParsingOptions::default()
     };
-    let doc = Document::parse_with_options(text, options).map_err(|e| {
-        format!("The SVG is not well-formed XML ({e}); export it again as a plain SVG.")
-    })?;
+    let doc = Document::parse_with_options(text, options)
+        .map_err(|e| t!(lang, "svg-not-xml", error = e.to_string()))?;
     let root = doc.root_element();
     if !is_svg(&root, "svg") {
-        return Err("The file's root is not an <svg> element.".into());
+        return Err(t!(lang, "svg-root"));
     }
     let mut count = 0;
     for node in root.descendants() {
         if node.is_element() {
             count += 1;
-            check_element(&node)?;
+            check_element(lang, &node)?;
         }
     }
     if count > MAX_NODES {
-        return Err(format!(
-            "The SVG has more than {MAX_NODES} elements; simplify it."
-        ));
+        return Err(t!(lang, "svg-too-many", max = MAX_NODES));
     }
     Ok(())
 }
@@ -135,21 +134,14 @@ fn is_svg(node: &Node, name: &str) -> bool {
     tag.name() == name && tag.namespace().is_none_or(|ns| ns == SVG_NS)
 }
 
-fn check_element(node: &Node) -> Result<(), String> {
+fn check_element(lang: Lang, node: &Node) -> Result<(), String> {
     let tag = node.tag_name();
     let allowed = tag.namespace().is_none_or(|ns| ns == SVG_NS) && ELEMENTS.contains(&tag.name());
     if tag.name() == "script" || tag.name() == "foreignObject" {
-        return Err(format!(
-            "The SVG contains scripts or event handlers (<{}>); export it as a plain image.",
-            tag.name()
-        ));
+        return Err(t!(lang, "svg-script", what = format!("<{}>", tag.name())));
     }
     if !allowed {
-        return Err(format!(
-            "The SVG contains <{}>, which a logo may not have (scripts, links, animation, \
-             embedded content); export it as a plain image.",
-            tag.name()
-        ));
+        return Err(t!(lang, "svg-element", element = tag.name()));
     }
     for attr in node.attributes() {
         let name = attr.name();
@@ -160,32 +152,24 @@ fn check_element(node: &Node) -> Result<(), String> {
             Some(_) => false,
         };
         if !ok && name.to_ascii_lowercase().starts_with("on") {
-            return Err(format!(
-                "The SVG contains scripts or event handlers ({name}); export it as a plain image."
-            ));
+            return Err(t!(lang, "svg-script", what = name));
         }
         if !ok {
-            return Err(format!(
-                "The SVG has the attribute {name}, which a logo may not have; export it as a plain image."
-            ));
+            return Err(t!(lang, "svg-attribute", name = name));
         }
-        check_value(name, attr.value())?;
+        check_value(lang, name, attr.value())?;
     }
     Ok(())
 }
 
 /// Values may only reference this file (`#id`, `url(#id)`), never a script or another URL.
-fn check_value(name: &str, value: &str) -> Result<(), String> {
+fn check_value(lang: Lang, name: &str, value: &str) -> Result<(), String> {
     let flat: String = value
         .chars()
         .filter(|c| !c.is_whitespace() && !c.is_control())
         .collect::<String>()
         .to_lowercase();
-    let refuse = || {
-        Err(format!(
-            "The SVG's {name} points outside the file; a logo must be self-contained."
-        ))
-    };
+    let refuse = || Err(t!(lang, "svg-outside", name = name));
     if flat.contains("javascript:") || flat.contains("data:") || flat.contains("expression(") {
         return refuse();
     }
@@ -207,6 +191,7 @@ fn check_value(name: &str, value: &str) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::check;
+    use crate::i18n::Lang;
 
     #[test]
     fn plain_pictures_pass() {
@@ -217,7 +202,7 @@ mod tests {
   <rect width="10" height="10" fill="url(#g)" style="stroke: #000"/>
   <use xlink:href="#g"/><text x="1" y="9" font-family="sans-serif">A</text>
 </svg>"##;
-        assert_eq!(check(logo), Ok(()));
+        assert_eq!(check(Lang::En, logo), Ok(()));
     }
 
     #[test]
@@ -237,7 +222,7 @@ mod tests {
                 "<set>",
             ),
         ] {
-            let err = check(payload).unwrap_err();
+            let err = check(Lang::En, payload).unwrap_err();
             assert!(err.contains(why), "{payload}: {err}");
         }
     }
@@ -254,7 +239,7 @@ mod tests {
             r#"<svg xmlns="http://www.w3.org/2000/svg"><use href="data:image/svg+xml,&lt;svg/>"/></svg>"#,
             r#"<html><svg/></html>"#,
         ] {
-            assert!(check(bad).is_err(), "{bad}");
+            assert!(check(Lang::En, bad).is_err(), "{bad}");
         }
     }
 }

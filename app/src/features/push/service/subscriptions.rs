@@ -133,7 +133,7 @@ pub(super) fn validated(
     input: &SubscriptionInput,
 ) -> Result<(String, Vec<String>, String), AppError> {
     let https_only = config.env == Environment::Production;
-    let url = address::check_url(&input.url, https_only, &config.push_allow)
+    let url = address::check_url(lang, &input.url, https_only, &config.push_allow)
         .map_err(AppError::Invalid)?;
     let offered: BTreeSet<&str> = functions
         .iter()

@@ -1,11 +1,13 @@
 //! Catalog files: validated JSON import, all or nothing (README, "Catalog format").
 use crate::error::AppError;
 use crate::features::catalog::dto::{FilterDimension, ImportReport};
+use crate::i18n::Lang;
 use crate::server::audit;
 use crate::server::clock::now;
 use crate::server::entities::api_function as af;
 use crate::server::scope::{require_operator_admin, Actor};
 use crate::server::validate::is_key;
+use crate::t;
 use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, Set, TransactionTrait};
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashSet};
@@ -42,46 +44,52 @@ struct PushSpec {
 const METHODS: [&str; 5] = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 
 /// Checks one entry; returns what is wrong with it.
-fn entry_problems(e: &CatalogEntry) -> Vec<String> {
+fn entry_problems(lang: Lang, e: &CatalogEntry) -> Vec<String> {
     let mut p = Vec::new();
     if !is_key(&e.key) {
-        p.push("key must be lower-case words joined by dots, like estates.read".into());
+        p.push(t!(lang, "catalog-bad-key"));
     }
     if e.name.trim().is_empty() || e.name.len() > 200 {
-        p.push("name must be 1 to 200 characters".into());
+        p.push(t!(lang, "catalog-bad-name"));
     }
     if e.area.trim().is_empty() || e.area.len() > 100 {
-        p.push("area must be 1 to 100 characters".into());
+        p.push(t!(lang, "catalog-bad-area"));
     }
     if !METHODS.contains(&e.method.as_str()) {
-        p.push(format!("method must be one of {}", METHODS.join(", ")));
+        p.push(t!(lang, "catalog-bad-method", methods = METHODS.join(", ")));
     }
     if !e.path.starts_with('/') || e.path.len() > 300 {
-        p.push("path must start with / and be at most 300 characters".into());
+        p.push(t!(lang, "catalog-bad-path"));
     }
     if let Some(push) = &e.push {
         if push.event_types.is_empty() {
-            p.push("push needs at least one event type".into());
+            p.push(t!(lang, "catalog-push-empty"));
         }
         if push.event_types.iter().any(|t| !is_key(t)) {
-            p.push("event types must look like estate.changed".into());
+            p.push(t!(lang, "catalog-bad-event-type"));
         }
     }
     let mut dims = HashSet::new();
     for d in &e.filters {
         if !is_key(&d.key) || !dims.insert(d.key.as_str()) {
-            p.push(format!(
-                "filter {:?} needs a unique key of lower-case letters, digits and _",
-                d.key
+            p.push(t!(
+                lang,
+                "catalog-filter-key",
+                filter = format!("{:?}", d.key)
             ));
         }
         if d.label.trim().is_empty() {
-            p.push(format!("filter {:?} needs a label", d.key));
+            p.push(t!(
+                lang,
+                "catalog-filter-label",
+                filter = format!("{:?}", d.key)
+            ));
         }
         if d.free_text != d.values.is_empty() {
-            p.push(format!(
-                "filter {:?} needs either a list of values or \"free_text\": true",
-                d.key
+            p.push(t!(
+                lang,
+                "catalog-filter-values",
+                filter = format!("{:?}", d.key)
             ));
         }
     }
@@ -89,31 +97,35 @@ fn entry_problems(e: &CatalogEntry) -> Vec<String> {
 }
 
 /// Parses and validates a catalog file, reporting every problem by entry.
-fn parse(json: &str) -> Result<Vec<CatalogEntry>, AppError> {
-    let file: CatalogFile = serde_json::from_str(json).map_err(|e| {
-        AppError::invalid(format!(
-            "The catalog is not valid JSON of the expected shape: {e}"
-        ))
-    })?;
+fn parse(lang: Lang, json: &str) -> Result<Vec<CatalogEntry>, AppError> {
+    let file: CatalogFile = serde_json::from_str(json)
+        .map_err(|e| AppError::invalid(t!(lang, "catalog-not-json", error = e.to_string())))?;
     if file.functions.is_empty() {
-        return Err(AppError::invalid("The catalog has no functions."));
+        return Err(AppError::invalid(t!(lang, "catalog-empty-file")));
     }
     let mut errors = Vec::new();
     let mut seen = HashSet::new();
     for (i, e) in file.functions.iter().enumerate() {
-        let mut problems = entry_problems(e);
+        let mut problems = entry_problems(lang, e);
         if !seen.insert(e.key.as_str()) {
-            problems.push("key appears more than once".into());
+            problems.push(t!(lang, "catalog-key-twice"));
         }
         for pr in problems {
-            errors.push(format!("Entry {} ({}): {pr}.", i + 1, e.key));
+            errors.push(t!(
+                lang,
+                "catalog-entry-problem",
+                n = i + 1,
+                key = e.key.clone(),
+                problem = pr
+            ));
         }
     }
     if !errors.is_empty() {
         let more = errors.len().saturating_sub(20);
         let mut msg = errors.into_iter().take(20).collect::<Vec<_>>().join("\n");
         if more > 0 {
-            msg.push_str(&format!("\n… and {more} more problems."));
+            msg.push('\n');
+            msg.push_str(&t!(lang, "catalog-more-problems", count = more));
         }
         return Err(AppError::Invalid(msg));
     }
@@ -126,7 +138,16 @@ pub async fn import<C: ConnectionTrait + TransactionTrait>(
     db: &C,
     json: &str,
 ) -> Result<ImportReport, AppError> {
-    let entries = parse(json)?;
+    import_in(Lang::En, db, json).await
+}
+
+/// [`import`], explaining a bad file in `lang`.
+pub async fn import_in<C: ConnectionTrait + TransactionTrait>(
+    lang: Lang,
+    db: &C,
+    json: &str,
+) -> Result<ImportReport, AppError> {
+    let entries = parse(lang, json)?;
     crate::server::db::write(db, |txn| {
         Box::pin(async move {
             let existing: BTreeMap<String, af::Model> = af::Entity::find()
@@ -204,7 +225,7 @@ pub async fn import_as<C: ConnectionTrait + TransactionTrait>(
     json: &str,
 ) -> Result<ImportReport, AppError> {
     require_operator_admin(db, actor, operator_org_id).await?;
-    let report = import(db, json).await?;
+    let report = import_in(actor.lang, db, json).await?;
     let details = format!(
         "{} created, {} updated, {} unchanged",
         report.created, report.updated, report.unchanged

@@ -7,9 +7,10 @@ import * as chromeLauncher from 'chrome-launcher';
 const base = process.argv[2] ?? 'http://127.0.0.1:3200';
 const email = 'anna@nordic-integrations.example';
 
-/** The action of the first form on a page, and the page's hidden inputs. */
+/** The action of the page's first form other than the language switch, and the page's hidden
+ * inputs. */
 function form(html) {
-  const action = html.match(/<form[^>]*action="([^"]+)"/)?.[1];
+  const action = [...html.matchAll(/<form[^>]*action="([^"]+)"/g)].map((m) => m[1]).find((a) => a !== '/language');
   const hidden = Object.fromEntries(
     [...html.matchAll(/<input[^>]*type="hidden"[^>]*name="([^"]+)"[^>]*value="([^"]*)"/g)].map((m) => [m[1], m[2]]),
   );

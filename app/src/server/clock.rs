@@ -19,7 +19,9 @@ pub fn set_time_zone(tz: chrono_tz::Tz) {
 }
 
 /// A stored time on the wall clock, for the page to write in its reader's language (never the
-/// raw timestamp). `Europe/Oslo` until [`set_time_zone`].
+/// raw timestamp): to the minute with [`LocalTime::date_time`], to the second in logs with
+/// [`LocalTime::date_time_seconds`], or the day with [`LocalTime::date`]. `Europe/Oslo` until
+/// [`set_time_zone`].
 pub fn local(t: DateTime<Utc>) -> LocalTime {
     let t = t.with_timezone(TIME_ZONE.get().unwrap_or(&chrono_tz::Europe::Oslo));
     LocalTime {
@@ -30,19 +32,4 @@ pub fn local(t: DateTime<Utc>) -> LocalTime {
         minute: t.minute() as u8,
         second: t.second() as u8,
     }
-}
-
-/// A time as the pages show it (to the minute; [`LocalTime::date_time`]).
-pub fn minute(t: DateTime<Utc>) -> LocalTime {
-    local(t)
-}
-
-/// A time for logs people compare, to the second ([`LocalTime::date_time_seconds`]).
-pub fn second(t: DateTime<Utc>) -> LocalTime {
-    local(t)
-}
-
-/// A day ([`LocalTime::date`]).
-pub fn day(t: DateTime<Utc>) -> LocalTime {
-    local(t)
 }

@@ -48,25 +48,13 @@ pub async fn pages(config: &ServerConfig, postgres: Option<String>) -> Result<()
     db.set_metric_callback(move |_| {
         counter.fetch_add(1, Ordering::Relaxed);
     });
-    app::server::db::migrate(&db)
-        .await
-        .map_err(|e| e.to_string())?;
-    crate::seed::seed_demo(&db, &config.app)
-        .await
-        .map_err(|e| e.to_string())?;
+    let planner = demo_world(&db, config).await?;
     let cookie =
         |token: String| format!("{}={token}", app::server::request::cookie_name(&config.app));
     let anna = cookie(session_of(&db, "anna@nordic-integrations.example").await?);
     let kari = cookie(session_of(&db, "kari@solheim.example").await?);
     let nordic = org(&db, "Nordic Integrations AS").await?;
     let solheim = org(&db, "Solheim Eiendom AS").await?;
-    let planner = product::Entity::find()
-        .filter(product::Column::Name.eq("Nordic Showing Planner"))
-        .one(&db)
-        .await
-        .map_err(|e| e.to_string())?
-        .ok_or("the demo product is missing")?
-        .id;
 
     let (addr, served) = super::serve(&db, config).await?;
 
@@ -154,6 +142,26 @@ async fn drive_page(
         return Err(format!("{}: no request completed", case.label));
     }
     Ok((all, not_ok))
+}
+
+/// Migrates `db` and loads the demo data into it; returns the demo product's ID.
+pub(super) async fn demo_world(
+    db: &DatabaseConnection,
+    config: &ServerConfig,
+) -> Result<i32, String> {
+    app::server::db::migrate(db)
+        .await
+        .map_err(|e| e.to_string())?;
+    crate::seed::seed_demo(db, &config.app)
+        .await
+        .map_err(|e| e.to_string())?;
+    Ok(product::Entity::find()
+        .filter(product::Column::Name.eq("Nordic Showing Planner"))
+        .one(db)
+        .await
+        .map_err(|e| e.to_string())?
+        .ok_or("the demo product is missing")?
+        .id)
 }
 
 /// A session for a demo user, as signing in would leave it.

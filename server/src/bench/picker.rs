@@ -3,11 +3,11 @@
 //! 1,000 and then 10,000, and asks for the picker page one request at a time on one keep-alive
 //! connection, whole and searched (`?q=`, as the no-JavaScript search asks). Prints p50, p99
 //! and the page's size. The aim is a render of at most 50 ms at 10,000 functions.
-use super::pages::{org, session_of};
+use super::pages::{demo_world, org, session_of};
 use super::{post, quantile, serve, temp_sqlite};
 use crate::config::ServerConfig;
-use app::server::entities::{api_function, product};
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter};
+use app::server::entities::api_function;
+use sea_orm::{DatabaseConnection, EntityTrait, PaginatorTrait};
 use std::time::{Duration, Instant};
 use tokio::net::TcpStream;
 
@@ -48,25 +48,13 @@ pub fn generated_catalog(first: usize, count: usize) -> String {
 /// Runs the benchmark.
 pub async fn picker(config: &ServerConfig) -> Result<(), String> {
     let (db, _, dir) = temp_sqlite("bench-picker").await?;
-    app::server::db::migrate(&db)
-        .await
-        .map_err(|e| e.to_string())?;
-    crate::seed::seed_demo(&db, &config.app)
-        .await
-        .map_err(|e| e.to_string())?;
+    let planner = demo_world(&db, config).await?;
     let cookie = format!(
         "{}={}",
         app::server::request::cookie_name(&config.app),
         session_of(&db, "anna@nordic-integrations.example").await?
     );
     let nordic = org(&db, "Nordic Integrations AS").await?;
-    let planner = product::Entity::find()
-        .filter(product::Column::Name.eq("Nordic Showing Planner"))
-        .one(&db)
-        .await
-        .map_err(|e| e.to_string())?
-        .ok_or("the demo product is missing")?
-        .id;
     let (addr, served) = serve(&db, config).await?;
     let page = format!("/o/{nordic}/products/{planner}/functions");
     println!(

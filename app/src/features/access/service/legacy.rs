@@ -5,7 +5,7 @@ use crate::error::AppError;
 use crate::features::access::dto::LegacyGrantDto;
 use crate::features::products::service::legacy_filters;
 use crate::glossary::{ActiveStatus, OrgKind};
-use crate::server::clock::{day, now};
+use crate::server::clock::{local, now};
 use crate::server::entities::{api_function, installation, legacy_grant as lg, organization};
 use crate::server::scope::{require_kind, require_operator, require_operator_admin, Actor};
 use crate::server::{audit, validate};
@@ -71,7 +71,7 @@ pub async fn of_partner(
             function_name: f.name.clone(),
             filters: legacy_filters(&g)?,
             note: g.note,
-            created_at: day(g.created_at),
+            created_at: local(g.created_at),
         });
     }
     out.sort_by(|a, b| (&a.installation_id, &a.function).cmp(&(&b.installation_id, &b.function)));

@@ -3,7 +3,7 @@
 use super::{auth, orgs};
 use crate::error::AppError;
 use crate::features::accounts::dto::{MemberDto, MembersPage, Role};
-use crate::server::clock::{minute, now};
+use crate::server::clock::{local, now};
 use crate::server::entities::sign_in_token::LinkPurpose;
 use crate::server::entities::{invitation, membership, organization, user};
 use crate::server::scope::{require_admin, require_member, Actor};
@@ -44,7 +44,7 @@ pub async fn member_rows(
                 email: u.email.clone(),
                 name: u.name.clone(),
                 role: m.role,
-                last_sign_in_at: u.last_sign_in_at.map(minute),
+                last_sign_in_at: u.last_sign_in_at.map(local),
                 invitation_pending: pending.contains(&u.id),
             })
         })

@@ -8,7 +8,7 @@ use crate::features::activations::dto::{
 use crate::features::catalog;
 use crate::features::products::dto::InstallationRef;
 use crate::glossary::{AccessMode, ActiveStatus, ProductStatus, Role, VersionState};
-use crate::server::clock::minute;
+use crate::server::clock::local;
 use crate::server::entities::{
     activation, audit_entry, installation, organization, product, product_access, product_logo,
     product_version as pv,
@@ -259,7 +259,7 @@ pub async fn panel(
         .await?
         .into_iter()
         .map(|e| HistoryEntry {
-            at: minute(e.at),
+            at: local(e.at),
             who: e.actor,
             action: e.action,
             // "Upgraded from version 1 to version 2": the numbers, for the page's own words.

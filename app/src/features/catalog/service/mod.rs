@@ -7,7 +7,7 @@ use super::dto::{ApiFunctionDto, FilterDimension};
 use crate::error::AppError;
 use crate::server::entities::{api_function as af, json};
 use crate::server::scope::{require_member, Actor};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 
 /// The event types of a push-capable function (empty when it has none); unreadable stored
 /// values refuse.
@@ -36,11 +36,7 @@ pub fn to_dto(f: &af::Model) -> Result<ApiFunctionDto, AppError> {
 
 /// Every function, by area and key.
 pub async fn all(db: &impl ConnectionTrait) -> Result<Vec<af::Model>, AppError> {
-    Ok(af::Entity::find()
-        .order_by_asc(af::Column::Area)
-        .order_by_asc(af::Column::Key)
-        .all(db)
-        .await?)
+    ordered(db, Condition::all()).await
 }
 
 /// The functions with these IDs (those a version grants), by area and key: a page about one
@@ -49,12 +45,7 @@ pub async fn by_ids(
     db: &impl ConnectionTrait,
     ids: impl IntoIterator<Item = i32>,
 ) -> Result<Vec<af::Model>, AppError> {
-    Ok(af::Entity::find()
-        .filter(af::Column::Id.is_in(ids))
-        .order_by_asc(af::Column::Area)
-        .order_by_asc(af::Column::Key)
-        .all(db)
-        .await?)
+    ordered(db, Condition::all().add(af::Column::Id.is_in(ids))).await
 }
 
 /// The functions with these keys (those a save names), by area and key.
@@ -62,8 +53,16 @@ pub async fn by_keys(
     db: &impl ConnectionTrait,
     keys: impl IntoIterator<Item = String>,
 ) -> Result<Vec<af::Model>, AppError> {
+    ordered(db, Condition::all().add(af::Column::Key.is_in(keys))).await
+}
+
+/// The functions that meet `condition`, by area and key (the order every list shows).
+async fn ordered(
+    db: &impl ConnectionTrait,
+    condition: Condition,
+) -> Result<Vec<af::Model>, AppError> {
     Ok(af::Entity::find()
-        .filter(af::Column::Key.is_in(keys))
+        .filter(condition)
         .order_by_asc(af::Column::Area)
         .order_by_asc(af::Column::Key)
         .all(db)

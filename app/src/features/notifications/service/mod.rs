@@ -2,7 +2,7 @@
 use super::dto::NotificationDto;
 use crate::error::AppError;
 use crate::i18n::Lang;
-use crate::server::clock::{minute, now};
+use crate::server::clock::{local, now};
 use crate::server::entities::notification;
 use crate::server::scope::{admins_of, require_member, Actor};
 use crate::server::{mail, Config};
@@ -75,7 +75,7 @@ pub async fn list(
             title: n.title,
             body: n.body,
             link: n.link,
-            created_at: minute(n.created_at),
+            created_at: local(n.created_at),
             read: n.read_at.is_some(),
         })
         .collect())

@@ -6,7 +6,7 @@ use crate::error::AppError;
 use crate::features::products::dto::{AccessKeyDto, CredentialsDto, NewAccessKey};
 use crate::glossary::{ActiveStatus, Role};
 use crate::server::audit;
-use crate::server::clock::{minute, now};
+use crate::server::clock::{local, now};
 use crate::server::entities::{access_key as ak, organization, product, product_credential as pc};
 use crate::server::scope::{require_partner, require_partner_admin, Actor};
 use crate::server::secrets::{constant_time_eq, new_token};
@@ -70,9 +70,9 @@ pub async fn credentials(
         .map(|k| AccessKeyDto {
             id: k.id,
             slot: k.slot,
-            created_at: minute(k.created_at),
-            last_used_at: k.last_used_at.map(minute),
-            revoked_at: k.revoked_at.map(minute),
+            created_at: local(k.created_at),
+            last_used_at: k.last_used_at.map(local),
+            revoked_at: k.revoked_at.map(local),
         })
         .collect();
     Ok(CredentialsDto {

@@ -8,7 +8,7 @@ use crate::features::products::dto::{
 };
 use crate::glossary::{ActiveStatus, Role, VersionState};
 use crate::paths;
-use crate::server::clock::minute;
+use crate::server::clock::local;
 use crate::server::entities::{
     activation, installation, organization, product, product_access, product_logo,
     product_version as pv, upgrade_notification as un, version_grant,
@@ -86,7 +86,7 @@ pub async fn product_detail(
             note: v.note.clone(),
             installations: acts.iter().filter(|a| a.version_id == v.id).count() as u64,
             functions: grants.iter().filter(|g| g.version_id == v.id).count() as u64,
-            activated_at: v.activated_at.map(minute),
+            activated_at: v.activated_at.map(local),
         })
         .collect();
     let has_logo = product_logo::Entity::find()
@@ -179,7 +179,7 @@ async fn adoption(
                     .map(|c| c.name.clone())
                     .unwrap_or_default(),
                 version: version.number,
-                upgrade_pending_since: behind.then(|| since.map(minute)).flatten(),
+                upgrade_pending_since: behind.then(|| since.map(local)).flatten(),
                 link: format!(
                     "{}{}",
                     config.public_url,

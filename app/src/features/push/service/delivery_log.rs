@@ -5,7 +5,7 @@
 use crate::error::AppError;
 use crate::features::push::dto::{AttemptDto, DeliveryDto, DeliveryLog};
 use crate::glossary::DeliveryStatus;
-use crate::server::clock::second;
+use crate::server::clock::local;
 use crate::server::entities::{push_attempt as pa, push_delivery as pd, push_event as pe};
 use sea_orm::{
     ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
@@ -130,7 +130,7 @@ async fn with_attempts(
         .await?
     {
         attempts.entry(a.delivery_id).or_default().push(AttemptDto {
-            at: second(a.attempted_at),
+            at: local(a.attempted_at),
             status_code: a.status_code,
             duration_ms: a.duration_ms,
             response_start: a.response_start,
@@ -146,11 +146,11 @@ async fn with_attempts(
                 event_id: e.map(|e| e.public_id.clone()).unwrap_or_default(),
                 event_type: e.map(|e| e.event_type.clone()).unwrap_or_default(),
                 status: d.status,
-                created_at: second(d.created_at),
+                created_at: local(d.created_at),
                 next_attempt_at: d
                     .next_attempt_at
                     .filter(|_| d.completed_at.is_none())
-                    .map(second),
+                    .map(local),
                 attempts: attempts.remove(&d.id).unwrap_or_default(),
             }
         })

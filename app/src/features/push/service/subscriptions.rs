@@ -10,7 +10,7 @@ use crate::features::push::dto::{
     PushFunctionDto, SubscriptionDetail, SubscriptionDto, SubscriptionFormData,
 };
 use crate::glossary::{Environment, Role, SubscriptionStatus};
-use crate::server::clock::{now, second};
+use crate::server::clock::{local, now};
 use crate::server::entities::{
     api_function, json, product, product_version as pv, push_subscription as ps, version_grant,
 };
@@ -266,9 +266,9 @@ fn dto(s: &ps::Model, product_name: &str) -> Result<SubscriptionDto, AppError> {
         description: s.description.clone(),
         enabled: s.status == SubscriptionStatus::Enabled,
         disabled_reason: s.disabled_reason.clone(),
-        created_at: second(s.created_at),
-        failing_since: s.failing_since.map(second),
-        previous_secret_until: s.previous_secret_until.filter(|t| *t > now()).map(second),
+        created_at: local(s.created_at),
+        failing_since: s.failing_since.map(local),
+        previous_secret_until: s.previous_secret_until.filter(|t| *t > now()).map(local),
     })
 }
 

@@ -18,6 +18,28 @@ use tower::ServiceExt;
 
 pub mod api;
 
+/// Makes the tests of one binary that serve pages run one after another. Each `#[tokio::test]`
+/// has its own runtime; Leptos' page rendering in several runtimes of one process at once was
+/// seen to hang now and then (a render waiting forever, every thread idle), which a server,
+/// with its one runtime, never does. The test's thread holds the lock until it ends (its
+/// thread-local guard drops then); a thread that already holds it (all tests on one thread,
+/// `--test-threads=1`) goes on.
+pub fn one_router_at_a_time() {
+    use std::cell::RefCell;
+    use std::sync::{Mutex, MutexGuard};
+    static SERIAL: Mutex<()> = Mutex::new(());
+    thread_local! {
+        static HELD: RefCell<Option<MutexGuard<'static, ()>>> = const { RefCell::new(None) };
+    }
+    HELD.with(|held| {
+        if held.borrow().is_none() {
+            // A test that failed while holding it poisons it; the next one may still run.
+            let guard = SERIAL.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+            *held.borrow_mut() = Some(guard);
+        }
+    });
+}
+
 /// The router, in `env`, on a fresh in-memory database with the demo data.
 pub async fn app_with(env: Environment) -> (Router, DatabaseConnection) {
     app_with_config(config_for(env)).await
@@ -30,6 +52,7 @@ pub async fn app_with_config(config: Config) -> (Router, DatabaseConnection) {
 
 /// The router on `conn` (migrated here, with the demo data).
 pub async fn app_on(conn: DatabaseConnection, config: Config) -> (Router, DatabaseConnection) {
+    one_router_at_a_time();
     db::migrate(&conn).await.unwrap();
     server::seed::seed_demo(&conn, &config).await.unwrap();
     let state = AppState::new(conn.clone(), config);
@@ -131,23 +154,8 @@ pub async fn sign_in(app: &Router, email: &str) -> String {
     )
     .await;
     assert_eq!(status, StatusCode::OK, "{body}");
-    let (status, _, mailbox) = send(
-        app,
-        Request::get("/dev/mailbox.json")
-            .body(Body::empty())
-            .unwrap(),
-    )
-    .await;
-    assert_eq!(status, StatusCode::OK);
-    let mails: Vec<serde_json::Value> = serde_json::from_str(&mailbox).unwrap();
-    let link = mails
-        .iter()
-        .find(|m| m["to"] == email)
-        .expect("mail to the user")["links"][0]
-        .as_str()
-        .unwrap()
-        .to_owned();
-    let token = link.split_once("token=").unwrap().1;
+    let link = mailed_link(app, email).await;
+    let token = link_token(&link);
     let (status, headers, body) = send(
         app,
         call(ConfirmSignIn::PATH, &form(&[("token", token)]), None),
@@ -171,6 +179,32 @@ pub async fn sign_in(app: &Router, email: &str) -> String {
         .to_owned();
     assert!(value.len() >= 43, "at least 256 bits of randomness");
     value
+}
+
+/// The first link of the newest mail to `email` in the dev mailbox.
+pub async fn mailed_link(app: &Router, email: &str) -> String {
+    let (status, _, mailbox) = send(
+        app,
+        Request::get("/dev/mailbox.json")
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    let mails: Vec<serde_json::Value> = serde_json::from_str(&mailbox).unwrap();
+    mails
+        .iter()
+        .find(|m| m["to"] == email)
+        .expect("mail to the user")["links"][0]
+        .as_str()
+        .unwrap()
+        .to_owned()
+}
+
+/// The token of an e-mailed sign-in link (`…/sign-in/confirm?token=…[&next=…]`).
+pub fn link_token(link: &str) -> &str {
+    let rest = link.split_once("token=").expect("a token in the link").1;
+    rest.split('&').next().unwrap_or(rest)
 }
 
 pub fn error_of(body: &str) -> AppError {

@@ -12,6 +12,28 @@ pub fn encode(v: &str) -> String {
         .collect()
 }
 
+/// `raw` when it is a path on this site (`/…`, never `//host` or `/\host`, no control
+/// characters, at most 2,000 bytes): what a "go back" or "next" parameter may send a browser
+/// to, so no link to Portico can forward to another site.
+pub fn local(raw: &str) -> Option<&str> {
+    let local = raw.starts_with('/')
+        && !raw.starts_with("//")
+        && !raw.starts_with("/\\")
+        && raw.len() <= 2000
+        && !raw.chars().any(|c| c.is_control() || c == '\\');
+    local.then_some(raw)
+}
+
+/// The sign-in page, asked to continue at `next` (a [`local`] path) once signed in.
+pub fn sign_in_then(next: &str) -> String {
+    match local(next) {
+        Some(next) if next != "/" && !next.starts_with("/sign-in") => {
+            format!("/sign-in?next={}", encode(next))
+        }
+        _ => "/sign-in".to_owned(),
+    }
+}
+
 /// An organization's dashboard, `/o/{org}`; every page of it starts with this.
 pub fn org(org: i32) -> String {
     format!("/o/{org}")
@@ -59,5 +81,29 @@ mod tests {
             super::supplier_panel(4, "SOLOSL", 1),
             "/o/4/suppliers?installation=SOLOSL&product=1"
         );
+    }
+
+    #[test]
+    fn only_paths_on_this_site_are_followed() {
+        assert_eq!(super::local("/o/2/products?q=a"), Some("/o/2/products?q=a"));
+        for away in [
+            "https://evil.example/",
+            "//evil.example/",
+            "/\\evil.example",
+            "/o/2\\x",
+            "evil.example",
+            "",
+            "/a\nb",
+            "javascript:alert(1)",
+        ] {
+            assert_eq!(super::local(away), None, "{away:?}");
+        }
+        assert_eq!(
+            super::sign_in_then("/o/4/suppliers?installation=SOLOSL&product=1"),
+            "/sign-in?next=%2Fo%2F4%2Fsuppliers%3Finstallation%3DSOLOSL%26product%3D1"
+        );
+        assert_eq!(super::sign_in_then("/"), "/sign-in");
+        assert_eq!(super::sign_in_then("/sign-in?next=%2F"), "/sign-in");
+        assert_eq!(super::sign_in_then("//evil.example"), "/sign-in");
     }
 }

@@ -48,9 +48,14 @@ const signInWords = {
 /** Signs in through the real flow: "Sign in", the mailed link, the confirmation POST. `lang`
  * is the language the sign-in pages are shown in. */
 export async function signIn(page: Page, email: string, lang: 'en' | 'nb' = 'en') {
+  await open(page, '/sign-in');
+  await signInHere(page, email, lang);
+}
+
+/** [signIn] from the sign-in page the browser is on (where a signed-out deep link led). */
+export async function signInHere(page: Page, email: string, lang: 'en' | 'nb' = 'en') {
   const words = signInWords[lang];
   const before = await mailCount(page.request, email);
-  await open(page, '/sign-in');
   await page.getByLabel(words.email).fill(email);
   await page.getByRole('button', { name: words.button }).click();
   await expect(page.getByRole('heading', { name: words.sent })).toBeVisible();

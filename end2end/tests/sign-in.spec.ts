@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { latestLink, mailCount, signIn, uniqueEmail, open } from './helpers';
+import { latestLink, mailCount, signIn, signInHere, uniqueEmail, open } from './helpers';
 
 test('bad e-mail input gets a clear message and sends nothing', async ({ page }) => {
   await open(page, '/sign-in');
@@ -94,4 +94,21 @@ test('an unknown address answers 404 with a way back', async ({ page }) => {
   expect(res?.status()).toBe(404);
   await expect(page.getByRole('heading', { name: 'Not found' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Go to the start page' })).toBeVisible();
+});
+
+test('a deep link opened signed out lands there after sign-in', async ({ page }) => {
+  // The customer's "upgrade available" e-mail links to a product's panel on the suppliers page.
+  await signIn(page, 'per@solheim.example');
+  await expect(page.getByTestId('acting-as')).toHaveText('Solheim Eiendom AS');
+  const dashboard = new URL(page.url()).pathname;
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(/\/sign-in/);
+
+  const deep = `${dashboard}/users?from=mail`;
+  const res = await page.goto(deep);
+  expect(res?.ok()).toBeTruthy();
+  await expect(page).toHaveURL(`/sign-in?next=${encodeURIComponent(deep)}`);
+  await signInHere(page, 'per@solheim.example');
+  await expect(page).toHaveURL(deep);
+  await expect(page.getByRole('heading', { level: 1, name: 'Users' })).toBeVisible();
 });

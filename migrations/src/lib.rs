@@ -11,6 +11,7 @@ mod m20261122_000007_push;
 mod m20261123_000008_push_claims;
 mod m20261201_000009_hardening;
 mod m20261203_000010_languages;
+mod m20261203_000011_deep_links;
 mod util;
 
 /// Every migration, oldest first.
@@ -30,6 +31,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000008_push_claims::Migration),
             Box::new(m20261201_000009_hardening::Migration),
             Box::new(m20261203_000010_languages::Migration),
+            Box::new(m20261203_000011_deep_links::Migration),
         ]
     }
 }

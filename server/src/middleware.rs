@@ -5,7 +5,7 @@ use axum::body::Body;
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
-use axum::response::{IntoResponse, Response};
+use axum::response::{IntoResponse, Redirect, Response};
 
 /// Whether a request comes from a page of this site: `Sec-Fetch-Site`, else `Origin` vs `Host`.
 pub fn is_same_origin(headers: &axum::http::HeaderMap) -> bool {
@@ -113,7 +113,7 @@ pub async fn request_lookups(mut req: Request, next: Next) -> Response {
 /// the user is looked up through the request's [`Lookups`](app::server::lookups::Lookups), so
 /// the page's own lookup shares it. Other requests (assets, server functions, the REST API)
 /// use the cookie and `Accept-Language` only; services take a signed-in user's language from
-/// the actor.
+/// the actor. A signed-out page request for a signed-in page is sent to sign in instead.
 pub async fn choose_language(req: Request, next: Next) -> Response {
     let Some(state) = req.extensions().get::<app::server::AppState>().cloned() else {
         return next.run(req).await;
@@ -125,19 +125,49 @@ pub async fn choose_language(req: Request, next: Next) -> Response {
             .get(header::ACCEPT)
             .and_then(|v| v.to_str().ok())
             .is_some_and(|a| a.contains("text/html"));
-    let saved = if page {
-        // A failed lookup only means no saved language here; the page reports it itself.
-        app::server::request::user_of_request(&state, &parts)
-            .await
-            .ok()
-            .flatten()
-            .and_then(|u| u.locale)
+    let user = if page {
+        app::server::request::user_of_request(&state, &parts).await
     } else {
-        None
+        Ok(None)
     };
+    if page && matches!(user, Ok(None)) && signed_in_only(parts.uri.path()) {
+        // A deep link opened signed out (an e-mailed "upgrade available" link, a bookmark):
+        // to the sign-in page, which continues there once signed in.
+        let here = parts.uri.path_and_query().map_or("/", |p| p.as_str());
+        return Redirect::to(&app::paths::sign_in_then(here)).into_response();
+    }
+    // A failed lookup only means no saved language here; the page reports it itself.
+    let saved = user.ok().flatten().and_then(|u| u.locale);
     let lang = app::server::locale::choose(&parts.headers, &state.config, saved);
     parts.extensions.insert(lang);
     next.run(Request::from_parts(parts, body)).await
+}
+
+/// The pages only a signed-in user sees: the start page, the chooser and everything of an
+/// organization.
+fn signed_in_only(path: &str) -> bool {
+    matches!(path, "/" | "/choose") || path.starts_with("/o/")
+}
+
+/// A page that redirected while it rendered (Leptos' `<Redirect>` sets `Location` after the
+/// status went out as 200) becomes a real `303 See Other`: browsers ignore `Location` on a 200,
+/// so without JavaScript the page would stay blank.
+/// Server functions called from the browser keep their 200 (their client follows the
+/// `serverfnredirect` header itself).
+pub async fn redirects_redirect(req: Request, next: Next) -> Response {
+    let get = req.method() == Method::GET;
+    let res = next.run(req).await;
+    if !get
+        || res.status() != StatusCode::OK
+        || !res.headers().contains_key(header::LOCATION)
+        || res.headers().contains_key("serverfnredirect")
+    {
+        return res;
+    }
+    let (mut parts, _) = res.into_parts();
+    parts.status = StatusCode::SEE_OTHER;
+    parts.headers.remove(header::CONTENT_LENGTH);
+    Response::from_parts(parts, Body::empty())
 }
 
 /// How long browsers may keep a response. Bundle files with hashed names are kept a year

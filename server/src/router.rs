@@ -84,6 +84,7 @@ pub fn router_with(state: AppState, leptos_options: LeptosOptions, api: Arc<ApiS
         .layer(middleware::from_fn(crate::middleware::choose_language))
         .layer(middleware::from_fn(crate::middleware::request_lookups))
         .layer(middleware::from_fn(crate::middleware::server_fn_status))
+        .layer(middleware::from_fn(crate::middleware::redirects_redirect))
         .layer(middleware::from_fn(crate::middleware::same_origin_only))
         .layer(middleware::from_fn(crate::middleware::security_headers))
         .layer(middleware::from_fn_with_state(

@@ -269,3 +269,21 @@ async fn page_messages_in_urls_cannot_be_forged() {
     assert_eq!(status, StatusCode::OK);
     assert!(page.contains("role=\"alert\""), "the new error is shown");
 }
+
+#[tokio::test]
+async fn error_pages_have_a_title() {
+    let (app, db) = app_with(Environment::Test).await;
+    let kari = sign_in(&app, "kari@solheim.example").await;
+    let nordic = org_id(&db, "Nordic Integrations AS").await;
+    for (path, status, title) in [
+        ("/no-such-page".to_owned(), StatusCode::NOT_FOUND, "Not found"),
+        (format!("/o/{nordic}/products"), StatusCode::FORBIDDEN, "Access denied"),
+    ] {
+        let (got, _, body) = send(&app, page(&path, &kari)).await;
+        assert_eq!(got, status, "{path}");
+        assert!(
+            body.contains(&format!("<title>{title} · Portico</title>")),
+            "{path}: {body}"
+        );
+    }
+}

@@ -3,7 +3,22 @@ use crate::error::AppError;
 use crate::i18n::lang;
 use leptos::prelude::*;
 use leptos_fluent::tr;
+use leptos_meta::Title;
 use leptos_router::components::Redirect;
+
+/// To the sign-in page, which comes back to this page (path and query) once signed in.
+#[component]
+pub fn SignInFirst() -> impl IntoView {
+    let location = leptos_router::hooks::use_location();
+    let search = location.search.get_untracked();
+    let query = match search.as_str() {
+        "" | "?" => String::new(),
+        q if q.starts_with('?') => q.to_owned(),
+        q => format!("?{q}"),
+    };
+    let here = format!("{}{query}", location.pathname.get_untracked());
+    view! { <Redirect path=crate::paths::sign_in_then(&here)/> }
+}
 
 /// What a page shows when loading its data failed: sign-in, 403, 404 or a general message.
 #[component]
@@ -20,9 +35,10 @@ pub fn ErrorView(error: AppError) -> impl IntoView {
         }
     }
     match error {
-        AppError::NotSignedIn => view! { <Redirect path="/sign-in"/> }.into_any(),
+        AppError::NotSignedIn => view! { <SignInFirst/> }.into_any(),
         AppError::Forbidden => view! {
             <section class="page-message" aria-labelledby="err-title">
+                <Title text=tr!("error-403-title")/>
                 <p class="status-code">"403"</p>
                 <h1 id="err-title">{tr!("error-403-title")}</h1>
                 <p>{tr!("error-403-text")}</p>
@@ -32,6 +48,7 @@ pub fn ErrorView(error: AppError) -> impl IntoView {
         .into_any(),
         AppError::NotFound => view! {
             <section class="page-message" aria-labelledby="err-title">
+                <Title text=tr!("error-404-title")/>
                 <p class="status-code">"404"</p>
                 <h1 id="err-title">{tr!("error-404-title")}</h1>
                 <p>{tr!("error-404-text")}</p>
@@ -41,6 +58,7 @@ pub fn ErrorView(error: AppError) -> impl IntoView {
         .into_any(),
         other => view! {
             <section class="page-message" aria-labelledby="err-title">
+                <Title text=tr!("error-title")/>
                 <h1 id="err-title">{tr!("error-title")}</h1>
                 <p>{other.message(lang())}</p>
                 {(other == AppError::Internal).then(request_reference).flatten().map(|r| view! {

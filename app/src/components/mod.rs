@@ -10,7 +10,7 @@ mod language;
 pub use alerts::{Alert, FormResult, QueryMessages, Success};
 pub use badge::{Badge, BadgeStatus, StatusBadge};
 pub use copy::CopyField;
-pub use errors::ErrorView;
+pub use errors::{ErrorView, SignInFirst};
 pub use frame::{loaded, DataTable, EmptyState, Loading, PageHeader};
 pub use language::LanguageSwitch;
 

@@ -29,12 +29,13 @@ pub async fn get_session() -> Result<Option<SessionDto>, AppError> {
 
 /// "Sign in": e-mails a link when the address is known; the answer is the same either way.
 #[server]
-pub async fn request_sign_in(email: String) -> Result<String, AppError> {
+pub async fn request_sign_in(email: String, next: Option<String>) -> Result<String, AppError> {
     let st = request::state()?;
     let parts = request::parts()?;
     let client = request::client_ip(&parts, &st.config).unwrap_or_else(|| "unknown".into());
     let lang = crate::server::locale::of_request(&parts);
-    auth::request_sign_in(&st.db, &st.config, &email, &client, lang).await?;
+    auth::request_sign_in_then(&st.db, &st.config, &email, &client, lang, next.as_deref())
+        .await?;
     st.mail_wake.notify_one();
     // A plain form post (no JavaScript) lands on the "Check your e-mail" state too.
     leptos_axum::redirect("/sign-in?sent=1");
@@ -48,9 +49,10 @@ pub async fn preview_link(token: String) -> Result<LinkPreview, AppError> {
     auth::preview_link(&st.db, &token).await
 }
 
-/// The POST behind the confirmation page: uses the link once and starts a session.
+/// The POST behind the confirmation page: uses the link once, starts a session and goes on to
+/// `next` (a path on this site) or the start page.
 #[server]
-pub async fn confirm_sign_in(token: String) -> Result<(), AppError> {
+pub async fn confirm_sign_in(token: String, next: Option<String>) -> Result<(), AppError> {
     let st = request::state()?;
     let parts = request::parts()?;
     let session = auth::confirm_link(
@@ -69,7 +71,8 @@ pub async fn confirm_sign_in(token: String) -> Result<(), AppError> {
     )
     .await?;
     request::set_cookie(crate::server::locale::cookie_header(&st.config, lang));
-    leptos_axum::redirect("/");
+    // Where the link was asked from (an e-mailed deep link), if it is a page of this site.
+    leptos_axum::redirect(next.as_deref().and_then(paths::local).unwrap_or("/"));
     Ok(())
 }
 

@@ -10,5 +10,7 @@ pub struct Model {
     pub created_at: DateTimeUtc,
     /// The language of the page the request came from.
     pub locale: Option<crate::glossary::Lang>,
+    /// Where to continue once signed in: a path on this site (`crate::paths::local`).
+    pub next_path: Option<String>,
 }
 super::plain_entity!();

@@ -1,6 +1,6 @@
 //! `/` sends the user where they belong; `/choose` lets them pick whom to act as.
 use super::shell::{session_resource, signed_in, Header};
-use crate::components::{EmptyState, ErrorView, Loading, StatusBadge};
+use crate::components::{EmptyState, ErrorView, Loading, SignInFirst, StatusBadge};
 use crate::i18n::lang;
 use crate::paths;
 use leptos::prelude::*;
@@ -16,7 +16,7 @@ pub fn HomePage() -> impl IntoView {
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
                 match session.await {
-                    Ok(None) => view! { <Redirect path="/sign-in"/> }.into_any(),
+                    Ok(None) => view! { <SignInFirst/> }.into_any(),
                     Ok(Some(s)) if s.memberships.len() == 1 => {
                         let path = paths::org(s.memberships[0].organization_id);
                         view! { <Redirect path=path/> }.into_any()

@@ -1,6 +1,6 @@
 //! The signed-in layout: header (whom the user acts as, the switcher, the user menu, the
 //! environment badge), sidebar navigation by organization kind, and the page in between.
-use crate::components::{org_param, ErrorView, LanguageSwitch, Loading, StatusBadge};
+use crate::components::{org_param, ErrorView, LanguageSwitch, SignInFirst, Loading, StatusBadge};
 use crate::error::AppError;
 use crate::features::accounts::api::{get_session, SignOut};
 use crate::features::accounts::dto::{MembershipDto, OrgKind, SessionDto};
@@ -9,7 +9,6 @@ use crate::paths;
 use leptos::prelude::*;
 use leptos_fluent::tr;
 use leptos_router::components::Outlet;
-use leptos_router::components::Redirect;
 use leptos_router::hooks::use_location;
 
 /// The session of the signed-in user, loaded once per page.
@@ -134,7 +133,7 @@ pub fn OrgShell() -> impl IntoView {
 pub fn signed_in(loaded: Result<Option<SessionDto>, AppError>) -> Result<SessionDto, AnyView> {
     match loaded {
         Ok(Some(s)) => Ok(s),
-        Ok(None) => Err(view! { <Redirect path="/sign-in"/> }.into_any()),
+        Ok(None) => Err(view! { <SignInFirst/> }.into_any()),
         Err(e) => Err(view! { <ErrorView error=e/> }.into_any()),
     }
 }

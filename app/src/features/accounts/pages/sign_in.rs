@@ -16,6 +16,8 @@ pub fn SignInPage() -> impl IntoView {
     // Without JavaScript the form posts and the server redirects here with `?sent=1`.
     let sent = move || matches!(value.get(), Some(Ok(_))) || query.read().get("sent").is_some();
     let error = move || matches!(value.get(), Some(Err(_)));
+    // The page a signed-out deep link asked for; the e-mailed link continues there.
+    let next = move || query.read().get("next");
     view! {
         <Title text=tr!("sign-in")/>
         <main id="main" class="auth-page">
@@ -28,6 +30,7 @@ pub fn SignInPage() -> impl IntoView {
                     fallback=move || view! {
                         <p class="muted">{tr!("sign-in-intro")}</p>
                         <ActionForm action=action>
+                            {move || next().map(|n| view! { <input type="hidden" name="next" value=n/> })}
                             <div class="field">
                                 <label for="email">{tr!("sign-in-email")}</label>
                                 <input id="email" name="email" type="text" inputmode="email" autocomplete="email"
@@ -56,6 +59,7 @@ pub fn SignInPage() -> impl IntoView {
 pub fn ConfirmPage() -> impl IntoView {
     let query = use_query_map();
     let token = move || query.read().get("token").unwrap_or_default();
+    let next = move || query.read().get("next");
     let preview = Resource::new(token, preview_link);
     let action = ServerAction::<ConfirmSignIn>::new();
     view! {
@@ -72,6 +76,7 @@ pub fn ConfirmPage() -> impl IntoView {
                                 <p>{tr!("confirm-sign-in-as")}" "<strong>{p.email.clone()}</strong>"."</p>
                                 <ActionForm action=action>
                                     <input type="hidden" name="token" value=token/>
+                                    {next().map(|n| view! { <input type="hidden" name="next" value=n/> })}
                                     <FormResult value=action.value()/>
                                     <button type="submit" class="primary">{tr!("sign-in")}</button>
                                 </ActionForm>

@@ -32,6 +32,19 @@ pub async fn request_sign_in(
     client: &str,
     lang: Lang,
 ) -> Result<(), AppError> {
+    request_sign_in_then(db, config, raw_email, client, lang, None).await
+}
+
+/// [`request_sign_in`] whose link continues at `next` (a path on this site, else dropped) once
+/// confirmed: a deep link opened signed out.
+pub async fn request_sign_in_then(
+    db: &impl ConnectionTrait,
+    config: &Config,
+    raw_email: &str,
+    client: &str,
+    lang: Lang,
+    next: Option<&str>,
+) -> Result<(), AppError> {
     let email = validate::email(lang, raw_email)?;
     let limits = config.sign_in_limits;
     let window = SignInLimits::WINDOW;
@@ -53,6 +66,11 @@ pub async fn request_sign_in(
         email: Set(email),
         created_at: Set(now()),
         locale: Set(Some(lang)),
+        // Anything but a path on this site is dropped: the link never leads elsewhere.
+        next_path: Set(next
+            .and_then(crate::paths::local)
+            .filter(|p| *p != "/")
+            .map(str::to_owned)),
         ..Default::default()
     }
     .insert(db)
@@ -83,7 +101,8 @@ pub async fn answer_sign_in_requests<C: ConnectionTrait + TransactionTrait>(
                     return Ok(false);
                 }
                 let lang = request.locale.unwrap_or(config.default_lang);
-                mail_sign_in_link(txn, &config, &request.email, lang).await?;
+                let next = request.next_path.as_deref();
+                mail_sign_in_link(txn, &config, &request.email, lang, next).await?;
                 Ok(true)
             })
         })
@@ -99,6 +118,7 @@ async fn mail_sign_in_link(
     config: &Config,
     email: &str,
     asked_in: Lang,
+    next: Option<&str>,
 ) -> Result<(), AppError> {
     let Some(user) = user::Entity::find()
         .filter(user::Column::Email.eq(email))
@@ -109,8 +129,12 @@ async fn mail_sign_in_link(
         return Ok(());
     };
     let token = issue_link_token(db, user.id, LinkPurpose::SignIn, None, SIGN_IN_LINK_TTL).await?;
+    let then = next
+        .and_then(crate::paths::local)
+        .map(|p| format!("&next={}", crate::paths::encode(p)))
+        .unwrap_or_default();
     let link = format!(
-        "{}/sign-in/confirm?token={}",
+        "{}/sign-in/confirm?token={}{then}",
         config.public_url,
         mail::SECRET
     );

@@ -26,6 +26,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="stylesheet" id="leptos" href=css/>
                 <meta name="request-id" content=crate::components::errors::request_reference().unwrap_or_default()/>
                 <script src="/copy.js" defer></script>
+                // Only under `cargo leptos watch` (it sets LEPTOS_WATCH): reloads on rebuilds.
+                <AutoReload options=options.clone()/>
                 <HydrationScripts options/>
                 <MetaTags/>
             </head>

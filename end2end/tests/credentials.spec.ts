@@ -12,11 +12,15 @@ test('a partner admin creates access key 1, sees it once, creates key 2 and revo
   expect(clientId).toMatch(/^pc_/);
 
   // Start from no active keys (both projects share one database).
-  const revokeButtons = page.getByRole('button', { name: /^Revoke Access key \d$/ });
-  while ((await revokeButtons.count()) > 0) {
-    const before = await revokeButtons.count();
-    await revokeButtons.first().click();
-    await expect(revokeButtons).toHaveCount(before - 1);
+  // Revoking asks first, naming the key; "Revoke" in the confirmation does it.
+  const revokeLinks = page.getByRole('link', { name: /^Revoke Access key \d$/ });
+  while ((await revokeLinks.count()) > 0) {
+    const before = await revokeLinks.count();
+    const name = (await revokeLinks.first().getAttribute('aria-label'))!;
+    await revokeLinks.first().click();
+    await expect(page.getByText(`${name}? Every call made with it is refused`)).toBeVisible();
+    await page.getByRole('button', { name }).click();
+    await expect(revokeLinks).toHaveCount(before - 1);
   }
 
   // Key 1: the secret is shown once, on its own page.
@@ -45,7 +49,14 @@ test('a partner admin creates access key 1, sees it once, creates key 2 and revo
   await page.goto(productUrl);
   await hydrated(page);
   await expect(page.getByRole('button', { name: 'Create access key' })).toHaveCount(0);
+  // Cancel changes nothing.
+  await page.getByRole('link', { name: 'Revoke Access key 1' }).click();
+  await page.getByRole('link', { name: 'Cancel' }).click();
+  await expect(page.getByRole('button', { name: 'Revoke Access key 1' })).toHaveCount(0);
+  expect((await check()).status()).toBe(200);
+  await page.getByRole('link', { name: 'Revoke Access key 1' }).click();
   await page.getByRole('button', { name: 'Revoke Access key 1' }).click();
+  await expect(page).not.toHaveURL(/confirm=/);
   const keys = page.getByRole('table', { name: 'Access keys' });
   await expect(keys.getByRole('row', { name: /Access key 1/ }).first()).toContainText('Revoked');
   await expect(keys.getByRole('row', { name: /Access key 2/ }).first()).toContainText('Active');

@@ -53,11 +53,15 @@ test('the operator onboards a customer with an installation and a contact person
   await page.getByRole('button', { name: `Deactivate ${installationId}` }).click();
   await expect(page.getByRole('row').filter({ hasText: installationId })).toContainText('Deactivated');
   await expect(page.getByRole('button', { name: `Reactivate ${installationId}` })).toBeVisible();
+  await page.getByRole('link', { name: 'Deactivate organization' }).click();
+  await expect(page.getByText(/^Deactivate .+\? Its members can no longer act as it/)).toBeVisible();
   await page.getByRole('button', { name: 'Deactivate organization' }).click();
   await expect(page.getByRole('button', { name: 'Reactivate organization' })).toBeVisible();
   await expect(page.getByText('Deactivated: nobody can act as it')).toBeVisible();
   await page.getByRole('button', { name: 'Reactivate organization' }).click();
-  await expect(page.getByRole('button', { name: 'Deactivate organization' })).toBeVisible();
+  // Back to the page itself, not to the deactivation's confirmation.
+  await expect(page.getByRole('link', { name: 'Deactivate organization' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Deactivate organization' })).toHaveCount(0);
 });
 
 test("a partner cannot open the operator's screens", async ({ page }) => {

@@ -39,6 +39,8 @@ test('an admin invites a user, who then signs in with the invitation', async ({ 
   await page.reload();
   await hydrated(page);
   await expect(page.getByRole('row').filter({ hasText: email })).not.toContainText('Invitation pending');
+  await page.getByRole('link', { name: `Remove ${email}` }).click();
+  await expect(page.getByText(`Remove ${email} from this organization?`)).toBeVisible();
   await page.getByRole('button', { name: `Remove ${email}` }).click();
   await expect(page.getByRole('row').filter({ hasText: email })).toHaveCount(0);
 });
@@ -46,6 +48,7 @@ test('an admin invites a user, who then signs in with the invitation', async ({ 
 test('the last admin cannot be removed', async ({ page }) => {
   await signIn(page, 'olav@brokerbase.example');
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' }).click();
+  await page.getByRole('link', { name: 'Remove olav@brokerbase.example' }).click();
   await page.getByRole('button', { name: 'Remove olav@brokerbase.example' }).click();
   await expect(page.getByRole('alert')).toContainText('at least one admin');
   await expect(page.getByRole('row').filter({ hasText: 'olav@brokerbase.example' })).toBeVisible();

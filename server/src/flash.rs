@@ -112,7 +112,20 @@ pub async fn guard(req: Request, next: Next) -> Response {
     }
     let host = header_text(&req, header::HOST);
     let referer = header_text(&req, header::REFERER);
+    let change = req.method() == Method::POST;
     let mut res = next.run(req).await;
+    if change && res.status().is_redirection() {
+        // A confirmed action was carried out: back to the page, not to its confirmation step.
+        let plain = res
+            .headers()
+            .get(header::LOCATION)
+            .and_then(|l| l.to_str().ok())
+            .and_then(without_confirmation)
+            .and_then(|l| HeaderValue::from_str(&l).ok());
+        if let Some(v) = plain {
+            res.headers_mut().insert(header::LOCATION, v);
+        }
+    }
     if res.status().is_redirection() {
         let signed = res
             .headers()
@@ -126,6 +139,21 @@ pub async fn guard(req: Request, next: Next) -> Response {
         }
     }
     res
+}
+
+/// `location` without its `confirm` step (`app::components::Confirmed`), when it has one.
+fn without_confirmation(location: &str) -> Option<String> {
+    let (path, query) = location.split_once('?')?;
+    let is_step = |s: &&str| *s == "confirm" || s.starts_with("confirm=");
+    if !query.split('&').any(|s| is_step(&s)) {
+        return None;
+    }
+    let rest: Vec<&str> = query.split('&').filter(|s| !is_step(s)).collect();
+    Some(if rest.is_empty() {
+        path.to_owned()
+    } else {
+        format!("{path}?{}", rest.join("&"))
+    })
 }
 
 fn header_text(req: &Request, name: header::HeaderName) -> Option<String> {
@@ -223,6 +251,18 @@ mod tests {
     fn state() -> AppState {
         let db = sea_orm::DatabaseConnection::default();
         AppState::new(db, app::server::testing::config())
+    }
+
+    #[test]
+    fn a_confirmed_action_returns_to_the_page_not_its_confirmation() {
+        use super::without_confirmation as plain;
+        assert_eq!(plain("/o/2/users?confirm=remove-7").as_deref(), Some("/o/2/users"));
+        assert_eq!(
+            plain("/o/2/users?confirm=remove-7&error=No").as_deref(),
+            Some("/o/2/users?error=No")
+        );
+        assert_eq!(plain("/o/2/users?q=confirmed"), None);
+        assert_eq!(plain("/o/2/users"), None);
     }
 
     #[test]

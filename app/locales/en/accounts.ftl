@@ -134,3 +134,5 @@ sandbox-exists = There is already a partner sandbox installation.
 member-exists = { $email } is already a member of { $org }.
 last-admin = An organization needs at least one admin. Make someone else admin first.
 invalid-role = Choose a role: admin or member.
+users-confirm-remove = Remove { $email } from this organization? They can no longer sign in as it; you can invite them again later.
+orgs-confirm-deactivate = Deactivate { $name }? Its members can no longer act as it and the platform refuses its access until you reactivate it.

@@ -152,3 +152,6 @@ svg-script = The SVG contains scripts or event handlers ({ $what }); export it a
 svg-element = The SVG contains <{ $element }>, which a logo may not have (scripts, links, animation, embedded content); export it as a plain image.
 svg-attribute = The SVG has the attribute { $name }, which a logo may not have; export it as a plain image.
 svg-outside = The SVG's { $name } points outside the file; a logo must be self-contained.
+product-confirm-discard = Discard the draft of version { $n }? Its changes to the functions are lost; the published versions stay as they are.
+product-confirm-retire = Retire { $name }? Customers who do not have it stop seeing it; existing activations keep working until those customers deactivate it.
+credentials-confirm-revoke = Revoke { $name }? Every call made with it is refused from this moment, and this cannot be undone.

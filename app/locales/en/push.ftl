@@ -71,3 +71,5 @@ url-not-url = That is not a URL. Start with https:// and the receiver's host.
 url-scheme = The URL must start with https://.
 url-internal = Portico does not send to loopback, private, link-local or other internal addresses.
 url-no-host = The URL needs a host.
+push-confirm-rotate = Rotate the signing secret? A new secret is shown once; the old one keeps signing beside it for 24 hours, so update your receiver within a day.
+push-confirm-delete = Delete the subscription to { $url }? No more events are sent there and its delivery log is removed.

@@ -134,3 +134,5 @@ sandbox-exists = Det finnes allerede en partnersandkasse.
 member-exists = { $email } er allerede medlem av { $org }.
 last-admin = En organisasjon trenger minst én administrator. Gjør noen andre til administrator først.
 invalid-role = Velg en rolle: administrator eller medlem.
+users-confirm-remove = Fjerne { $email } fra organisasjonen? Brukeren kan ikke lenger logge inn som den; du kan invitere brukeren igjen senere.
+orgs-confirm-deactivate = Deaktivere { $name }? Medlemmene kan ikke lenger opptre som den, og plattformen avviser tilgangen dens til du aktiverer den igjen.

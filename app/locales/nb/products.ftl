@@ -152,3 +152,6 @@ svg-script = SVG-filen inneholder skript eller hendelseshåndterere ({ $what });
 svg-element = SVG-filen inneholder <{ $element }>, som en logo ikke kan ha (skript, lenker, animasjon, innebygd innhold); eksporter den som et enkelt bilde.
 svg-attribute = SVG-filen har attributtet { $name }, som en logo ikke kan ha; eksporter den som et enkelt bilde.
 svg-outside = SVG-filens { $name } peker ut av filen; en logo må være selvstendig.
+product-confirm-discard = Forkaste utkastet til versjon { $n }? Endringene i funksjonene går tapt; de publiserte versjonene forblir som de er.
+product-confirm-retire = Avvikle { $name }? Kunder som ikke har produktet, slutter å se det; eksisterende aktiveringer virker til kundene deaktiverer det.
+credentials-confirm-revoke = Trekke tilbake { $name }? Alle kall med den avvises fra nå av, og det kan ikke angres.

@@ -71,3 +71,5 @@ url-not-url = Det er ikke en URL. Begynn med https:// og mottakerens vertsnavn.
 url-scheme = URL-en må begynne med https://.
 url-internal = Portico sender ikke til loopback-, private, link-local- eller andre interne adresser.
 url-no-host = URL-en mangler vertsnavn.
+push-confirm-rotate = Bytte signeringshemmeligheten? Den nye hemmeligheten vises én gang; den gamle signerer ved siden av i 24 timer, så oppdater mottakeren innen et døgn.
+push-confirm-delete = Slette abonnementet til { $url }? Ingen flere hendelser sendes dit, og leveringsloggen fjernes.

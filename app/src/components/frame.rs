@@ -72,15 +72,18 @@ pub fn DataTable(
     children: Children,
 ) -> impl IntoView {
     view! {
-        <table aria-label=label>
-            <thead><tr>
-                {headers.into_iter().map(|h| if h.is_empty() {
-                    view! { <th scope="col"><span class="visually-hidden">{tr!("table-actions")}</span></th> }.into_any()
-                } else {
-                    view! { <th scope="col">{h}</th> }.into_any()
-                }).collect_view()}
-            </tr></thead>
-            <tbody>{children()}</tbody>
-        </table>
+        // On a narrow screen the table scrolls inside its own box, not the page.
+        <div class="table-scroll">
+            <table aria-label=label>
+                <thead><tr>
+                    {headers.into_iter().map(|h| if h.is_empty() {
+                        view! { <th scope="col"><span class="visually-hidden">{tr!("table-actions")}</span></th> }.into_any()
+                    } else {
+                        view! { <th scope="col">{h}</th> }.into_any()
+                    }).collect_view()}
+                </tr></thead>
+                <tbody>{children()}</tbody>
+            </table>
+        </div>
     }
 }

@@ -2,6 +2,7 @@
 //! states, tables), alerts, badges and copy fields. They know no feature.
 mod alerts;
 mod badge;
+mod confirm;
 mod copy;
 pub mod errors;
 mod frame;
@@ -9,6 +10,7 @@ mod language;
 
 pub use alerts::{Alert, FormResult, QueryMessages, Success};
 pub use badge::{Badge, BadgeStatus, StatusBadge};
+pub use confirm::Confirmed;
 pub use copy::CopyField;
 pub use errors::{ErrorView, SignInFirst};
 pub use frame::{loaded, DataTable, EmptyState, Loading, PageHeader};

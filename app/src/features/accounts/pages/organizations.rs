@@ -1,7 +1,7 @@
 //! The operator's onboarding screens: organizations, their installations and contact persons.
 use super::InstallationsTable;
 use crate::components::{
-    id_param, loaded, org_param, DataTable, EmptyState, FormResult, PageHeader, StatusBadge,
+    id_param, loaded, org_param, Confirmed, DataTable, EmptyState, FormResult, PageHeader, StatusBadge,
 };
 use crate::features::accounts::api::{
     get_organization_detail, list_organizations, CreateInstallation, CreateOrganization,
@@ -152,14 +152,28 @@ fn Detail(
             <p><StatusBadge status=o.kind/>" "{o.status.label(lang())}</p>
         </header>
         {(o.kind != OrgKind::Operator).then(|| view! {
-            <ActionForm action=status.org attr:class="inline">
-                <input type="hidden" name="org_id" value=org/>
-                <input type="hidden" name="target_id" value=target/>
-                <input type="hidden" name="active" value=(!active).to_string()/>
-                <button type="submit" class=if active { "danger" } else { "secondary" }>
-                    {if active { {tr!("orgs-deactivate")} } else { {tr!("orgs-reactivate")} }}
-                </button>
-            </ActionForm>
+            {if active {
+                view! {
+                    <Confirmed key="deactivate".to_owned() label=tr!("orgs-deactivate") done=status.org.version()
+                        warning=tr!("orgs-confirm-deactivate", { "name" => o.name.clone() })>
+                        <ActionForm action=status.org attr:class="inline">
+                            <input type="hidden" name="org_id" value=org/>
+                            <input type="hidden" name="target_id" value=target/>
+                            <input type="hidden" name="active" value="false"/>
+                            <button type="submit" class="danger">{tr!("orgs-deactivate")}</button>
+                        </ActionForm>
+                    </Confirmed>
+                }.into_any()
+            } else {
+                view! {
+                    <ActionForm action=status.org attr:class="inline">
+                        <input type="hidden" name="org_id" value=org/>
+                        <input type="hidden" name="target_id" value=target/>
+                        <input type="hidden" name="active" value="true"/>
+                        <button type="submit" class="secondary">{tr!("orgs-reactivate")}</button>
+                    </ActionForm>
+                }.into_any()
+            }}
             <p class="muted">{if active {
                 {tr!("orgs-deactivate-explained")}
             } else {

@@ -1,5 +1,5 @@
 //! The Users page: members with role and last sign-in; admins add, re-role and remove them.
-use crate::components::{loaded, org_param, FormResult, PageHeader, StatusBadge};
+use crate::components::{loaded, org_param, Confirmed, FormResult, PageHeader, StatusBadge};
 use crate::features::accounts::api::{
     list_members, ChangeRole, InviteMember, RemoveMember, SignOutEverywhere,
 };
@@ -37,7 +37,8 @@ pub fn UsersPage() -> impl IntoView {
                 view! {
                     <p class="muted">{tr!("users-members-of", { "org" => page.organization_name.clone() })}
                         {(!manage).then(|| format!(" {}", tr!("users-only-admins")))}</p>
-                    <table aria-label=tr!("users-members")>
+                    <div class="table-scroll">
+                        <table aria-label=tr!("users-members")>
                         <thead><tr>
                             <th scope="col">{tr!("email")}</th><th scope="col">{tr!("name")}</th><th scope="col">{tr!("role")}</th>
                             <th scope="col">{tr!("users-last-sign-in")}</th>
@@ -46,7 +47,8 @@ pub fn UsersPage() -> impl IntoView {
                         <tbody>
                             {page.members.into_iter().map(|m| view! { <MemberRow m=m manage=manage org=org.get() change=change remove=remove/> }).collect_view()}
                         </tbody>
-                    </table>
+                        </table>
+                    </div>
                     {manage.then(|| view! { <InviteForm org=org.get() invite=invite/> })}
                 }
         })}
@@ -82,7 +84,8 @@ fn MemberRow(
         Role::Admin
     };
     let make_label = tr!("users-make-who", { "email" => m.email.clone(), "role" => other.label(lang()).to_lowercase() });
-    let remove_label = tr!("users-remove-who", { "email" => m.email.clone() });
+    // Copy: the confirmed form is built anew each time it is asked for.
+    let remove_label = StoredValue::new(tr!("users-remove-who", { "email" => m.email.clone() }));
     view! {
         <tr>
             <td>{m.email.clone()}</td>
@@ -99,11 +102,15 @@ fn MemberRow(
                             {tr!("users-make", { "role" => other.label(lang()).to_lowercase() })}
                         </button>
                     </ActionForm>
-                    <ActionForm action=remove attr:class="inline">
-                        <input type="hidden" name="org_id" value=org/>
-                        <input type="hidden" name="user_id" value=m.user_id/>
-                        <button type="submit" class="danger" aria-label=remove_label>{tr!("users-remove")}</button>
-                    </ActionForm>
+                    <Confirmed key=format!("remove-{}", m.user_id) label=tr!("users-remove") done=remove.version()
+                        describe=remove_label.get_value()
+                        warning=tr!("users-confirm-remove", { "email" => m.email.clone() })>
+                        <ActionForm action=remove attr:class="inline">
+                            <input type="hidden" name="org_id" value=org/>
+                            <input type="hidden" name="user_id" value=m.user_id/>
+                            <button type="submit" class="danger" aria-label=remove_label.get_value()>{tr!("users-remove")}</button>
+                        </ActionForm>
+                    </Confirmed>
                 </td>
             })}
         </tr>

@@ -1,5 +1,5 @@
 //! The product page's credentials: the client ID, "Access key 1" and "Access key 2".
-use crate::components::{CopyField, DataTable, EmptyState};
+use crate::components::{Confirmed, CopyField, DataTable, EmptyState};
 use crate::features::products::api::RevokeAccessKey;
 use crate::features::products::dto::CredentialsDto;
 use crate::i18n::lang;
@@ -34,6 +34,8 @@ pub fn Credentials(
                             {c.keys.clone().into_iter().map(|k| {
                                 let name = tr!("credentials-key-n", { "n" => k.slot });
                                 let (key_id, revocable) = (k.id, can_manage && k.revoked_at.is_none());
+                                // Copy: the confirmed form is built anew each time it is asked for.
+                                let revoke_label = StoredValue::new(tr!("credentials-revoke-what", { "name" => name.clone() }));
                                 view! {
                                     <tr>
                                         <td>{name.clone()}</td>
@@ -42,12 +44,16 @@ pub fn Credentials(
                                         <td>{match k.revoked_at { Some(t) => tr!("credentials-revoked-at", { "at" => t.date_time(lang()) }), None => tr!("active-status-active") }}</td>
                                         <td class="row-actions">
                                             {revocable.then(|| view! {
-                                                <ActionForm action=revoke attr:class="inline">
-                                                    <input type="hidden" name="org_id" value=org/>
-                                                    <input type="hidden" name="product_id" value=product_id/>
-                                                    <input type="hidden" name="key_id" value=key_id/>
-                                                    <button type="submit" class="danger" aria-label=tr!("credentials-revoke-what", { "name" => name.clone() })>{tr!("credentials-revoke")}</button>
-                                                </ActionForm>
+                                                <Confirmed key=format!("revoke-{key_id}") label=tr!("credentials-revoke") done=revoke.version()
+                                                    describe=revoke_label.get_value()
+                                                    warning=tr!("credentials-confirm-revoke", { "name" => name.clone() })>
+                                                    <ActionForm action=revoke attr:class="inline">
+                                                        <input type="hidden" name="org_id" value=org/>
+                                                        <input type="hidden" name="product_id" value=product_id/>
+                                                        <input type="hidden" name="key_id" value=key_id/>
+                                                        <button type="submit" class="danger" aria-label=revoke_label.get_value()>{tr!("credentials-revoke")}</button>
+                                                    </ActionForm>
+                                                </Confirmed>
                                             })}
                                         </td>
                                     </tr>

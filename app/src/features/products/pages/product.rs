@@ -3,7 +3,7 @@
 //! ([`ProductSections`]).
 use super::credentials::Credentials;
 use crate::components::{
-    id_param, org_param, EmptyState, ErrorView, FormResult, Loading, QueryMessages, StatusBadge,
+    id_param, org_param, Confirmed, EmptyState, ErrorView, FormResult, Loading, QueryMessages, StatusBadge,
     Success,
 };
 use crate::error::AppError;
@@ -150,7 +150,8 @@ fn ProductView(
 
         <section aria-labelledby="versions-title">
             <h2 id="versions-title">{tr!("product-versions")}</h2>
-            <table aria-label=tr!("product-versions")>
+            <div class="table-scroll">
+                <table aria-label=tr!("product-versions")>
                 <thead><tr><th scope="col">{tr!("product-version")}</th><th scope="col">{tr!("product-state")}</th><th scope="col">{tr!("product-functions")}</th>
                     <th scope="col">{tr!("installations")}</th><th scope="col">{tr!("product-activated")}</th><th scope="col">{tr!("product-note")}</th></tr></thead>
                 <tbody>
@@ -165,7 +166,8 @@ fn ProductView(
                         </tr>
                     }).collect_view()}
                 </tbody>
-            </table>
+                </table>
+            </div>
             {(!retired).then(|| if is_draft {
                 if d.can_admin {
                     view! {
@@ -191,10 +193,13 @@ fn ProductView(
                 }.into_any()
             })}
             {(is_draft && several).then(|| view! {
-                <ActionForm action=discard attr:class="inline">
-                    {hidden("org_id", org)}{hidden("product_id", p.id)}
-                    <button type="submit" class="danger">{tr!("product-discard-draft")}</button>
-                </ActionForm>
+                <Confirmed key="discard-draft".to_owned() label=tr!("product-discard-draft") done=discard.version()
+                    warning=tr!("product-confirm-discard", { "n" => d.current_version })>
+                    <ActionForm action=discard attr:class="inline">
+                        {hidden("org_id", org)}{hidden("product_id", p.id)}
+                        <button type="submit" class="danger">{tr!("product-discard-draft")}</button>
+                    </ActionForm>
+                </Confirmed>
             })}
         </section>
 
@@ -204,7 +209,8 @@ fn ProductView(
                 view! { <EmptyState text=tr!("product-no-installations")/> }.into_any()
             } else {
                 view! {
-                    <table aria-label=tr!("product-adoption")>
+                    <div class="table-scroll">
+                        <table aria-label=tr!("product-adoption")>
                         <thead><tr><th scope="col">{tr!("product-installation")}</th><th scope="col">{tr!("org-kind-customer")}</th><th scope="col">{tr!("product-version")}</th>
                             <th scope="col">{tr!("product-upgrade")}</th><th scope="col">{tr!("product-link-to-send")}</th></tr></thead>
                         <tbody>
@@ -222,7 +228,8 @@ fn ProductView(
                                 </tr>
                             }).collect_view()}
                         </tbody>
-                    </table>
+                        </table>
+                    </div>
                 }.into_any()
             }}
         </section>
@@ -263,10 +270,13 @@ fn ProductView(
             <section aria-labelledby="retire-title">
                 <h2 id="retire-title">{tr!("product-retire")}</h2>
                 <p class="muted">{tr!("product-retire-explained")}</p>
-                <ActionForm action=retire attr:class="inline">
-                    {hidden("org_id", org)}{hidden("product_id", p.id)}
-                    <button type="submit" class="danger">{tr!("product-retire")}</button>
-                </ActionForm>
+                <Confirmed key="retire".to_owned() label=tr!("product-retire") done=retire.version()
+                    warning=tr!("product-confirm-retire", { "name" => p.name.clone() })>
+                    <ActionForm action=retire attr:class="inline">
+                        {hidden("org_id", org)}{hidden("product_id", p.id)}
+                        <button type="submit" class="danger">{tr!("product-retire")}</button>
+                    </ActionForm>
+                </Confirmed>
             </section>
         })}
     }

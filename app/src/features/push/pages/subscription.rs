@@ -4,7 +4,7 @@ use super::form::{EventTypeChoices, UrlField};
 use super::list::status_badge;
 use super::sub_param;
 use crate::components::{
-    loaded, org_param, query_string, CopyField, DataTable, EmptyState, FormResult,
+    loaded, org_param, query_string, Confirmed, CopyField, DataTable, EmptyState, FormResult,
 };
 use crate::features::push::api::{
     get_subscription, DeleteSubscription, HideSubscriptionSecret, Redeliver, ReplayFailed,
@@ -100,8 +100,10 @@ fn SubscriptionView(d: SubscriptionDetail, org: i32, actions: SubActions) -> imp
         }
     };
     // ActionForm children are moved into closures: one pair of hidden fields per form.
-    let [h_test, h_enable, h_rotate, h_delete, h_update, h_replay, h_hide] =
+    let [h_test, h_enable, h_update, h_replay, h_hide] =
         std::array::from_fn(|_| hidden(s.id.clone()));
+    // The confirmed actions build their forms again each time they are asked for.
+    let (sub_id, sub_url) = (StoredValue::new(s.id.clone()), s.url.clone());
     let (url, types, product_id, enabled) = (
         s.url.clone(),
         s.event_types.clone(),
@@ -151,11 +153,17 @@ fn SubscriptionView(d: SubscriptionDetail, org: i32, actions: SubActions) -> imp
                 <ActionForm action=actions.enable attr:class="inline">{h_enable}
                     <input type="hidden" name="enable" value=(!enabled).to_string()/>
                     <button type="submit" class="secondary">{if enabled { {tr!("push-disable")} } else { {tr!("push-enable")} }}</button></ActionForm>
-                <ActionForm action=actions.rotate attr:class="inline">{h_rotate}
-                    <button type="submit" class="secondary">{tr!("push-rotate")}</button></ActionForm>
-                <ActionForm action=actions.delete attr:class="inline">{h_delete}
-                    <input type="hidden" name="product_id" value=product_id/>
-                    <button type="submit" class="danger">{tr!("delete")}</button></ActionForm>
+                <Confirmed key="rotate".to_owned() label=tr!("push-rotate") done=actions.rotate.version()
+                    warning=tr!("push-confirm-rotate")>
+                    <ActionForm action=actions.rotate attr:class="inline">{hidden(sub_id.get_value())}
+                        <button type="submit" class="secondary">{tr!("push-rotate")}</button></ActionForm>
+                </Confirmed>
+                <Confirmed key="delete".to_owned() label=tr!("delete") done=actions.delete.version()
+                    warning=tr!("push-confirm-delete", { "url" => sub_url.clone() })>
+                    <ActionForm action=actions.delete attr:class="inline">{hidden(sub_id.get_value())}
+                        <input type="hidden" name="product_id" value=product_id/>
+                        <button type="submit" class="danger">{tr!("delete")}</button></ActionForm>
+                </Confirmed>
             </div>
             <details class="card">
                 <summary>{tr!("edit")}</summary>

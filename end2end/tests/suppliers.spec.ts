@@ -13,6 +13,13 @@ test('a customer admin is notified, reviews the changes, keeps the version, then
   // The customer administrator sees the bell (the queue is processed in the background).
   await signIn(page, 'kari@solheim.example');
   await expect(page.getByTestId('acting-as')).toHaveText('Solheim Eiendom AS');
+  // The dashboard lists the upgrade under "Needs your attention", newest first.
+  const attention = page.getByRole('region', { name: 'Needs your attention' });
+  const upgrade = `Upgrade available: Nordic Showing Planner version ${version}`;
+  await expect(async () => {
+    await page.reload();
+    await expect(attention.getByRole('link', { name: upgrade })).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
   const bell = page.getByRole('link', { name: /Notifications, [1-9]\d* unread/ });
   await expect(async () => {
     await page.reload();

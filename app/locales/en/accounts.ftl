@@ -136,3 +136,7 @@ last-admin = An organization needs at least one admin. Make someone else admin f
 invalid-role = Choose a role: admin or member.
 users-confirm-remove = Remove { $email } from this organization? They can no longer sign in as it; you can invite them again later.
 orgs-confirm-deactivate = Deactivate { $name }? Its members can no longer act as it and the platform refuses its access until you reactivate it.
+dashboard-attention = Needs your attention
+dashboard-nothing-needs-you = Nothing needs your attention right now.
+dashboard-all-notifications = All notifications
+dashboard-all-notifications-more = All notifications ({ $count } more unread)

@@ -28,3 +28,5 @@ catalog-empty-file = The catalog has no functions.
 catalog-key-twice = key appears more than once
 catalog-entry-problem = Entry { $n } ({ $key }): { $problem }.
 catalog-more-problems = … and { $count } more problems.
+catalog-importing = Importing…
+catalog-upload-explained = A catalog file (JSON; the format is in the README). Functions are created or updated by key, all or nothing; functions missing from the file stay as they are.

@@ -136,3 +136,7 @@ last-admin = En organisasjon trenger minst én administrator. Gjør noen andre t
 invalid-role = Velg en rolle: administrator eller medlem.
 users-confirm-remove = Fjerne { $email } fra organisasjonen? Brukeren kan ikke lenger logge inn som den; du kan invitere brukeren igjen senere.
 orgs-confirm-deactivate = Deaktivere { $name }? Medlemmene kan ikke lenger opptre som den, og plattformen avviser tilgangen dens til du aktiverer den igjen.
+dashboard-attention = Trenger din oppmerksomhet
+dashboard-nothing-needs-you = Ingenting trenger din oppmerksomhet nå.
+dashboard-all-notifications = Alle varsler
+dashboard-all-notifications-more = Alle varsler ({ $count } uleste til)

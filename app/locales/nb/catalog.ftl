@@ -28,3 +28,5 @@ catalog-empty-file = Katalogen har ingen funksjoner.
 catalog-key-twice = key forekommer mer enn én gang
 catalog-entry-problem = Oppføring { $n } ({ $key }): { $problem }.
 catalog-more-problems = … og { $count } problemer til.
+catalog-importing = Importerer …
+catalog-upload-explained = En katalogfil (JSON; formatet står i README). Funksjoner opprettes eller oppdateres etter nøkkel, alt eller ingenting; funksjoner som mangler i filen, forblir som de er.

@@ -7,6 +7,7 @@ mod copy;
 pub mod errors;
 mod frame;
 mod language;
+mod submit;
 
 pub use alerts::{Alert, FormResult, QueryMessages, Success};
 pub use badge::{Badge, BadgeStatus, StatusBadge};
@@ -15,6 +16,7 @@ pub use copy::CopyField;
 pub use errors::{ErrorView, SignInFirst};
 pub use frame::{loaded, DataTable, EmptyState, Loading, PageHeader};
 pub use language::LanguageSwitch;
+pub use submit::Submit;
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;

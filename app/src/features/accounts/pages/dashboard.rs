@@ -3,6 +3,8 @@ use super::InstallationsTable;
 use crate::components::{loaded, org_param};
 use crate::features::accounts::api::get_org_overview;
 use crate::features::accounts::dto::{OrgKind, OrgOverview};
+use crate::features::notifications::api::list_notifications;
+use crate::features::notifications::dto::NotificationDto;
 use crate::i18n::lang;
 use crate::paths;
 use leptos::prelude::*;
@@ -13,9 +15,49 @@ use leptos_fluent::tr;
 pub fn DashboardPage() -> impl IntoView {
     let org = org_param();
     let overview = Resource::new(move || org.get(), get_org_overview);
+    let attention = Resource::new(move || org.get(), list_notifications);
     view! {
         <leptos_meta::Title text=tr!("nav-dashboard")/>
         {loaded(overview, |o: OrgOverview| view! { <Dashboard o=o/> })}
+        {loaded(attention, move |all: Vec<NotificationDto>| view! { <Attention all=all org=org.get()/> })}
+    }
+}
+
+/// How many unread notifications the dashboard lists before "All notifications".
+const ATTENTION_SHOWN: usize = 5;
+
+/// "Needs your attention", the same on every kind of dashboard: the unread notifications (an
+/// upgrade to review, a failing push subscription), newest first, each linking to where it is
+/// dealt with.
+#[component]
+fn Attention(all: Vec<NotificationDto>, org: i32) -> impl IntoView {
+    let unread: Vec<NotificationDto> = all.into_iter().filter(|n| !n.read).collect();
+    let more = unread.len().saturating_sub(ATTENTION_SHOWN);
+    let list = format!("{}/notifications", paths::org(org));
+    view! {
+        <section class="attention" aria-labelledby="attention-title">
+            <h2 id="attention-title">{tr!("dashboard-attention")}</h2>
+            {if unread.is_empty() {
+                view! { <p class="muted">{tr!("dashboard-nothing-needs-you")}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="attention-list">
+                        {unread.into_iter().take(ATTENTION_SHOWN).map(|n| view! {
+                            <li class="card">
+                                <a href=n.link.clone()><strong>{n.title.clone()}</strong></a>
+                                <p>{n.body.clone()}</p>
+                                <p class="muted">{n.created_at.date_time(lang())}</p>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+            <p><a href=list>{if more > 0 {
+                tr!("dashboard-all-notifications-more", { "count" => more })
+            } else {
+                tr!("dashboard-all-notifications")
+            }}</a></p>
+        </section>
     }
 }
 

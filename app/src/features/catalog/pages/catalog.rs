@@ -1,6 +1,6 @@
 //! `/o/:org/catalog`: the API function catalog by area, and "Import catalog".
 use crate::components::{
-    loaded, org_param, DataTable, EmptyState, FormResult, PageHeader, QueryMessages,
+    loaded, org_param, DataTable, EmptyState, FormResult, PageHeader, QueryMessages, Submit,
 };
 use crate::features::catalog::api::{list_catalog, ImportCatalog};
 use crate::features::catalog::dto::{ApiFunctionDto, ImportReport};
@@ -52,7 +52,7 @@ pub fn CatalogPage() -> impl IntoView {
         <QueryMessages successes=&["imported"]/>
         <section class="card form-card" aria-labelledby="upload-title">
             <h2 id="upload-title">{tr!("catalog-upload")}</h2>
-            <p class="muted">"A catalog file (JSON; the format is in the README). Functions are created or updated by key, all or nothing; functions missing from the file stay as they are."</p>
+            <p class="muted">{tr!("catalog-upload-explained")}</p>
             <form method="post" action=move || format!("/o/{}/catalog/upload", org.get()) enctype="multipart/form-data" class="logo-form">
                 <label for="catalog-file">{tr!("catalog-file")}</label>
                 <input id="catalog-file" type="file" name="catalog" accept="application/json,.json"/>
@@ -68,7 +68,7 @@ pub fn CatalogPage() -> impl IntoView {
                     <textarea id="catalog-json" name="catalog" rows="10" spellcheck="false"></textarea>
                 </div>
                 <FormResult value=import.value() success=|r: ImportReport| r.summary(crate::i18n::lang())/>
-                <button type="submit" class="primary">{tr!("catalog-import")}</button>
+                <Submit label=tr!("catalog-import") busy=tr!("catalog-importing") pending=import.pending()/>
             </ActionForm>
         </section>
     }

@@ -1,6 +1,6 @@
 //! "Create subscription", and the fields the subscription page's "Edit" shares with it.
 use super::product_param;
-use crate::components::{loaded, org_param, EmptyState, FormResult, PageHeader};
+use crate::components::{loaded, org_param, EmptyState, FormResult, PageHeader, Submit};
 use crate::features::push::api::{get_subscription_form, CreateSubscription};
 use crate::features::push::dto::SubscriptionFormData;
 use crate::i18n::{lang, text};
@@ -133,7 +133,8 @@ pub fn NewSubscriptionPage() -> impl IntoView {
                             <input id="sub-description" name="description" type="text" maxlength="200" autocomplete="off"/>
                         </div>
                         <FormResult value=create.value()/>
-                        <button type="submit" class="primary">{tr!("add")}</button>
+                        // The receiver is checked before the subscription is saved: up to 10 s.
+                        <Submit label=tr!("add") busy=tr!("push-checking-receiver") pending=create.pending()/>
                     </ActionForm>
                 }.into_any()
         })}

@@ -4,7 +4,7 @@ use super::form::{EventTypeChoices, UrlField};
 use super::list::status_badge;
 use super::sub_param;
 use crate::components::{
-    loaded, org_param, query_string, Confirmed, CopyField, DataTable, EmptyState, FormResult,
+    loaded, org_param, query_string, Confirmed, CopyField, DataTable, EmptyState, FormResult, Submit,
 };
 use crate::features::push::api::{
     get_subscription, DeleteSubscription, HideSubscriptionSecret, Redeliver, ReplayFailed,
@@ -149,7 +149,7 @@ fn SubscriptionView(d: SubscriptionDetail, org: i32, actions: SubActions) -> imp
         {can.then(move || view! {
             <div class="actions">
                 <ActionForm action=actions.test attr:class="inline">{h_test}
-                    <button type="submit" class="primary">{tr!("push-send-test")}</button></ActionForm>
+                    <Submit label=tr!("push-send-test") busy=tr!("push-sending") pending=actions.test.pending()/></ActionForm>
                 <ActionForm action=actions.enable attr:class="inline">{h_enable}
                     <input type="hidden" name="enable" value=(!enabled).to_string()/>
                     <button type="submit" class="secondary">{if enabled { {tr!("push-disable")} } else { {tr!("push-enable")} }}</button></ActionForm>
@@ -175,7 +175,7 @@ fn SubscriptionView(d: SubscriptionDetail, org: i32, actions: SubActions) -> imp
                         <input id="sub-description" name="description" type="text" maxlength="200" value=description.clone()/>
                     </div>
                     <FormResult value=actions.update.value() success=|_| tr!("saved")/>
-                    <button type="submit" class="primary">{tr!("save-changes")}</button>
+                    <Submit label=tr!("save-changes") busy=tr!("push-checking-receiver") pending=actions.update.pending()/>
                 </ActionForm>
             </details>
         })}
@@ -198,7 +198,7 @@ fn SubscriptionView(d: SubscriptionDetail, org: i32, actions: SubActions) -> imp
                         <input id="replay-since" name="since" type="datetime-local"/>
                     </div>
                     <FormResult value=actions.replay.value() success=|n: u64| tr!("push-replayed", { "count" => n })/>
-                    <button type="submit" class="secondary">{tr!("push-replay")}</button>
+                    <Submit label=tr!("push-replay") busy=tr!("push-replaying") pending=actions.replay.pending() class="secondary"/>
                 </ActionForm>
             })}
         </section>

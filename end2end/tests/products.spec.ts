@@ -22,6 +22,8 @@ async function saveAll(page: Page, js: boolean, expected: RegExp) {
     await page.getByRole('button', { name: 'Save changes' }).click();
     await expect(page.getByText(expected)).toBeVisible();
     await expect(page.getByText('No unsaved changes.')).toBeVisible();
+    // The search the partner typed is still there after the save.
+    await expect(page.getByRole('searchbox', { name: 'Search functions' })).not.toHaveValue('');
   }
 }
 

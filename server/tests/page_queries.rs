@@ -38,7 +38,8 @@ async fn a_signed_in_page_looks_up_its_session_and_membership_once() {
     // The most statements each page may take (today's counts): a page that starts querying
     // per row, or fetching its data twice, fails here.
     for (path, cookie, most) in [
-        (format!("/o/{nordic}"), &cookie, 9),
+        // The dashboard: the overview, and the unread notifications ("Needs your attention").
+        (format!("/o/{nordic}"), &cookie, 10),
         (format!("/o/{nordic}/products/{planner}"), &cookie, 23),
         (
             format!("/o/{nordic}/products/{planner}/functions"),

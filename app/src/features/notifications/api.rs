@@ -4,13 +4,17 @@ use crate::error::AppError;
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
-use {super::service, crate::server::request};
+use {super::service, crate::server::lookups::shared, crate::server::request};
 
 /// The user's notifications about an organization.
 #[server]
 pub async fn list_notifications(org_id: i32) -> Result<Vec<NotificationDto>, AppError> {
-    let (st, actor) = request::actor().await?;
-    service::list(&st.db, &actor, org_id).await
+    // Once per page render (the dashboard's "Needs your attention" renders twice on the server).
+    shared(format!("notifications {org_id}"), || async move {
+        let (st, actor) = request::actor().await?;
+        service::list(&st.db, &actor, org_id).await
+    })
+    .await
 }
 
 /// Marks one notification (or all, without `id`) as read.

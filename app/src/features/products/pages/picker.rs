@@ -36,12 +36,13 @@ pub fn FunctionsPage() -> impl IntoView {
         },
         |(o, p, ..)| get_picker(o, p),
     );
+    let looking = Looking::from_query();
     view! {
         <Title text=tr!("change-functions")/>
         <QueryMessages successes=&["saved"]/>
         <FormResult value=save.value() success=|r: SaveReport| r.summary(crate::i18n::lang())/>
         <FormResult value=new_version.value()/>
-        {loaded(data, move |d: PickerData| view! { <Picker d=d org=org.get() save=save new_version=new_version/> })}
+        {loaded(data, move |d: PickerData| view! { <Picker d=d org=org.get() save=save new_version=new_version looking=looking/> })}
     }
 }
 
@@ -107,24 +108,60 @@ fn group(matches: &[usize], area_of: &[usize], limit: usize) -> Vec<ShownArea> {
     out
 }
 
+/// What the partner is looking at in the picker: the search, "Only required" and how many
+/// matches are shown. The page keeps it, so a save, which reloads the picker's data and renders
+/// the picker anew, leaves the partner where they were.
+#[derive(Clone, Copy)]
+struct Looking {
+    search: RwSignal<String>,
+    only_required: RwSignal<bool>,
+    limit: RwSignal<usize>,
+    /// How far the list was scrolled when "Save changes" was pressed.
+    scroll: StoredValue<i32>,
+}
+
+impl Looking {
+    /// From the URL (`q`, `required`, `show`), where the no-JavaScript picker keeps them.
+    fn from_query() -> Self {
+        let query = use_query_map();
+        let q = query.read_untracked();
+        // Without JavaScript "Show more" is a link that asks for more (`show`).
+        let asked = q.get("show").and_then(|s| s.parse::<usize>().ok());
+        Looking {
+            search: RwSignal::new(q.get("q").unwrap_or_default()),
+            only_required: RwSignal::new(q.get("required").is_some()),
+            limit: RwSignal::new(asked.unwrap_or(PAGE).max(PAGE)),
+            scroll: StoredValue::new(0),
+        }
+    }
+}
+
 #[component]
 fn Picker(
     d: PickerData,
     org: i32,
     save: ServerAction<SaveFunctions>,
     new_version: ServerAction<NewVersion>,
+    looking: Looking,
 ) -> impl IntoView {
     let query = use_query_map();
     let selected = Memo::new(move |_| query.read().get("f"));
-    let search = RwSignal::new(query.read_untracked().get("q").unwrap_or_default());
-    let only_required = RwSignal::new(query.read_untracked().get("required").is_some());
-    // Without JavaScript "Show more" is a link that asks for more (`show`), up to the catalog.
+    let Looking {
+        search,
+        only_required,
+        limit,
+        scroll,
+    } = looking;
+    // The list scrolls where it was before a save rendered it anew.
+    let list_box = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        if let Some(el) = list_box.get() {
+            el.set_scroll_top(scroll.get_value());
+        }
+    });
+    // At most the whole catalog is shown.
     let total = d.catalog.len();
-    let asked = query
-        .read_untracked()
-        .get("show")
-        .and_then(|s| s.parse::<usize>().ok());
-    let limit = RwSignal::new(asked.unwrap_or(PAGE).clamp(PAGE, total.max(PAGE)));
+    limit.update_untracked(|l| *l = (*l).clamp(PAGE, total.max(PAGE)));
     let original: BTreeMap<String, GrantFilters> = d
         .grants
         .iter()
@@ -209,6 +246,9 @@ fn Picker(
 
     let on_save = move |_| {
         let changes = changes.get_untracked();
+        if let Some(el) = list_box.get_untracked() {
+            scroll.set_value(el.scroll_top());
+        }
         if !changes.is_empty() {
             save.dispatch(SaveFunctions {
                 org_id: org,
@@ -251,7 +291,7 @@ fn Picker(
             </div>
         })}
         <div class="picker">
-            <div class="picker-list">
+            <div class="picker-list" node_ref=list_box>
                 <form method="get" role="search" aria-label=tr!("picker-search") on:submit=|ev| ev.prevent_default()>
                     <label for="fn-search" class="visually-hidden">{tr!("picker-search")}</label>
                     <input id="fn-search" name="q" type="search" placeholder=tr!("picker-search") autocomplete="off"

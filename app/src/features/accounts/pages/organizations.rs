@@ -151,34 +151,35 @@ fn Detail(
             <h1>{o.name.clone()}</h1>
             <p><StatusBadge status=o.kind/>" "{o.status.label(lang())}</p>
         </header>
-        {(o.kind != OrgKind::Operator).then(|| view! {
+        {(o.kind != OrgKind::Operator).then(|| {
+            // One form sets the organization's status; deactivating asks first.
+            let set_active = move |to: bool| view! {
+                <ActionForm action=status.org attr:class="inline">
+                    <input type="hidden" name="org_id" value=org/>
+                    <input type="hidden" name="target_id" value=target/>
+                    <input type="hidden" name="active" value=to.to_string()/>
+                    <button type="submit" class=if to { "secondary" } else { "danger" }>
+                        {if to { tr!("orgs-reactivate") } else { tr!("orgs-deactivate") }}
+                    </button>
+                </ActionForm>
+            };
+            view! {
             {if active {
                 view! {
                     <Confirmed key="deactivate".to_owned() label=tr!("orgs-deactivate") done=status.org.version()
                         warning=tr!("orgs-confirm-deactivate", { "name" => o.name.clone() })>
-                        <ActionForm action=status.org attr:class="inline">
-                            <input type="hidden" name="org_id" value=org/>
-                            <input type="hidden" name="target_id" value=target/>
-                            <input type="hidden" name="active" value="false"/>
-                            <button type="submit" class="danger">{tr!("orgs-deactivate")}</button>
-                        </ActionForm>
+                        {set_active(false)}
                     </Confirmed>
                 }.into_any()
             } else {
-                view! {
-                    <ActionForm action=status.org attr:class="inline">
-                        <input type="hidden" name="org_id" value=org/>
-                        <input type="hidden" name="target_id" value=target/>
-                        <input type="hidden" name="active" value="true"/>
-                        <button type="submit" class="secondary">{tr!("orgs-reactivate")}</button>
-                    </ActionForm>
-                }.into_any()
+                set_active(true).into_any()
             }}
             <p class="muted">{if active {
                 {tr!("orgs-deactivate-explained")}
             } else {
                 {tr!("orgs-deactivated-explained")}
             }}</p>
+            }
         })}
         <FormResult value=status.org.value()/>
         <section aria-labelledby="contact-title">

@@ -24,13 +24,18 @@ pub fn local(raw: &str) -> Option<&str> {
     local.then_some(raw)
 }
 
-/// The sign-in page, asked to continue at `next` (a [`local`] path) once signed in.
+/// `raw` when signing in may continue there: a [`local`] path other than the start page (where
+/// signing in lands anyway) and the sign-in pages themselves. The one rule for `next`, wherever
+/// it is read: the sign-in page's link, the stored request, the mail and the confirmation.
+pub fn continue_at(raw: &str) -> Option<&str> {
+    local(raw).filter(|p| *p != "/" && !p.starts_with("/sign-in"))
+}
+
+/// The sign-in page, asked to continue at `next` ([`continue_at`]) once signed in.
 pub fn sign_in_then(next: &str) -> String {
-    match local(next) {
-        Some(next) if next != "/" && !next.starts_with("/sign-in") => {
-            format!("/sign-in?next={}", encode(next))
-        }
-        _ => "/sign-in".to_owned(),
+    match continue_at(next) {
+        Some(next) => format!("/sign-in?next={}", encode(next)),
+        None => "/sign-in".to_owned(),
     }
 }
 

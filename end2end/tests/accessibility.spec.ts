@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { open, signIn } from './helpers';
+import { customerPages, open, operatorPages, partnerPages } from './helpers';
 
 // axe runs inside the page, so only where JavaScript does; the markup is the server's either way.
 test.beforeEach(({ javaScriptEnabled }) => {
@@ -21,44 +21,14 @@ async function accessible(page: Page, paths: string[]) {
 
 test("the signed-out pages and a partner's pages are accessible", async ({ page }) => {
   await accessible(page, ['/sign-in', '/no-such-page']);
-  await signIn(page, 'anna@nordic-integrations.example');
-  await expect(page.getByTestId('acting-as')).toHaveText('Nordic Integrations AS');
-  const org = new URL(page.url()).pathname;
-  await open(page, `${org}/products`);
-  const product = (await page.getByRole('link', { name: 'Nordic Showing Planner' }).getAttribute('href'))!;
-  await accessible(page, [
-    org,
-    `${org}/products`,
-    `${org}/products/new`,
-    product,
-    `${product}?confirm=retire`,
-    `${product}/edit`,
-    `${product}/functions`,
-    `${product}/access`,
-    `${org}/webhooks`,
-    `${org}/legacy-access`,
-    `${org}/users`,
-    `${org}/notifications`,
-    '/o/999999',
-  ]);
+  // The partner's pages, with a confirmation open, and another organization's (403).
+  await accessible(page, [...(await partnerPages(page)), '/o/999999']);
 });
 
 test("a customer's and the operator's pages are accessible", async ({ page, browser }) => {
-  await signIn(page, 'kari@solheim.example');
-  await expect(page.getByTestId('acting-as')).toHaveText('Solheim Eiendom AS');
-  const customer = new URL(page.url()).pathname;
-  await open(page, `${customer}/suppliers`);
-  const card = (await page.getByRole('link', { name: /Nordic Showing Planner/ }).first().getAttribute('href'))!;
-  await accessible(page, [customer, `${customer}/suppliers`, card, `${customer}/users`]);
-
+  await accessible(page, await customerPages(page));
   const ops = await browser.newContext();
   const op = await ops.newPage();
-  await signIn(op, 'ops@portico.example');
-  await op.getByRole('list', { name: 'Organizations' }).getByRole('link', { name: /Portico Platform/ }).click();
-  await expect(op.getByTestId('acting-as')).toHaveText('Portico Platform');
-  const operator = new URL(op.url()).pathname;
-  await open(op, `${operator}/organizations`);
-  const solheim = (await op.getByRole('link', { name: 'Solheim Eiendom AS' }).getAttribute('href'))!;
-  await accessible(op, [operator, `${operator}/organizations`, solheim, `${solheim}?confirm=deactivate`, `${operator}/catalog`]);
+  await accessible(op, await operatorPages(op));
   await ops.close();
 });

@@ -98,3 +98,48 @@ export async function shipNewVersion(partner: Page, js: boolean, key: string, la
   await expect(partner.getByRole('table', { name: 'Versions' }).getByRole('row', { name: new RegExp(`Version ${version} `) })).toContainText('Active');
   return version;
 }
+
+/** Signs in as the demo partner (anna) and returns the pages of Nordic Integrations AS that
+ * the page-by-page checks visit (phone width, accessibility), its product's among them. */
+export async function partnerPages(page: Page): Promise<string[]> {
+  await signIn(page, 'anna@nordic-integrations.example');
+  await expect(page.getByTestId('acting-as')).toHaveText('Nordic Integrations AS');
+  const org = new URL(page.url()).pathname;
+  await open(page, `${org}/products`);
+  const product = (await page.getByRole('link', { name: 'Nordic Showing Planner' }).getAttribute('href'))!;
+  return [
+    org,
+    `${org}/products`,
+    `${org}/products/new`,
+    product,
+    `${product}?confirm=retire`,
+    `${product}/edit`,
+    `${product}/functions`,
+    `${product}/access`,
+    `${org}/webhooks`,
+    `${org}/legacy-access`,
+    `${org}/users`,
+    `${org}/notifications`,
+  ];
+}
+
+/** Signs in as the demo customer administrator (kari) and returns Solheim Eiendom AS's pages. */
+export async function customerPages(page: Page): Promise<string[]> {
+  await signIn(page, 'kari@solheim.example');
+  await expect(page.getByTestId('acting-as')).toHaveText('Solheim Eiendom AS');
+  const customer = new URL(page.url()).pathname;
+  await open(page, `${customer}/suppliers`);
+  const card = (await page.getByRole('link', { name: /Nordic Showing Planner/ }).first().getAttribute('href'))!;
+  return [customer, `${customer}/suppliers`, card, `${customer}/users`];
+}
+
+/** Signs in as the operator (ops, acting as Portico Platform) and returns its pages. */
+export async function operatorPages(page: Page): Promise<string[]> {
+  await signIn(page, 'ops@portico.example');
+  await page.getByRole('list', { name: 'Organizations' }).getByRole('link', { name: /Portico Platform/ }).click();
+  await expect(page.getByTestId('acting-as')).toHaveText('Portico Platform');
+  const operator = new URL(page.url()).pathname;
+  await open(page, `${operator}/organizations`);
+  const solheim = (await page.getByRole('link', { name: 'Solheim Eiendom AS' }).getAttribute('href'))!;
+  return [operator, `${operator}/organizations`, solheim, `${solheim}?confirm=deactivate`, `${operator}/catalog`];
+}

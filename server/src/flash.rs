@@ -256,7 +256,10 @@ mod tests {
     #[test]
     fn a_confirmed_action_returns_to_the_page_not_its_confirmation() {
         use super::without_confirmation as plain;
-        assert_eq!(plain("/o/2/users?confirm=remove-7").as_deref(), Some("/o/2/users"));
+        assert_eq!(
+            plain("/o/2/users?confirm=remove-7").as_deref(),
+            Some("/o/2/users")
+        );
         assert_eq!(
             plain("/o/2/users?confirm=remove-7&error=No").as_deref(),
             Some("/o/2/users?error=No")

@@ -57,18 +57,22 @@ async fn a_deep_link_opened_signed_out_continues_there_after_sign_in() {
 
     // The e-mailed link keeps it, and so does the confirmation page it opens.
     let email = "kari@solheim.example";
-    let ask = format!("email={}&next={}", paths::encode(email), paths::encode(&deep));
+    let ask = format!(
+        "email={}&next={}",
+        paths::encode(email),
+        paths::encode(&deep)
+    );
     let (status, headers, _) = send(&app, form_post(RequestSignIn::PATH, ask)).await;
     assert_eq!(status, StatusCode::FOUND);
     assert_eq!(headers["location"], "/sign-in?sent=1");
     let link = mailed_link(&app, email).await;
-    assert!(link.ends_with(&format!("&next={}", paths::encode(&deep))), "{link}");
+    assert!(
+        link.ends_with(&format!("&next={}", paths::encode(&deep))),
+        "{link}"
+    );
     let confirm = link.split_once("/sign-in/confirm").unwrap().1;
-    let (status, _, html) = send(
-        &app,
-        signed_out_page(&format!("/sign-in/confirm{confirm}")),
-    )
-    .await;
+    let (status, _, html) =
+        send(&app, signed_out_page(&format!("/sign-in/confirm{confirm}"))).await;
     assert_eq!(status, StatusCode::OK);
     assert!(html.contains(&kept), "{html}");
 
@@ -101,16 +105,16 @@ async fn next_never_leads_to_another_site() {
     for (i, next) in away.iter().enumerate() {
         // Each in its own address, well inside the sign-in limits.
         let email = ["kari@solheim.example", "anna@nordic-integrations.example"][i % 2];
-        let ask = format!("email={}&next={}", paths::encode(email), paths::encode(next));
+        let ask = format!(
+            "email={}&next={}",
+            paths::encode(email),
+            paths::encode(next)
+        );
         let (status, _, _) = send(&app, form_post(RequestSignIn::PATH, ask)).await;
         assert_eq!(status, StatusCode::FOUND);
         let link = mailed_link(&app, email).await;
         assert!(!link.contains("next="), "{next:?} reached the mail: {link}");
-        let body = format!(
-            "token={}&next={}",
-            link_token(&link),
-            paths::encode(next)
-        );
+        let body = format!("token={}&next={}", link_token(&link), paths::encode(next));
         let (status, headers, _) = send(&app, form_post(ConfirmSignIn::PATH, body)).await;
         assert_eq!(status, StatusCode::FOUND, "{next:?}");
         assert_eq!(headers["location"], "/", "{next:?}");

@@ -276,8 +276,16 @@ async fn error_pages_have_a_title() {
     let kari = sign_in(&app, "kari@solheim.example").await;
     let nordic = org_id(&db, "Nordic Integrations AS").await;
     for (path, status, title) in [
-        ("/no-such-page".to_owned(), StatusCode::NOT_FOUND, "Not found"),
-        (format!("/o/{nordic}/products"), StatusCode::FORBIDDEN, "Access denied"),
+        (
+            "/no-such-page".to_owned(),
+            StatusCode::NOT_FOUND,
+            "Not found",
+        ),
+        (
+            format!("/o/{nordic}/products"),
+            StatusCode::FORBIDDEN,
+            "Access denied",
+        ),
     ] {
         let (got, _, body) = send(&app, page(&path, &kari)).await;
         assert_eq!(got, status, "{path}");

@@ -34,7 +34,9 @@ pub fn one_router_at_a_time() {
     HELD.with(|held| {
         if held.borrow().is_none() {
             // A test that failed while holding it poisons it; the next one may still run.
-            let guard = SERIAL.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+            let guard = SERIAL
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner());
             *held.borrow_mut() = Some(guard);
         }
     });

@@ -34,8 +34,7 @@ pub async fn request_sign_in(email: String, next: Option<String>) -> Result<Stri
     let parts = request::parts()?;
     let client = request::client_ip(&parts, &st.config).unwrap_or_else(|| "unknown".into());
     let lang = crate::server::locale::of_request(&parts);
-    auth::request_sign_in_then(&st.db, &st.config, &email, &client, lang, next.as_deref())
-        .await?;
+    auth::request_sign_in_then(&st.db, &st.config, &email, &client, lang, next.as_deref()).await?;
     st.mail_wake.notify_one();
     // A plain form post (no JavaScript) lands on the "Check your e-mail" state too.
     leptos_axum::redirect("/sign-in?sent=1");
@@ -72,7 +71,7 @@ pub async fn confirm_sign_in(token: String, next: Option<String>) -> Result<(), 
     .await?;
     request::set_cookie(crate::server::locale::cookie_header(&st.config, lang));
     // Where the link was asked from (an e-mailed deep link), if it is a page of this site.
-    leptos_axum::redirect(next.as_deref().and_then(paths::local).unwrap_or("/"));
+    leptos_axum::redirect(next.as_deref().and_then(paths::continue_at).unwrap_or("/"));
     Ok(())
 }
 

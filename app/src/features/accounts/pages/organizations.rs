@@ -1,7 +1,8 @@
 //! The operator's onboarding screens: organizations, their installations and contact persons.
 use super::InstallationsTable;
 use crate::components::{
-    id_param, loaded, org_param, Confirmed, DataTable, EmptyState, FormResult, PageHeader, StatusBadge,
+    id_param, loaded, org_param, Confirmed, DataTable, EmptyState, FormResult, PageHeader,
+    StatusBadge,
 };
 use crate::features::accounts::api::{
     get_organization_detail, list_organizations, CreateInstallation, CreateOrganization,

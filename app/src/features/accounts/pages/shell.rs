@@ -1,6 +1,6 @@
 //! The signed-in layout: header (whom the user acts as, the switcher, the user menu, the
 //! environment badge), sidebar navigation by organization kind, and the page in between.
-use crate::components::{org_param, ErrorView, LanguageSwitch, SignInFirst, Loading, StatusBadge};
+use crate::components::{org_param, ErrorView, LanguageSwitch, Loading, SignInFirst, StatusBadge};
 use crate::error::AppError;
 use crate::features::accounts::api::{get_session, SignOut};
 use crate::features::accounts::dto::{MembershipDto, OrgKind, SessionDto};

@@ -67,10 +67,7 @@ pub async fn request_sign_in_then(
         created_at: Set(now()),
         locale: Set(Some(lang)),
         // Anything but a path on this site is dropped: the link never leads elsewhere.
-        next_path: Set(next
-            .and_then(crate::paths::local)
-            .filter(|p| *p != "/")
-            .map(str::to_owned)),
+        next_path: Set(next.and_then(crate::paths::continue_at).map(str::to_owned)),
         ..Default::default()
     }
     .insert(db)
@@ -129,8 +126,9 @@ async fn mail_sign_in_link(
         return Ok(());
     };
     let token = issue_link_token(db, user.id, LinkPurpose::SignIn, None, SIGN_IN_LINK_TTL).await?;
+    // Checked again: what was stored is read back, and bad stored data must not lead away.
     let then = next
-        .and_then(crate::paths::local)
+        .and_then(crate::paths::continue_at)
         .map(|p| format!("&next={}", crate::paths::encode(p)))
         .unwrap_or_default();
     let link = format!(

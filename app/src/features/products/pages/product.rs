@@ -3,8 +3,8 @@
 //! ([`ProductSections`]).
 use super::credentials::Credentials;
 use crate::components::{
-    id_param, org_param, Confirmed, EmptyState, ErrorView, FormResult, Loading, QueryMessages, StatusBadge,
-    Success,
+    id_param, org_param, Confirmed, EmptyState, ErrorView, FormResult, Loading, QueryMessages,
+    StatusBadge, Success,
 };
 use crate::error::AppError;
 use crate::features::products::api::{

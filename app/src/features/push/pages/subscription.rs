@@ -4,7 +4,8 @@ use super::form::{EventTypeChoices, UrlField};
 use super::list::status_badge;
 use super::sub_param;
 use crate::components::{
-    loaded, org_param, query_string, Confirmed, CopyField, DataTable, EmptyState, FormResult, Submit,
+    loaded, org_param, query_string, Confirmed, CopyField, DataTable, EmptyState, FormResult,
+    Submit,
 };
 use crate::features::push::api::{
     get_subscription, DeleteSubscription, HideSubscriptionSecret, Redeliver, ReplayFailed,

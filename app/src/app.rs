@@ -5,7 +5,7 @@ use crate::components::errors::NotFoundPage;
 use crate::features::accounts::pages::{
     AccountRoutes, OrgShell, OrganizationRoutes, OrganizationSections,
 };
-use crate::features::{access, activations, catalog, notifications, products, push};
+use crate::features::{access, activations, catalog, notifications, products, push, sales_units};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Title};
 use leptos_router::components::{ParentRoute, Router, Routes};
@@ -91,6 +91,7 @@ pub fn App() -> impl IntoView {
                     <access::pages::AccessRoutes/>
                     <products::pages::ProductRoutes/>
                     <push::pages::PushRoutes/>
+                    <sales_units::pages::SalesUnitRoutes/>
                 </ParentRoute>
             </Routes>
         </Router>

@@ -116,6 +116,18 @@ glossary_enum!(
 );
 
 glossary_enum!(
+    /// What happened to a sales unit, in its history (rule 10).
+    HistoryKind "history-kind" {
+        Activated = "activated",
+        Upgraded = "upgraded",
+        Deactivated = "deactivated",
+        Renamed = "renamed",
+        LogoChanged = "logo_changed",
+        PricePackageChanged = "price_package_changed",
+    }
+);
+
+glossary_enum!(
     /// A language Portico speaks (see [`crate::i18n`]).
     Lang "lang" { En = "en", Nb = "nb" }
 );

@@ -4,6 +4,7 @@
 #![recursion_limit = "256"]
 
 pub mod app;
+pub mod business_id;
 pub mod components;
 pub mod error;
 pub mod features;

@@ -69,6 +69,16 @@ pub fn subscription(org: i32, product: i32, subscription: &str) -> String {
     format!("/o/{org}/products/{product}/subscriptions/{subscription}")
 }
 
+/// The partner's sales units list.
+pub fn sales_units(org: i32) -> String {
+    format!("/o/{org}/sales-units")
+}
+
+/// A sales unit's page.
+pub fn sales_unit(org: i32, installation_id: &str) -> String {
+    format!("/o/{org}/sales-units/{}", encode(installation_id))
+}
+
 /// The customer's panel for a product on an installation (where upgrades are reviewed).
 pub fn supplier_panel(customer: i32, installation_id: &str, product: i32) -> String {
     format!(

@@ -116,6 +116,8 @@ export async function partnerPages(page: Page): Promise<string[]> {
     `${product}/edit`,
     `${product}/functions`,
     `${product}/access`,
+    `${org}/sales-units`,
+    `${org}/sales-units/SOLOSL`,
     `${org}/webhooks`,
     `${org}/legacy-access`,
     `${org}/users`,

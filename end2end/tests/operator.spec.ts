@@ -13,14 +13,14 @@ test('the operator onboards a customer with an installation and a contact person
   const name = `Havn Eiendom ${Date.now()}`;
   await page.getByLabel('Kind').selectOption('customer');
   await page.getByLabel('Name', { exact: true }).fill(name);
-  await page.getByLabel('Business identifier').fill('911222333');
+  await page.getByLabel('Business identifier').fill('911222337');
   await page.getByRole('button', { name: 'Create organization' }).click();
   await expect(page.getByRole('alert')).toContainText('identifier scheme');
 
   await page.getByLabel('Kind').selectOption('customer');
   await page.getByLabel('Name', { exact: true }).fill(name);
-  await page.getByLabel('Identifier scheme').fill('NO:ORG');
-  await page.getByLabel('Business identifier').fill('911222333');
+  await page.getByLabel('Identifier scheme').selectOption('business:NO:ORG');
+  await page.getByLabel('Business identifier').fill('911222337');
   await page.getByRole('button', { name: 'Create organization' }).click();
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
   await expect(page.getByText('No installations yet.')).toBeVisible();

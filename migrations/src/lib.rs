@@ -12,6 +12,7 @@ mod m20261123_000008_push_claims;
 mod m20261201_000009_hardening;
 mod m20261203_000010_languages;
 mod m20261203_000011_deep_links;
+mod m20261203_000012_sales_units;
 mod util;
 
 /// Every migration, oldest first.
@@ -32,6 +33,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000009_hardening::Migration),
             Box::new(m20261203_000010_languages::Migration),
             Box::new(m20261203_000011_deep_links::Migration),
+            Box::new(m20261203_000012_sales_units::Migration),
         ]
     }
 }

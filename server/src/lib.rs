@@ -9,4 +9,5 @@ pub mod html;
 pub mod middleware;
 pub mod router;
 pub mod seed;
+pub mod seed_sales_units;
 pub mod workers;

@@ -43,7 +43,7 @@ pub async fn seed_demo(db: &DatabaseConnection, config: &Config) -> Result<(), A
         db,
         OrgKind::Partner,
         "Nordic Integrations AS",
-        Some(("NO:ORG", "923609016")),
+        Some(("business:NO:ORG", "923609016")),
     )
     .await?;
     ensure_member(
@@ -74,7 +74,7 @@ pub async fn seed_demo(db: &DatabaseConnection, config: &Config) -> Result<(), A
         db,
         OrgKind::Partner,
         "Brokerbase Software AS",
-        Some(("NO:ORG", "998877665")),
+        Some(("business:NO:ORG", "998877660")),
     )
     .await?;
     ensure_member(
@@ -100,7 +100,7 @@ pub async fn seed_demo(db: &DatabaseConnection, config: &Config) -> Result<(), A
         db,
         OrgKind::Customer,
         "Solheim Eiendom AS",
-        Some(("NO:ORG", "912345678")),
+        Some(("business:NO:ORG", "912345688")),
     )
     .await?;
     ensure_installation(db, solheim.id, "SOLOSL", "Solheim Oslo", false).await?;
@@ -125,7 +125,7 @@ pub async fn seed_demo(db: &DatabaseConnection, config: &Config) -> Result<(), A
         db,
         OrgKind::Customer,
         "Fjord Megling AS",
-        Some(("NO:ORG", "987654321")),
+        Some(("business:NO:ORG", "987654325")),
     )
     .await?;
     ensure_installation(db, fjord.id, "123456", "Fjord Megling Stavanger", false).await?;
@@ -160,11 +160,12 @@ pub async fn seed_demo(db: &DatabaseConnection, config: &Config) -> Result<(), A
         nordic.id,
         [(sandbox.id, "MSVPAR"), (solheim.id, "SOLOSL")],
     )
-    .await
+    .await?;
+    super::seed_sales_units::seed(db, config, operator.id, nordic.id, brokerbase.id).await
 }
 
 /// The actor of the demo user with this e-mail.
-async fn demo_actor(db: &DatabaseConnection, email: &str) -> Result<Actor, AppError> {
+pub(crate) async fn demo_actor(db: &DatabaseConnection, email: &str) -> Result<Actor, AppError> {
     let u = user::Entity::find()
         .filter(user::Column::Email.eq(email))
         .one(db)

@@ -10,6 +10,7 @@ use app::features::catalog::api::*;
 use app::features::notifications::api::*;
 use app::features::products::api::*;
 use app::features::push::api::*;
+use app::features::sales_units::api::*;
 use app::glossary::Environment;
 use app::server::entities::user;
 use axum::body::Body;
@@ -250,6 +251,19 @@ async fn every_server_function_refuses_another_organizations_user() {
         (
             ListSubscriptions::PATH,
             form(&[("org_id", &nordic), ("filter", "")]),
+        ),
+        (
+            ListSalesUnits::PATH,
+            form(&[
+                ("org_id", &nordic),
+                ("q", ""),
+                ("upgrade_pending", "false"),
+                ("cursor", ""),
+            ]),
+        ),
+        (
+            GetSalesUnit::PATH,
+            form(&[("org_id", &nordic), ("installation_id", "SOLOSL")]),
         ),
         (
             CreateSubscription::PATH,

@@ -48,6 +48,10 @@ async fn a_signed_in_page_looks_up_its_session_and_membership_once() {
         ),
         (format!("/o/{nordic}/webhooks"), &cookie, 9),
         (format!("/o/{solheim}/suppliers"), &kari, 14),
+        // 50 sales units, or one: the same few statements (not one per row).
+        (format!("/o/{nordic}/sales-units"), &cookie, 13),
+        (format!("/o/{nordic}/sales-units?q=hav"), &cookie, 14),
+        (format!("/o/{nordic}/sales-units/SOLOSL"), &cookie, 17),
     ] {
         log.lock().unwrap().clear();
         let (status, _, body) = send(&app, page(&path, cookie)).await;

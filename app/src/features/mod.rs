@@ -11,12 +11,16 @@
 //! | [`activations`] | `activations` | products, catalog, notifications, accounts |
 //! | [`access`] | `legacy_grants`, `access_epoch` (bumped by database triggers) | products, catalog, activations, accounts |
 //! | [`push`] | `push_subscriptions`, `push_events`, `push_deliveries`, `push_attempts`, `push_workers` | products, activations, notifications, catalog |
+//! | [`sales_units`] | — (reads installations, activations and `sales_unit_history`) | products, activations, accounts |
 //!
 //! A feature writes only its own tables; it may read any table through the shared entities, and
 //! it calls another feature's services only when that feature is in its "may use" column. The
 //! direction is one way: nothing a feature uses may use it back (see [`DEPENDENCIES`], checked
-//! by a test). Everything may use the shared base: [`crate::server`] (ssr), [`crate::components`],
-//! [`crate::i18n`], [`crate::glossary`], [`crate::paths`] and [`crate::error`]; the base uses
+//! by a test). A sales unit's history (`sales_unit_history`) belongs to the shared base, like the
+//! audit log: each feature that changes a sales unit records it there ([`crate::server::history`]).
+//! Everything may use the shared base: [`crate::server`] (ssr), [`crate::components`],
+//! [`crate::i18n`], [`crate::glossary`], [`crate::business_id`], [`crate::paths`] and
+//! [`crate::error`]; the base uses
 //! no feature. The
 //! application ([`crate::app`]) sits above all of them: it wires their route groups together and
 //! fills the sections a page leaves to other features (the product page's push subscriptions,
@@ -31,6 +35,7 @@ pub mod catalog;
 pub mod notifications;
 pub mod products;
 pub mod push;
+pub mod sales_units;
 
 /// Which other features each feature may use; the table above, as the dependency test reads it.
 pub const DEPENDENCIES: &[(&str, &[&str])] = &[
@@ -50,6 +55,7 @@ pub const DEPENDENCIES: &[(&str, &[&str])] = &[
         "push",
         &["products", "activations", "notifications", "catalog"],
     ),
+    ("sales_units", &["products", "activations", "accounts"]),
 ];
 
 #[cfg(test)]

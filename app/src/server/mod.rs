@@ -7,6 +7,7 @@ pub mod audit;
 pub mod clock;
 pub mod db;
 pub mod entities;
+pub mod history;
 pub mod locale;
 pub mod lookups;
 pub mod mail;

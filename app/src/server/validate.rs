@@ -1,4 +1,5 @@
 //! Input validation at the service boundary, with messages that say what to fix.
+use crate::business_id::{BusinessId, Invalid};
 use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::t;
@@ -95,6 +96,35 @@ pub fn optional(
             max = max
         ))),
         Some(s) => Ok(Some(s.to_owned())),
+    }
+}
+
+/// An optional business identifier: both parts or neither, the ID checked by its scheme's rule
+/// (see [`crate::business_id`]); the message says what to fix, in `lang`.
+pub fn business_identifier(
+    lang: Lang,
+    scheme: Option<&str>,
+    id: Option<&str>,
+) -> Result<Option<BusinessId>, AppError> {
+    fn given(s: Option<&str>) -> Option<&str> {
+        s.map(str::trim).filter(|s| !s.is_empty())
+    }
+    match (given(scheme), given(id)) {
+        (None, None) => Ok(None),
+        (Some(scheme), Some(id)) => BusinessId::parse(scheme, id).map(Some).map_err(|e| {
+            AppError::invalid(match e {
+                Invalid::UnknownScheme => t!(lang, "invalid-business-id-scheme"),
+                Invalid::Format(s) => crate::i18n::text(lang, s.format_key()),
+                Invalid::CheckDigit(_) => {
+                    t!(
+                        lang,
+                        "invalid-business-id-check",
+                        id = id.chars().take(40).collect::<String>()
+                    )
+                }
+            })
+        }),
+        _ => Err(AppError::invalid(t!(lang, "invalid-business-id-pair"))),
     }
 }
 

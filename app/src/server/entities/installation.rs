@@ -18,3 +18,22 @@ pub struct Model {
     pub created_at: DateTimeUtc,
 }
 super::plain_entity!();
+
+/// The row IDs of the installations partners may see: active ones of active customers (the
+/// glossary's sales units, before the connection to a partner). Deactivated ones vanish from
+/// every partner view, so every partner-facing query filters through this one sub-select.
+pub fn visible_ids() -> sea_orm::sea_query::SelectStatement {
+    use super::organization;
+    use sea_orm::{QuerySelect, QueryTrait};
+    let active_customers = organization::Entity::find()
+        .select_only()
+        .column(organization::Column::Id)
+        .filter(organization::Column::Status.eq(ActiveStatus::Active))
+        .into_query();
+    Entity::find()
+        .select_only()
+        .column(Column::Id)
+        .filter(Column::Status.eq(ActiveStatus::Active))
+        .filter(Column::CustomerId.in_subquery(active_customers))
+        .into_query()
+}

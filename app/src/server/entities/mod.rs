@@ -35,6 +35,7 @@ pub mod push_event;
 pub mod push_subscription;
 pub mod push_worker;
 pub mod rate_limit_event;
+pub mod sales_unit_event;
 pub mod service_token;
 pub mod session;
 pub mod sign_in_request;

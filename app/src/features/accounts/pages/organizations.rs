@@ -1,5 +1,6 @@
 //! The operator's onboarding screens: organizations, their installations and contact persons.
 use super::InstallationsTable;
+use crate::business_id::Scheme;
 use crate::components::{
     id_param, loaded, org_param, Confirmed, DataTable, EmptyState, FormResult, PageHeader,
     StatusBadge,
@@ -69,11 +70,16 @@ pub fn OrganizationsPage() -> impl IntoView {
                 <div class="field-row">
                     <div class="field">
                         <label for="org-scheme">{tr!("orgs-identifier-scheme")}</label>
-                        <input id="org-scheme" name="business_id_scheme" type="text" placeholder="NO:ORG"/>
+                        <select id="org-scheme" name="business_id_scheme">
+                            <option value="">{tr!("business-scheme-none")}</option>
+                            {Scheme::ALL.into_iter().map(|s| view! {
+                                <option value=s.as_str()>{crate::i18n::text(lang(), s.label_key())}</option>
+                            }).collect_view()}
+                        </select>
                     </div>
                     <div class="field grow">
                         <label for="org-bid">{tr!("business-identifier")}</label>
-                        <input id="org-bid" name="business_id" type="text" placeholder="923609016"/>
+                        <input id="org-bid" name="business_id" type="text" placeholder="923 609 016"/>
                     </div>
                 </div>
                 <FormResult value=create.value()/>

@@ -67,6 +67,7 @@ fn nav_items(kind: OrgKind) -> Vec<(String, &'static str)> {
         }
         OrgKind::Partner => {
             items.push((tr!("nav-products"), "/products"));
+            items.push((tr!("nav-sales-units"), "/sales-units"));
             items.push((tr!("nav-webhooks"), "/webhooks"));
             items.push((tr!("nav-legacy-access"), "/legacy-access"));
         }

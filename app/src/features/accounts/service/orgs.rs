@@ -86,21 +86,11 @@ pub async fn create_organization(
     };
     let lang = actor.lang;
     let name = validate::name(lang, &input.name, &t!(lang, "field-org-name"))?;
-    let scheme = validate::optional(
+    let business_id = validate::business_identifier(
         lang,
         input.business_id_scheme.as_deref(),
-        32,
-        &t!(lang, "field-identifier-scheme"),
-    )?;
-    let business_id = validate::optional(
-        lang,
         input.business_id.as_deref(),
-        64,
-        &t!(lang, "field-business-identifier"),
     )?;
-    if business_id.is_some() != scheme.is_some() {
-        return Err(AppError::invalid(t!(lang, "invalid-business-id-pair")));
-    }
     let taken = organization::Entity::find()
         .filter(organization::Column::Kind.eq(kind))
         .filter(organization::Column::Name.eq(&name))
@@ -114,6 +104,10 @@ pub async fn create_organization(
             name = name.clone(),
         )));
     }
+    let (scheme, business_id) = match business_id {
+        Some(b) => (Some(b.scheme.as_str().to_owned()), Some(b.id)),
+        None => (None, None),
+    };
     let org = bootstrap::insert_organization(db, kind, &name, scheme, business_id).await?;
     audit::record(
         db,

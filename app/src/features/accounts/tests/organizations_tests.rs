@@ -245,11 +245,22 @@ async fn operator_onboards_customers_with_installations_and_contact_persons() {
             orgs::create_organization(&db, &ops, op, half_id).await,
             Err(AppError::Invalid(_))
         ));
+        // A typing error in the number is caught by its check digit.
+        let typo = orgs::NewOrganization {
+            kind: "customer".into(),
+            name: "Fjord AS".into(),
+            business_id_scheme: Some("business:NO:ORG".into()),
+            business_id: Some("987654321".into()),
+        };
+        assert!(matches!(
+            orgs::create_organization(&db, &ops, op, typo).await,
+            Err(AppError::Invalid(m)) if m.contains("check digit")
+        ));
         let input = orgs::NewOrganization {
             kind: "customer".into(),
             name: " Fjord AS ".into(),
             business_id_scheme: Some("NO:ORG".into()),
-            business_id: Some("987654321".into()),
+            business_id: Some("987 654 325".into()),
         };
         let fjord = orgs::create_organization(&db, &ops, op, input.clone())
             .await

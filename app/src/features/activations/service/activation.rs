@@ -3,10 +3,11 @@
 use super::cards::{cards, history_target, own_installation};
 use crate::error::AppError;
 use crate::features::activations::dto::CardState;
-use crate::glossary::{ActiveStatus, VersionState};
+use crate::glossary::{ActiveStatus, HistoryKind, VersionState};
 use crate::server::audit;
 use crate::server::clock::now;
 use crate::server::entities::{activation, product_version as pv};
+use crate::server::history::{self, Change};
 use crate::server::scope::{require_customer_admin, Actor};
 use crate::t;
 use sea_orm::sea_query::Expr;
@@ -114,6 +115,20 @@ pub async fn activate<C: ConnectionTrait + TransactionTrait>(
                 &what,
             )
             .await?;
+            let change = Change {
+                product_id: Some(product_id),
+                old: None,
+                new: Some(version.to_string()),
+            };
+            history::record(
+                txn,
+                &actor,
+                Some(org_id),
+                inst_id,
+                HistoryKind::Activated,
+                change,
+            )
+            .await?;
             Ok(true)
         })
     })
@@ -187,6 +202,20 @@ pub async fn upgrade(
         return Err(done());
     }
     let what = format!("Upgraded from version {from} to version {to_version}");
+    let change = Change {
+        product_id: Some(product_id),
+        old: Some(from.to_string()),
+        new: Some(to_version.to_string()),
+    };
+    history::record(
+        db,
+        actor,
+        Some(org_id),
+        inst.id,
+        HistoryKind::Upgraded,
+        change,
+    )
+    .await?;
     audit::record(
         db,
         actor,
@@ -222,6 +251,19 @@ pub async fn deactivate(
     if ended.rows_affected != 1 {
         return Err(AppError::Conflict(t!(actor.lang, "activation-not-active")));
     }
+    let change = Change {
+        product_id: Some(product_id),
+        ..Change::default()
+    };
+    history::record(
+        db,
+        actor,
+        Some(org_id),
+        inst.id,
+        HistoryKind::Deactivated,
+        change,
+    )
+    .await?;
     audit::record(
         db,
         actor,

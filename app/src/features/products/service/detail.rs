@@ -50,6 +50,7 @@ pub async fn product_detail(
     let acts = activation::Entity::find()
         .filter(activation::Column::ProductId.eq(p.id))
         .filter(activation::Column::Status.eq(ActiveStatus::Active))
+        .filter(activation::Column::InstallationId.in_subquery(installation::visible_ids()))
         .all(db)
         .await?;
     let grants = version_grant::Entity::find()
@@ -140,12 +141,15 @@ async fn adoption(
     versions: &[pv::Model],
     acts: &[activation::Model],
 ) -> Result<Vec<AdoptionRow>, AppError> {
+    // Deactivated installations and customers vanish from every partner view (rule 10).
     let insts = installation::Entity::find()
         .filter(installation::Column::Id.is_in(acts.iter().map(|a| a.installation_id)))
+        .filter(installation::Column::Status.eq(ActiveStatus::Active))
         .all(db)
         .await?;
     let customers = organization::Entity::find()
         .filter(organization::Column::Id.is_in(insts.iter().map(|i| i.customer_id)))
+        .filter(organization::Column::Status.eq(ActiveStatus::Active))
         .all(db)
         .await?;
     let active = versions.iter().find(|v| v.state == VersionState::Active);
@@ -163,6 +167,7 @@ async fn adoption(
         .iter()
         .filter_map(|a| {
             let inst = insts.iter().find(|i| i.id == a.installation_id)?;
+            let customer = customers.iter().find(|c| c.id == inst.customer_id)?;
             let version = versions.iter().find(|v| v.id == a.version_id)?;
             let behind = active.is_some_and(|av| av.id != version.id);
             let since = queued
@@ -173,11 +178,7 @@ async fn adoption(
             Some(AdoptionRow {
                 installation_id: inst.installation_id.clone(),
                 installation_name: inst.name.clone(),
-                customer: customers
-                    .iter()
-                    .find(|c| c.id == inst.customer_id)
-                    .map(|c| c.name.clone())
-                    .unwrap_or_default(),
+                customer: customer.name.clone(),
                 version: version.number,
                 upgrade_pending_since: behind.then(|| since.map(local)).flatten(),
                 link: format!(

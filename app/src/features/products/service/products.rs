@@ -308,6 +308,7 @@ pub async fn list_products(
     let acts = activation::Entity::find()
         .filter(activation::Column::ProductId.is_in(ids))
         .filter(activation::Column::Status.eq(ActiveStatus::Active))
+        .filter(activation::Column::InstallationId.in_subquery(installation::visible_ids()))
         .all(db)
         .await?;
     Ok(products

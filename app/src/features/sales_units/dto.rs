@@ -1,0 +1,84 @@
+//! The sales units' wire types.
+pub use crate::glossary::HistoryKind;
+use crate::i18n::LocalTime;
+use serde::{Deserialize, Serialize};
+
+/// Rows on one page of the sales units list.
+pub const PAGE_SIZE: usize = 50;
+
+/// What the partner searched for on the sales units list.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SalesUnitQuery {
+    /// One box: a sales unit's name, installation ID, customer name or business identifier.
+    pub q: String,
+    /// Only sales units with this product.
+    pub product_id: Option<i32>,
+    /// Only sales units where an upgrade of one of the partner's products is pending.
+    pub upgrade_pending: bool,
+    /// Where the page starts (the `next_cursor` of the page before), "" for the first.
+    pub cursor: String,
+}
+
+/// One of the partner's products on a sales unit, at the version it runs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SalesUnitProduct {
+    pub product_id: i32,
+    pub name: String,
+    pub version: i32,
+    /// When the version it runs stopped being the newest, if it did: an upgrade is pending.
+    pub upgrade_pending_since: Option<LocalTime>,
+}
+
+/// A sales unit on the list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SalesUnitRow {
+    pub installation_id: String,
+    pub name: String,
+    pub customer: String,
+    /// Such as `business:NO:ORG 923609016`.
+    pub business_identifier: Option<String>,
+    pub products: Vec<SalesUnitProduct>,
+}
+
+/// One page of the partner's sales units.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SalesUnitPage {
+    pub rows: Vec<SalesUnitRow>,
+    /// The cursor of the next page, when there is one.
+    pub next_cursor: Option<String>,
+    /// The partner's products, for the product filter (ID, name).
+    pub products: Vec<(i32, String)>,
+}
+
+/// One entry of a sales unit's history, as people read it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HistoryEntry {
+    pub at: LocalTime,
+    /// The person's e-mail (or `cli` / `system`).
+    pub who: String,
+    /// The organization they acted as.
+    pub acting_as: Option<String>,
+    pub kind: HistoryKind,
+    /// The product it concerns, by name.
+    pub product: Option<String>,
+    pub old_value: Option<String>,
+    pub new_value: Option<String>,
+}
+
+/// A push subscription that reaches a sales unit.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SubscriptionRef {
+    pub id: String,
+    pub product_id: i32,
+    pub product: String,
+    pub url: String,
+    pub enabled: bool,
+}
+
+/// The sales unit page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SalesUnitDetail {
+    pub unit: SalesUnitRow,
+    pub subscriptions: Vec<SubscriptionRef>,
+    pub history: Vec<HistoryEntry>,
+}

@@ -1,0 +1,63 @@
+//! The connection rule (glossary, *Sales unit*): a partner's sales units are the active
+//! installations of active customers with an active activation of one of its products.
+//! Everything a partner reads about sales units goes through here, so a deactivated one
+//! vanishes from every view at once.
+use crate::error::AppError;
+use crate::glossary::{ActiveStatus, VersionState};
+use crate::server::entities::{activation, installation, product, product_version as pv};
+use sea_orm::sea_query::SelectStatement;
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, QueryTrait};
+
+/// The partner's products (ID, name), by name.
+pub async fn partner_products(
+    db: &impl ConnectionTrait,
+    partner_id: i32,
+) -> Result<Vec<(i32, String)>, AppError> {
+    let mut all: Vec<(i32, String)> = product::Entity::find()
+        .select_only()
+        .column(product::Column::Id)
+        .column(product::Column::Name)
+        .filter(product::Column::PartnerId.eq(partner_id))
+        .into_tuple()
+        .all(db)
+        .await?;
+    all.sort_by(|a, b| (&a.1, a.0).cmp(&(&b.1, b.0)));
+    Ok(all)
+}
+
+/// The row IDs of the installations connected to the partner through `products` (all of its
+/// products, or the one filtered on), optionally only where one of them runs a superseded
+/// version (an upgrade is pending).
+pub fn connected_ids(products: &[i32], upgrade_pending: bool) -> SelectStatement {
+    let mut acts = activation::Entity::find()
+        .select_only()
+        .column(activation::Column::InstallationId)
+        .filter(activation::Column::Status.eq(ActiveStatus::Active))
+        .filter(activation::Column::ProductId.is_in(products.to_vec()));
+    if upgrade_pending {
+        let superseded = pv::Entity::find()
+            .select_only()
+            .column(pv::Column::Id)
+            .filter(pv::Column::ProductId.is_in(products.to_vec()))
+            .filter(pv::Column::State.eq(VersionState::Superseded))
+            .into_query();
+        acts = acts.filter(activation::Column::VersionId.in_subquery(superseded));
+    }
+    acts.into_query()
+}
+
+/// The partner's sales unit with this installation ID, or `NotFound` when it is unknown, not
+/// connected to the partner, or deactivated (as if unknown).
+pub async fn sales_unit(
+    db: &impl ConnectionTrait,
+    products: &[i32],
+    installation_id: &str,
+) -> Result<installation::Model, AppError> {
+    installation::Entity::find()
+        .filter(installation::Column::InstallationId.eq(installation_id.trim().to_uppercase()))
+        .filter(installation::Column::Id.in_subquery(installation::visible_ids()))
+        .filter(installation::Column::Id.in_subquery(connected_ids(products, false)))
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)
+}

@@ -1,0 +1,2 @@
+mod history_tests;
+mod list_tests;

@@ -3,7 +3,7 @@
 //! product page's push section, the operator's legacy grants on a partner's page).
 use crate::components::errors::NotFoundPage;
 use crate::features::accounts::pages::{
-    AccountRoutes, OrgShell, OrganizationRoutes, OrganizationSections,
+    AccountRoutes, DashboardSections, OrgShell, OrganizationRoutes, OrganizationSections,
 };
 use crate::features::{access, activations, catalog, notifications, products, push, sales_units};
 use leptos::prelude::*;
@@ -59,6 +59,11 @@ fn partner_legacy_grants(org: i32, partner_id: i32) -> AnyView {
     view! { <access::pages::OperatorLegacySection org=org partner_id=partner_id/> }.into_any()
 }
 
+/// The partner dashboard's figures.
+fn partner_figures(org: i32) -> AnyView {
+    view! { <sales_units::pages::PartnerFiguresSection org=org/> }.into_any()
+}
+
 /// The application: every page route. Pages render completely on the server (`SsrMode::Async`)
 /// so they work before, and without, the WASM bundle.
 #[component]
@@ -70,6 +75,9 @@ pub fn App() -> impl IntoView {
     });
     provide_context(OrganizationSections {
         partner: partner_legacy_grants,
+    });
+    provide_context(DashboardSections {
+        partner: partner_figures,
     });
     // Effects run only in the browser: this marks the page as hydrated (the end-to-end tests
     // wait for it before testing what needs the WASM bundle).

@@ -79,6 +79,16 @@ pub fn sales_unit(org: i32, installation_id: &str) -> String {
     format!("/o/{org}/sales-units/{}", encode(installation_id))
 }
 
+/// A customer's installations.
+pub fn installations(org: i32) -> String {
+    format!("/o/{org}/installations")
+}
+
+/// A customer's installation page (its sales unit, as the customer sees it).
+pub fn installation(org: i32, installation_id: &str) -> String {
+    format!("/o/{org}/installations/{}", encode(installation_id))
+}
+
 /// The customer's panel for a product on an installation (where upgrades are reviewed).
 pub fn supplier_panel(customer: i32, installation_id: &str, product: i32) -> String {
     format!(

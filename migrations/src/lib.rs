@@ -13,6 +13,7 @@ mod m20261201_000009_hardening;
 mod m20261203_000010_languages;
 mod m20261203_000011_deep_links;
 mod m20261203_000012_sales_units;
+mod m20261203_000013_installation_logos;
 mod util;
 
 /// Every migration, oldest first.
@@ -34,6 +35,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000010_languages::Migration),
             Box::new(m20261203_000011_deep_links::Migration),
             Box::new(m20261203_000012_sales_units::Migration),
+            Box::new(m20261203_000013_installation_logos::Migration),
         ]
     }
 }

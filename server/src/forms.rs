@@ -1,6 +1,7 @@
 //! Plain-form handlers: what the browser posts without server functions (file uploads, the
 //! picker's no-JavaScript form, the one-time access-key page), and the logo files.
 use crate::html::escape;
+use app::error::AppError;
 use app::paths::encode;
 use app::server::AppState;
 use axum::extract::{FromRequest, Multipart, Path, Request};
@@ -310,4 +311,81 @@ async fn file_field(req: Request, name: &str) -> Option<Vec<u8>> {
         }
     }
     Some(data)
+}
+
+/// "Upload logo" of a sales unit, from the partner's sales unit page or the customer's
+/// installation page (a plain multipart form, with or without JavaScript): back to that page.
+pub async fn unit_logo_upload(
+    axum::Extension(state): axum::Extension<AppState>,
+    Path((org, installation)): Path<(i32, String)>,
+    req: Request,
+) -> Response {
+    let (parts, body) = req.into_parts();
+    let actor = match form_actor(&state, &parts).await {
+        Ok(a) => a,
+        Err(to_sign_in) => return to_sign_in,
+    };
+    let page = if parts.uri.path().contains("/sales-units/") {
+        app::paths::sales_unit(org, &installation)
+    } else {
+        app::paths::installation(org, &installation)
+    };
+    let back = |query: String| Redirect::to(&format!("{page}?{query}")).into_response();
+    let Some(data) = file_field(Request::from_parts(parts, body), "logo").await else {
+        let max = app::features::sales_units::service::picture::MAX_BYTES / 1024;
+        let message = app::t!(actor.lang, "logo-too-large", size = 1024, max = max);
+        return back(format!("logo_error={}", encode(&message)));
+    };
+    let edit = app::features::sales_units::service::edit::set_logo(
+        &state.db,
+        &state.config,
+        &actor,
+        org,
+        &installation,
+        &data,
+    );
+    match edit.await {
+        Ok(()) => back("logo=saved".into()),
+        Err(e) => back(format!("logo_error={}", encode(&e.message(actor.lang)))),
+    }
+}
+
+/// A sales unit's logo, for a member of an organization that may read the sales unit (its
+/// customer, a connected partner); 404 for anyone else, as if it had none.
+pub async fn unit_logo_file(
+    axum::Extension(state): axum::Extension<AppState>,
+    Path((org, installation)): Path<(i32, String)>,
+    req: Request,
+) -> Response {
+    let (parts, _) = req.into_parts();
+    let actor = match form_actor(&state, &parts).await {
+        Ok(a) => a,
+        Err(to_sign_in) => return to_sign_in,
+    };
+    let found =
+        app::features::sales_units::service::edit::logo(&state.db, &actor, org, &installation)
+            .await;
+    match found {
+        Ok(Some(png)) => {
+            let mut res = png.into_response();
+            let h = res.headers_mut();
+            h.insert(
+                header::CONTENT_TYPE,
+                header::HeaderValue::from_static("image/png"),
+            );
+            // The address changes with the logo (`?v=`), and only members may see it.
+            h.insert(
+                header::CACHE_CONTROL,
+                header::HeaderValue::from_static("private, max-age=31536000, immutable"),
+            );
+            h.insert(
+                header::X_CONTENT_TYPE_OPTIONS,
+                header::HeaderValue::from_static("nosniff"),
+            );
+            res
+        }
+        Ok(None) | Err(AppError::NotFound) => StatusCode::NOT_FOUND.into_response(),
+        Err(AppError::Forbidden | AppError::NotSignedIn) => StatusCode::FORBIDDEN.into_response(),
+        Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+    }
 }

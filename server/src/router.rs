@@ -70,6 +70,18 @@ pub fn router_with(state: AppState, leptos_options: LeptosOptions, api: Arc<ApiS
             post(forms::catalog_upload).layer(DefaultBodyLimit::max(10 * 1024 * 1024)),
         )
         .route("/o/{org}/products/{product}/keys", post(forms::create_key))
+        .route(
+            "/o/{org}/sales-units/{installation}/logo",
+            get(forms::unit_logo_file)
+                .post(forms::unit_logo_upload)
+                .layer(DefaultBodyLimit::max(1024 * 1024)),
+        )
+        .route(
+            "/o/{org}/installations/{installation}/logo",
+            get(forms::unit_logo_file)
+                .post(forms::unit_logo_upload)
+                .layer(DefaultBodyLimit::max(1024 * 1024)),
+        )
         .route("/logos/{product}", get(forms::logo_file))
         .route("/language", post(forms::set_language))
         .nest_service(&format!("/{}", leptos_options.site_pkg_dir), pkg);

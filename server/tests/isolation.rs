@@ -266,6 +266,28 @@ async fn every_server_function_refuses_another_organizations_user() {
             form(&[("org_id", &nordic), ("installation_id", "SOLOSL")]),
         ),
         (
+            RenameSalesUnit::PATH,
+            form(&[
+                ("org_id", &nordic),
+                ("installation_id", "SOLOSL"),
+                ("name", "Evil"),
+            ]),
+        ),
+        (
+            RenameSalesUnit::PATH,
+            form(&[
+                ("org_id", &solheim),
+                ("installation_id", "SOLOSL"),
+                ("name", "Evil"),
+            ]),
+        ),
+        (ListInstallations::PATH, form(&[("org_id", &solheim)])),
+        (GetPartnerFigures::PATH, form(&[("org_id", &nordic)])),
+        (
+            GetInstallation::PATH,
+            form(&[("org_id", &solheim), ("installation_id", "SOLOSL")]),
+        ),
+        (
             CreateSubscription::PATH,
             form(&[
                 ("org_id", &nordic),

@@ -38,8 +38,9 @@ async fn a_signed_in_page_looks_up_its_session_and_membership_once() {
     // The most statements each page may take (today's counts): a page that starts querying
     // per row, or fetching its data twice, fails here.
     for (path, cookie, most) in [
-        // The dashboard: the overview, and the unread notifications ("Needs your attention").
-        (format!("/o/{nordic}"), &cookie, 10),
+        // The dashboard: the overview, the unread notifications ("Needs your attention") and
+        // the partner's figures (products, two counts of sales units, failing subscriptions).
+        (format!("/o/{nordic}"), &cookie, 14),
         (format!("/o/{nordic}/products/{planner}"), &cookie, 23),
         (
             format!("/o/{nordic}/products/{planner}/functions"),
@@ -51,7 +52,7 @@ async fn a_signed_in_page_looks_up_its_session_and_membership_once() {
         // 50 sales units, or one: the same few statements (not one per row).
         (format!("/o/{nordic}/sales-units"), &cookie, 13),
         (format!("/o/{nordic}/sales-units?q=hav"), &cookie, 14),
-        (format!("/o/{nordic}/sales-units/SOLOSL"), &cookie, 17),
+        (format!("/o/{nordic}/sales-units/SOLOSL"), &cookie, 18),
     ] {
         log.lock().unwrap().clear();
         let (status, _, body) = send(&app, page(&path, cookie)).await;

@@ -34,3 +34,50 @@ history-kind-deactivated = Deactivated
 history-kind-renamed = Renamed
 history-kind-logo_changed = Logo changed
 history-kind-price_package_changed = Price package changed
+nav-installations = Installations
+installations-subtitle = Your installations (the sales units your partners see), with the products they run. Open one to change its name or logo or to read its history.
+installations-none = No active installations. The operator adds them when onboarding you.
+installations-no-products = No products yet
+unit-name-and-logo = Name and logo
+unit-name = Name
+unit-name-help = Up to 40 letters, digits, spaces and ( ) - _ + . — the customer and its partners see it.
+unit-save-name = Save name
+unit-saving = Saving…
+unit-name-saved = The name is saved.
+unit-name-invalid = A sales unit's name is 1 to { $max } letters, digits, spaces and ( ) - _ + . only.
+unit-logo-field = Logo (PNG or JPEG)
+unit-logo-help = Square or nearly, 100 to 1000 pixels on each side, at most 256 KB.
+unit-upload-logo = Upload logo
+unit-logo-saved = The logo is saved.
+unit-no-logo = No logo yet.
+unit-logo-alt = Logo of { $name }
+unit-logo-choose = Choose a PNG or JPEG file to upload.
+unit-logo-not-png-or-jpeg = The logo must be a PNG or JPEG image.
+unit-logo-unreadable = The file could not be read as an image: it may be damaged or not really a PNG or JPEG.
+unit-logo-too-small = The logo is { $width } × { $height } pixels; each side must be at least { $min }.
+unit-logo-too-big = The logo is { $width } × { $height } pixels; each side must be at most { $max }.
+unit-logo-not-square = The logo is { $width } × { $height } pixels; it must be square or nearly (at most a quarter wider than high).
+unit-changed-title = Your partner changed { $installation }
+unit-renamed-body = { $who } renamed the sales unit “{ $old }” to “{ $new }”.
+unit-logo-body = { $who } changed the sales unit's logo.
+figures-label = Your figures
+figures-active-products = { $count ->
+    [one] active product
+   *[other] active products
+}
+figures-draft-products = { $count ->
+    [one] product in draft
+   *[other] products in draft
+}
+figures-sales-units = { $count ->
+    [one] sales unit
+   *[other] sales units
+}
+figures-upgrades-pending = { $count ->
+    [one] sales unit with an upgrade pending
+   *[other] sales units with an upgrade pending
+}
+figures-failing-subscriptions = { $count ->
+    [one] failing push subscription
+   *[other] failing push subscriptions
+}

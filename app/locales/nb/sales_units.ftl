@@ -34,3 +34,50 @@ history-kind-deactivated = Deaktivert
 history-kind-renamed = Nytt navn
 history-kind-logo_changed = Ny logo
 history-kind-price_package_changed = Ny prispakke
+nav-installations = Installasjoner
+installations-subtitle = Installasjonene deres (salgsstedene partnerne ser), med produktene de bruker. Åpne en for å endre navn eller logo eller lese historikken.
+installations-none = Ingen aktive installasjoner. Operatøren legger dem til når dere blir registrert.
+installations-no-products = Ingen produkter ennå
+unit-name-and-logo = Navn og logo
+unit-name = Navn
+unit-name-help = Opptil 40 bokstaver, sifre, mellomrom og ( ) - _ + . — kunden og partnerne ser det.
+unit-save-name = Lagre navn
+unit-saving = Lagrer …
+unit-name-saved = Navnet er lagret.
+unit-name-invalid = Navnet på et salgssted er 1 til { $max } bokstaver, sifre, mellomrom og ( ) - _ + . og ingenting annet.
+unit-logo-field = Logo (PNG eller JPEG)
+unit-logo-help = Kvadratisk eller nesten, 100 til 1000 piksler på hver side, høyst 256 KB.
+unit-upload-logo = Last opp logo
+unit-logo-saved = Logoen er lagret.
+unit-no-logo = Ingen logo ennå.
+unit-logo-alt = Logoen til { $name }
+unit-logo-choose = Velg en PNG- eller JPEG-fil å laste opp.
+unit-logo-not-png-or-jpeg = Logoen må være et PNG- eller JPEG-bilde.
+unit-logo-unreadable = Filen kunne ikke leses som et bilde: den kan være skadet eller ikke egentlig PNG eller JPEG.
+unit-logo-too-small = Logoen er { $width } × { $height } piksler; hver side må være minst { $min }.
+unit-logo-too-big = Logoen er { $width } × { $height } piksler; hver side kan være høyst { $max }.
+unit-logo-not-square = Logoen er { $width } × { $height } piksler; den må være kvadratisk eller nesten (høyst en fjerdedel bredere enn høy).
+unit-changed-title = Partneren deres endret { $installation }
+unit-renamed-body = { $who } ga salgsstedet «{ $old }» det nye navnet «{ $new }».
+unit-logo-body = { $who } endret logoen til salgsstedet.
+figures-label = Tallene deres
+figures-active-products = { $count ->
+    [one] aktivt produkt
+   *[other] aktive produkter
+}
+figures-draft-products = { $count ->
+    [one] produkt i utkast
+   *[other] produkter i utkast
+}
+figures-sales-units = { $count ->
+    [one] salgssted
+   *[other] salgssteder
+}
+figures-upgrades-pending = { $count ->
+    [one] salgssted venter på oppdatering
+   *[other] salgssteder venter på oppdatering
+}
+figures-failing-subscriptions = { $count ->
+    [one] push-abonnement feiler
+   *[other] push-abonnementer feiler
+}

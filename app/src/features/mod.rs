@@ -11,7 +11,7 @@
 //! | [`activations`] | `activations` | products, catalog, notifications, accounts |
 //! | [`access`] | `legacy_grants`, `access_epoch` (bumped by database triggers) | products, catalog, activations, accounts |
 //! | [`push`] | `push_subscriptions`, `push_events`, `push_deliveries`, `push_attempts`, `push_workers` | products, activations, notifications, catalog |
-//! | [`sales_units`] | — (reads installations, activations and `sales_unit_history`) | products, activations, accounts |
+//! | [`sales_units`] | `installation_logos` (names through accounts) | products, activations, accounts, notifications |
 //!
 //! A feature writes only its own tables; it may read any table through the shared entities, and
 //! it calls another feature's services only when that feature is in its "may use" column. The
@@ -55,7 +55,10 @@ pub const DEPENDENCIES: &[(&str, &[&str])] = &[
         "push",
         &["products", "activations", "notifications", "catalog"],
     ),
-    ("sales_units", &["products", "activations", "accounts"]),
+    (
+        "sales_units",
+        &["products", "activations", "accounts", "notifications"],
+    ),
 ];
 
 #[cfg(test)]

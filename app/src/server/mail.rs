@@ -171,7 +171,7 @@ pub struct DevMailbox {
 
 impl DevMailbox {
     /// How many mails it keeps.
-    pub const CAPACITY: usize = 200;
+    pub const CAPACITY: usize = 1000;
 
     /// The mails, newest first.
     pub fn entries(&self) -> Vec<MailboxEntry> {

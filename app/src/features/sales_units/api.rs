@@ -1,10 +1,13 @@
 //! The sales units' server functions.
-use super::dto::{SalesUnitDetail, SalesUnitPage, SalesUnitQuery};
+use super::dto::{PartnerFigures, SalesUnitDetail, SalesUnitPage, SalesUnitRow};
 use crate::error::AppError;
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
-use {super::service, crate::server::lookups::shared, crate::server::request};
+use {
+    super::dto::SalesUnitQuery, super::service, crate::server::lookups::shared,
+    crate::server::request,
+};
 
 /// One page of the partner's sales units.
 #[server]
@@ -41,5 +44,53 @@ pub async fn get_sales_unit(
             service::detail::detail(&st.db, &actor, org_id, &installation_id).await
         },
     )
+    .await
+}
+
+/// A customer's own installations ("Installations").
+#[server]
+pub async fn list_installations(org_id: i32) -> Result<Vec<SalesUnitRow>, AppError> {
+    shared(format!("installations {org_id}"), || async move {
+        let (st, actor) = request::actor().await?;
+        service::customer::list(&st.db, &actor, org_id).await
+    })
+    .await
+}
+
+/// A customer's installation page.
+#[server]
+pub async fn get_installation(
+    org_id: i32,
+    installation_id: String,
+) -> Result<SalesUnitDetail, AppError> {
+    shared(
+        format!("installation {org_id} {installation_id:?}"),
+        || async move {
+            let (st, actor) = request::actor().await?;
+            service::customer::detail(&st.db, &actor, org_id, &installation_id).await
+        },
+    )
+    .await
+}
+
+/// "Save name": a partner admin for a connected sales unit, a customer admin for an own
+/// installation.
+#[server]
+pub async fn rename_sales_unit(
+    org_id: i32,
+    installation_id: String,
+    name: String,
+) -> Result<(), AppError> {
+    let (st, actor) = request::actor().await?;
+    service::edit::rename(&st.db, &st.config, &actor, org_id, &installation_id, &name).await
+}
+
+/// The partner dashboard's figures.
+#[server]
+pub async fn get_partner_figures(org_id: i32) -> Result<PartnerFigures, AppError> {
+    shared(format!("partner figures {org_id}"), || async move {
+        let (st, actor) = request::actor().await?;
+        service::figures::partner_figures(&st.db, &actor, org_id).await
+    })
     .await
 }

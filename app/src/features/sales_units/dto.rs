@@ -81,4 +81,18 @@ pub struct SalesUnitDetail {
     pub unit: SalesUnitRow,
     pub subscriptions: Vec<SubscriptionRef>,
     pub history: Vec<HistoryEntry>,
+    /// Whether the reader may change the name and logo (an admin).
+    pub can_edit: bool,
+    /// The logo's address, when it has one.
+    pub logo_url: Option<String>,
+}
+
+/// The partner dashboard's figures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PartnerFigures {
+    pub active_products: u64,
+    pub draft_products: u64,
+    pub sales_units: u64,
+    pub upgrades_pending: u64,
+    pub failing_subscriptions: u64,
 }

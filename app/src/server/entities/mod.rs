@@ -18,6 +18,7 @@ pub mod activation;
 pub mod api_function;
 pub mod audit_entry;
 pub mod installation;
+pub mod installation_logo;
 pub mod invitation;
 pub mod legacy_grant;
 pub mod membership;

@@ -23,6 +23,14 @@ pub fn DashboardPage() -> impl IntoView {
     }
 }
 
+/// What other features add to the dashboard (the application provides it): the partner's
+/// figures come from the sales units feature, which uses this one.
+#[derive(Clone, Copy)]
+pub struct DashboardSections {
+    /// The partner's figures, for partner `org`.
+    pub partner: fn(i32) -> AnyView,
+}
+
 /// How many unread notifications the dashboard lists before "All notifications".
 const ATTENTION_SHOWN: usize = 5;
 
@@ -80,6 +88,7 @@ fn Dashboard(o: OrgOverview) -> impl IntoView {
         }
         .into_any(),
         OrgKind::Partner => view! {
+            {use_context::<DashboardSections>().map(|s| (s.partner)(o.organization_id))}
             <p>{tr!("dashboard-partner-intro")}</p>
             <p><a class="button primary" href=format!("{base}/products")>{tr!("dashboard-your-products")}</a>" "
                 <a class="button secondary" href=format!("{base}/products/new")>{tr!("products-new")}</a></p>

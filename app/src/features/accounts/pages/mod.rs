@@ -7,7 +7,7 @@ mod shell;
 mod sign_in;
 mod users;
 
-pub use dashboard::DashboardPage;
+pub use dashboard::{DashboardPage, DashboardSections};
 pub use home::{ChoosePage, HomePage};
 pub use organizations::{OrganizationPage, OrganizationSections, OrganizationsPage};
 pub use shell::OrgShell;

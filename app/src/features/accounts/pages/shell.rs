@@ -71,7 +71,10 @@ fn nav_items(kind: OrgKind) -> Vec<(String, &'static str)> {
             items.push((tr!("nav-webhooks"), "/webhooks"));
             items.push((tr!("nav-legacy-access"), "/legacy-access"));
         }
-        OrgKind::Customer => items.push((tr!("nav-suppliers"), "/suppliers")),
+        OrgKind::Customer => {
+            items.push((tr!("nav-suppliers"), "/suppliers"));
+            items.push((tr!("nav-installations"), "/installations"));
+        }
     }
     items.push((tr!("nav-users"), "/users"));
     items

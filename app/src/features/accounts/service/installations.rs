@@ -135,3 +135,21 @@ pub async fn set_installation_active(
     };
     audit::record(db, actor, Some(operator_org_id), action, &iid, "").await
 }
+
+/// Renames an installation (row ID `installation_row_id`). The caller has checked who may: the
+/// sales units feature, for a customer's or a connected partner's admin.
+pub async fn set_installation_name(
+    db: &impl ConnectionTrait,
+    installation_row_id: i32,
+    name: &str,
+) -> Result<(), AppError> {
+    installation::Entity::update_many()
+        .col_expr(
+            installation::Column::Name,
+            sea_orm::sea_query::Expr::value(name),
+        )
+        .filter(installation::Column::Id.eq(installation_row_id))
+        .exec(db)
+        .await?;
+    Ok(())
+}

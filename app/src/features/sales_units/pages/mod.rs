@@ -1,9 +1,15 @@
-//! The partner's sales units pages and their routes (under `/o/:org`).
+//! The sales units pages and their routes (under `/o/:org`): the partner's "Sales units" and
+//! the customer's "Installations".
+mod edit;
+mod figures;
 mod history;
+mod installations;
 mod list;
 mod unit;
 
+pub use figures::PartnerFiguresSection;
 pub use history::HistoryTable;
+pub use installations::{InstallationPage, InstallationsPage};
 pub use list::SalesUnitsPage;
 pub use unit::SalesUnitPage;
 
@@ -19,6 +25,8 @@ pub fn SalesUnitRoutes() -> impl MatchNestedRoutes + Clone {
     view! {
         <Route path=path!("sales-units") view=SalesUnitsPage ssr=SsrMode::Async/>
         <Route path=path!("sales-units/:installation") view=SalesUnitPage ssr=SsrMode::Async/>
+        <Route path=path!("installations") view=InstallationsPage ssr=SsrMode::Async/>
+        <Route path=path!("installations/:installation") view=InstallationPage ssr=SsrMode::Async/>
     }
     .into_inner()
     // Several routes make a list; one type serves whether or not components are erased.

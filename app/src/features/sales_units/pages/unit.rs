@@ -1,9 +1,10 @@
 //! `/o/:org/sales-units/:installation`: one sales unit, its products and versions, the push
 //! subscriptions that reach it, and its history. Not one of the partner's: 404.
+use super::edit::NameAndLogo;
 use super::history::HistoryTable;
 use super::list::products_cell;
 use crate::components::{loaded, org_param, DataTable, EmptyState, PageHeader};
-use crate::features::sales_units::api::get_sales_unit;
+use crate::features::sales_units::api::{get_sales_unit, RenameSalesUnit};
 use crate::features::sales_units::dto::SalesUnitDetail;
 use crate::paths;
 use leptos::prelude::*;
@@ -16,13 +17,16 @@ pub fn SalesUnitPage() -> impl IntoView {
     let org = org_param();
     let params = use_params_map();
     let installation = Memo::new(move |_| params.read().get("installation").unwrap_or_default());
+    let rename = ServerAction::<RenameSalesUnit>::new();
     let detail = Resource::new(
-        move || (org.get(), installation.get()),
-        |(o, i)| get_sales_unit(o, i),
+        move || (org.get(), installation.get(), rename.version().get()),
+        |(o, i, _)| get_sales_unit(o, i),
     );
     view! {
         {loaded(detail, move |d: SalesUnitDetail| {
             let org = org.get();
+            let page = paths::sales_unit(org, &d.unit.installation_id);
+            let edit = view! { <NameAndLogo org=org page=page detail=d.clone() rename=rename/> };
             let u = d.unit;
             view! {
                 <p class="breadcrumb"><a href=paths::sales_units(org)>{tr!("nav-sales-units")}</a></p>
@@ -36,6 +40,7 @@ pub fn SalesUnitPage() -> impl IntoView {
                         <dt>{tr!("nav-products")}</dt><dd>{products_cell(&u.products)}</dd>
                     </dl>
                 </section>
+                {edit}
                 <section aria-labelledby="unit-push-title">
                     <h2 id="unit-push-title">{tr!("push-subscriptions")}</h2>
                     {if d.subscriptions.is_empty() {

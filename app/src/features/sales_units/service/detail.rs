@@ -4,9 +4,11 @@ use super::connection::{partner_products, sales_unit};
 use super::list::describe;
 use crate::error::AppError;
 use crate::features::sales_units::dto::{HistoryEntry, SalesUnitDetail, SubscriptionRef};
-use crate::glossary::SubscriptionStatus;
+use crate::glossary::{OrgKind, Role, SubscriptionStatus};
 use crate::server::clock::local;
-use crate::server::entities::{organization, product, push_subscription, sales_unit_event};
+use crate::server::entities::{
+    installation_logo, organization, product, push_subscription, sales_unit_event,
+};
 use crate::server::scope::{require_partner, Actor};
 use sea_orm::{
     ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
@@ -22,11 +24,16 @@ pub async fn detail(
     org_id: i32,
     installation_id: &str,
 ) -> Result<SalesUnitDetail, AppError> {
-    require_partner(db, actor, org_id).await?;
+    let (_, role) = require_partner(db, actor, org_id).await?;
     let products = partner_products(db, org_id).await?;
     let ids: Vec<i32> = products.iter().map(|p| p.0).collect();
     let inst = sales_unit(db, &ids, installation_id).await?;
     let inst_id = inst.id;
+    let logo_at = installation_logo::Entity::find()
+        .filter(installation_logo::Column::InstallationId.eq(inst_id))
+        .one(db)
+        .await?
+        .map(|l| l.updated_at);
     let unit = describe(db, &products, vec![inst])
         .await?
         .pop()
@@ -52,10 +59,14 @@ pub async fn detail(
         .add(sales_unit_event::Column::ProductId.is_null())
         .add(sales_unit_event::Column::ProductId.is_in(ids));
     let history = history(db, inst_id, mine).await?;
+    let logo_url = logo_at
+        .map(|at| super::edit::logo_url(org_id, OrgKind::Partner, &unit.installation_id, at));
     Ok(SalesUnitDetail {
         unit,
         subscriptions,
         history,
+        can_edit: role == Role::Admin,
+        logo_url,
     })
 }
 

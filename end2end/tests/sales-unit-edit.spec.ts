@@ -9,6 +9,8 @@ test("a partner renames a sales unit and changes its logo; the customer reads it
   const id = info.project.name === 'no-js' ? 'HAV06' : 'HAV05';
   const newName = `Havnegata ${id} (sentrum)`;
   await signIn(page, 'anna@nordic-integrations.example');
+  // Signing in has landed on the dashboard (its URL names the organization).
+  await expect(page.getByTestId('acting-as')).toHaveText('Nordic Integrations AS');
   const org = new URL(page.url()).pathname;
   await page.goto(`${org}/sales-units/${id}`);
   await expect(page.getByText('No logo yet.')).toBeVisible();
@@ -36,6 +38,7 @@ test("a partner renames a sales unit and changes its logo; the customer reads it
 
   // The customer's administrator: told, and the same history on the installation's page.
   await signIn(page, 'eva@havnegata.example');
+  await expect(page.getByTestId('acting-as')).toHaveText('Havnegata Eiendom AS');
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Installations' }).click();
   await page.getByRole('link', { name: newName }).click();
   await expect(page.getByRole('heading', { level: 1, name: newName })).toBeVisible();

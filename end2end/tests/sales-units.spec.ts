@@ -48,6 +48,7 @@ test('a partner finds its sales units by name, installation ID, customer or busi
   await expect(rows(page).filter({ hasNotText: 'Upgrade pending since' })).toHaveCount(0);
 
   // Open one: its details and history.
+  await page.getByLabel('Upgrade pending').uncheck();
   await search(page, 'SOLOSL');
   await page.getByRole('link', { name: 'Solheim Oslo' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Solheim Oslo' })).toBeVisible();
@@ -60,6 +61,7 @@ test('a partner finds its sales units by name, installation ID, customer or busi
 
 test("a partner sees another partner's pending upgrades, not its sales units", async ({ page }) => {
   await signIn(page, 'olav@brokerbase.example');
+  await expect(page.getByTestId('acting-as')).toHaveText('Brokerbase Software AS');
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sales units' }).click();
   await expect(rows(page)).toHaveCount(14);
   await page.getByLabel('Upgrade pending').check();

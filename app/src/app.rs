@@ -60,7 +60,7 @@ fn partner_legacy_grants(org: i32, partner_id: i32) -> AnyView {
 }
 
 /// The partner dashboard's figures.
-fn partner_figures(org: i32) -> AnyView {
+fn partner_figures(org: Signal<i32>) -> AnyView {
     view! { <sales_units::pages::PartnerFiguresSection org=org/> }.into_any()
 }
 

@@ -145,3 +145,13 @@ export async function operatorPages(page: Page): Promise<string[]> {
   const solheim = (await page.getByRole('link', { name: 'Solheim Eiendom AS' }).getAttribute('href'))!;
   return [operator, `${operator}/organizations`, solheim, `${solheim}?confirm=deactivate`, `${operator}/catalog`];
 }
+
+/** Collects the bundle's panics (a hydration mismatch kills every later click); call the
+ * returned function at the end of a test to assert there were none. */
+export function watchPanics(page: Page): () => void {
+  const panics: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' && m.text().includes('panicked')) panics.push(m.text().split('\n')[0]);
+  });
+  return () => expect(panics, 'panics in the browser').toEqual([]);
+}

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import path from 'node:path';
-import { signIn } from './helpers';
+import { signIn, watchPanics } from './helpers';
 
 const fixtures = path.join(__dirname, '..', 'fixtures');
 
@@ -8,6 +8,7 @@ test("a partner renames a sales unit and changes its logo; the customer reads it
   // One office per project, so the runs with and without JavaScript do not meet.
   const id = info.project.name === 'no-js' ? 'HAV06' : 'HAV05';
   const newName = `Havnegata ${id} (sentrum)`;
+  const noPanics = watchPanics(page);
   await signIn(page, 'anna@nordic-integrations.example');
   // Signing in has landed on the dashboard (its URL names the organization).
   await expect(page.getByTestId('acting-as')).toHaveText('Nordic Integrations AS');
@@ -46,4 +47,5 @@ test("a partner renames a sales unit and changes its logo; the customer reads it
   await expect(theirs).toContainText(`to “${newName}”`);
   await expect(theirs.getByRole('row').filter({ hasText: 'Changed the logo' })).toContainText('for Nordic Integrations AS');
   await expect(page.getByRole('img', { name: `Logo of ${newName}` })).toBeVisible();
+  noPanics();
 });

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { signIn } from './helpers';
+import { signIn, watchPanics } from './helpers';
 
 /** Searches the sales units list with the one box. */
 async function search(page: Page, text: string) {
@@ -13,7 +13,10 @@ function rows(page: Page) {
 }
 
 test('a partner finds its sales units by name, installation ID, customer or business identifier', async ({ page }) => {
+  const noPanics = watchPanics(page);
   await signIn(page, 'anna@nordic-integrations.example');
+  // The dashboard's figures link to the list.
+  await expect(page.getByRole('list', { name: 'Your figures' })).toContainText(/60\s*sales units/);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sales units' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Sales units' })).toBeVisible();
   await expect(rows(page)).toHaveCount(50);
@@ -57,6 +60,7 @@ test('a partner finds its sales units by name, installation ID, customer or busi
   await expect(history).toContainText('Activated Nordic Showing Planner at version 1');
   await expect(history).toContainText('kari@solheim.example');
   await expect(history).toContainText('for Solheim Eiendom AS');
+  noPanics();
 });
 
 test("a partner sees another partner's pending upgrades, not its sales units", async ({ page }) => {

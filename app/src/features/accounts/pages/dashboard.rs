@@ -16,9 +16,13 @@ pub fn DashboardPage() -> impl IntoView {
     let org = org_param();
     let overview = Resource::new(move || org.get(), get_org_overview);
     let attention = Resource::new(move || org.get(), list_notifications);
+    // Created here, not inside the overview's rendering: a resource made while hydrating a
+    // resolved Suspense would not match what the server rendered.
+    let figures = use_context::<DashboardSections>().map(|s| (s.partner)(org.into()));
     view! {
         <leptos_meta::Title text=tr!("nav-dashboard")/>
         {loaded(overview, |o: OrgOverview| view! { <Dashboard o=o/> })}
+        {figures}
         {loaded(attention, move |all: Vec<NotificationDto>| view! { <Attention all=all org=org.get()/> })}
     }
 }
@@ -27,8 +31,8 @@ pub fn DashboardPage() -> impl IntoView {
 /// figures come from the sales units feature, which uses this one.
 #[derive(Clone, Copy)]
 pub struct DashboardSections {
-    /// The partner's figures, for partner `org`.
-    pub partner: fn(i32) -> AnyView,
+    /// The partner's figures for organization `org`; nothing when it is not a partner.
+    pub partner: fn(Signal<i32>) -> AnyView,
 }
 
 /// How many unread notifications the dashboard lists before "All notifications".
@@ -88,7 +92,6 @@ fn Dashboard(o: OrgOverview) -> impl IntoView {
         }
         .into_any(),
         OrgKind::Partner => view! {
-            {use_context::<DashboardSections>().map(|s| (s.partner)(o.organization_id))}
             <p>{tr!("dashboard-partner-intro")}</p>
             <p><a class="button primary" href=format!("{base}/products")>{tr!("dashboard-your-products")}</a>" "
                 <a class="button secondary" href=format!("{base}/products/new")>{tr!("products-new")}</a></p>

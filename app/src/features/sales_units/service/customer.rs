@@ -5,7 +5,7 @@ use super::list::describe;
 use crate::error::AppError;
 use crate::features::sales_units::dto::{SalesUnitDetail, SalesUnitRow};
 use crate::glossary::{ActiveStatus, OrgKind, Role};
-use crate::server::entities::{activation, installation, installation_logo as logo, product};
+use crate::server::entities::{activation, installation, product};
 use crate::server::scope::{require_kind, Actor};
 use sea_orm::{
     ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
@@ -34,6 +34,22 @@ async fn products_on(
         .await?)
 }
 
+/// The customer's own active installation `installation_id`, or `NotFound` (another
+/// customer's, or deactivated, is as if unknown).
+pub async fn own_installation(
+    db: &impl ConnectionTrait,
+    org_id: i32,
+    installation_id: &str,
+) -> Result<installation::Model, AppError> {
+    installation::Entity::find()
+        .filter(installation::Column::InstallationId.eq(installation_id.trim().to_uppercase()))
+        .filter(installation::Column::CustomerId.eq(org_id))
+        .filter(installation::Column::Status.eq(ActiveStatus::Active))
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
 /// The customer's active installations, by installation ID.
 pub async fn list(
     db: &impl ConnectionTrait,
@@ -60,26 +76,14 @@ pub async fn detail(
     installation_id: &str,
 ) -> Result<SalesUnitDetail, AppError> {
     let (_, role) = require_kind(db, actor, org_id, OrgKind::Customer).await?;
-    let inst = installation::Entity::find()
-        .filter(installation::Column::InstallationId.eq(installation_id.trim().to_uppercase()))
-        .filter(installation::Column::CustomerId.eq(org_id))
-        .filter(installation::Column::Status.eq(ActiveStatus::Active))
-        .one(db)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let logo_at = logo::Entity::find()
-        .filter(logo::Column::InstallationId.eq(inst.id))
-        .one(db)
-        .await?
-        .map(|l| l.updated_at);
+    let inst = own_installation(db, org_id, installation_id).await?;
+    let logo_url = super::edit::logo_url(db, org_id, OrgKind::Customer, &inst).await?;
     let id = inst.id;
     let products = products_on(db, std::slice::from_ref(&inst)).await?;
     let unit = describe(db, &products, vec![inst])
         .await?
         .pop()
         .ok_or(AppError::NotFound)?;
-    let logo_url = logo_at
-        .map(|at| super::edit::logo_url(org_id, OrgKind::Customer, &unit.installation_id, at));
     Ok(SalesUnitDetail {
         unit,
         subscriptions: Vec::new(),

@@ -6,9 +6,7 @@ use crate::error::AppError;
 use crate::features::sales_units::dto::{HistoryEntry, SalesUnitDetail, SubscriptionRef};
 use crate::glossary::{OrgKind, Role, SubscriptionStatus};
 use crate::server::clock::local;
-use crate::server::entities::{
-    installation_logo, organization, product, push_subscription, sales_unit_event,
-};
+use crate::server::entities::{organization, product, push_subscription, sales_unit_event};
 use crate::server::scope::{require_partner, Actor};
 use sea_orm::{
     ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
@@ -29,11 +27,7 @@ pub async fn detail(
     let ids: Vec<i32> = products.iter().map(|p| p.0).collect();
     let inst = sales_unit(db, &ids, installation_id).await?;
     let inst_id = inst.id;
-    let logo_at = installation_logo::Entity::find()
-        .filter(installation_logo::Column::InstallationId.eq(inst_id))
-        .one(db)
-        .await?
-        .map(|l| l.updated_at);
+    let logo_url = super::edit::logo_url(db, org_id, OrgKind::Partner, &inst).await?;
     let unit = describe(db, &products, vec![inst])
         .await?
         .pop()
@@ -59,8 +53,6 @@ pub async fn detail(
         .add(sales_unit_event::Column::ProductId.is_null())
         .add(sales_unit_event::Column::ProductId.is_in(ids));
     let history = history(db, inst_id, mine).await?;
-    let logo_url = logo_at
-        .map(|at| super::edit::logo_url(org_id, OrgKind::Partner, &unit.installation_id, at));
     Ok(SalesUnitDetail {
         unit,
         subscriptions,

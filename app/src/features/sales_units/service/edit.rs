@@ -2,11 +2,12 @@
 //! units, a customer admin for its own installations. Each change is recorded in the history
 //! both sides read, and a partner's change notifies the customer's administrators.
 use super::connection::{partner_products, sales_unit};
+use super::customer::own_installation;
 use super::picture;
 use crate::error::AppError;
 use crate::features::accounts::service::installations::set_installation_name;
 use crate::features::notifications::service::notify_admins;
-use crate::glossary::{ActiveStatus, HistoryKind, OrgKind};
+use crate::glossary::{HistoryKind, OrgKind};
 use crate::i18n::Lang;
 use crate::paths;
 use crate::server::clock::now;
@@ -17,23 +18,31 @@ use crate::server::scope::{require_admin, require_member, Actor};
 use crate::server::Config;
 use crate::t;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, Set,
     TransactionSession, TransactionTrait,
 };
 
-/// The address of a sales unit's logo for `org_id`'s pages, changing whenever the logo does
-/// (so browsers never show a stale one).
-pub fn logo_url(
+/// The address of installation `inst`'s logo on `org_id`'s pages (a partner's sales unit page,
+/// else the customer's installation page), changing whenever the logo does (so browsers never
+/// show a stale one); `None` when it has no logo.
+pub async fn logo_url(
+    db: &impl ConnectionTrait,
     org_id: i32,
     kind: OrgKind,
-    installation_id: &str,
-    at: chrono::DateTime<chrono::Utc>,
-) -> String {
+    inst: &installation::Model,
+) -> Result<Option<String>, AppError> {
+    let at = logo::Entity::find()
+        .select_only()
+        .column(logo::Column::UpdatedAt)
+        .filter(logo::Column::InstallationId.eq(inst.id))
+        .into_tuple::<chrono::DateTime<chrono::Utc>>()
+        .one(db)
+        .await?;
     let page = match kind {
-        OrgKind::Partner => paths::sales_unit(org_id, installation_id),
-        _ => paths::installation(org_id, installation_id),
+        OrgKind::Partner => paths::sales_unit(org_id, &inst.installation_id),
+        _ => paths::installation(org_id, &inst.installation_id),
     };
-    format!("{page}/logo?v={}", at.timestamp_millis())
+    Ok(at.map(|at| format!("{page}/logo?v={}", at.timestamp_millis())))
 }
 
 /// The longest sales unit name.
@@ -98,13 +107,7 @@ async fn readable_as(
                 .collect();
             sales_unit(db, &ids, installation_id).await
         }
-        OrgKind::Customer => installation::Entity::find()
-            .filter(installation::Column::InstallationId.eq(installation_id.trim().to_uppercase()))
-            .filter(installation::Column::CustomerId.eq(org_id))
-            .filter(installation::Column::Status.eq(ActiveStatus::Active))
-            .one(db)
-            .await?
-            .ok_or(AppError::NotFound),
+        OrgKind::Customer => own_installation(db, org_id, installation_id).await,
         OrgKind::Operator => Err(AppError::Forbidden),
     }
 }

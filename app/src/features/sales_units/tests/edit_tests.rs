@@ -5,8 +5,8 @@ use crate::error::AppError;
 use crate::features::notifications::service as notifications;
 use crate::features::sales_units::dto::HistoryKind;
 use crate::features::sales_units::service::{customer, detail as unit, edit};
-use crate::glossary::{Environment, Role};
-use crate::server::testing::{self, each_db, grant};
+use crate::glossary::Role;
+use crate::server::testing::{self, each_db};
 use image::{DynamicImage, ImageFormat, RgbaImage};
 use std::io::Cursor;
 
@@ -25,12 +25,7 @@ fn png(side: u32) -> Vec<u8> {
 #[tokio::test]
 async fn a_partner_renames_its_sales_unit_and_the_customer_reads_it_in_the_history() {
     each_db(|db| async move {
-        let w = testing::world(
-            &db,
-            Environment::Production,
-            vec![grant("estates.read", &[])],
-        )
-        .await;
+        let w = super::world(&db).await;
         edit::rename(
             &db,
             &w.cfg,
@@ -88,12 +83,7 @@ async fn a_partner_renames_its_sales_unit_and_the_customer_reads_it_in_the_histo
 #[tokio::test]
 async fn bad_names_and_logos_and_strangers_change_nothing() {
     each_db(|db| async move {
-        let w = testing::world(
-            &db,
-            Environment::Production,
-            vec![grant("estates.read", &[])],
-        )
-        .await;
+        let w = super::world(&db).await;
         for bad in ["", "   ", "Solheim <Oslo>", "Solheim/Oslo", &"x".repeat(41)] {
             assert!(
                 matches!(

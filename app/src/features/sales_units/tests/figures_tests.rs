@@ -1,18 +1,12 @@
 //! The partner dashboard's figures count what the partner's pages list.
 use crate::error::AppError;
 use crate::features::sales_units::service::figures::partner_figures;
-use crate::glossary::Environment;
-use crate::server::testing::{self, each_db, grant};
+use crate::server::testing::{self, each_db};
 
 #[tokio::test]
 async fn the_figures_count_products_sales_units_and_pending_upgrades() {
     each_db(|db| async move {
-        let w = testing::world(
-            &db,
-            Environment::Production,
-            vec![grant("estates.read", &[])],
-        )
-        .await;
+        let w = super::world(&db).await;
         testing::activate(&db, "SOLBER", w.product).await;
         let f = partner_figures(&db, &w.anna, w.partner).await.unwrap();
         assert_eq!((f.active_products, f.draft_products), (1, 0));

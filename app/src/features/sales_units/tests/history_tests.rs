@@ -5,18 +5,12 @@ use crate::features::activations::service::activation;
 use crate::features::products::service::{grants, products, versions};
 use crate::features::sales_units::dto::HistoryKind;
 use crate::features::sales_units::service::detail as unit;
-use crate::glossary::Environment;
 use crate::server::testing::{self, each_db, grant};
 
 #[tokio::test]
 async fn the_history_says_who_did_what_for_whom_and_hides_other_partners() {
     each_db(|db| async move {
-        let w = testing::world(
-            &db,
-            Environment::Production,
-            vec![grant("estates.read", &[])],
-        )
-        .await;
+        let w = super::world(&db).await;
         // Another partner's product on the same sales unit.
         let (broker, olav) =
             testing::partner_org(&db, "Brokerbase", "olav@brokerbase.example").await;

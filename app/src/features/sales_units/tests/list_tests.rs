@@ -6,7 +6,6 @@ use crate::features::products::dto::ProductDetail;
 use crate::features::products::service::{detail, grants, products, versions};
 use crate::features::sales_units::dto::{SalesUnitQuery, PAGE_SIZE};
 use crate::features::sales_units::service::{detail as unit, list};
-use crate::glossary::Environment;
 use crate::server::entities::{installation, organization};
 use crate::server::scope::Actor;
 use crate::server::testing::{self, each_db, grant, World};
@@ -14,15 +13,6 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, IntoActiveModel, QueryFilter,
     Set,
 };
-
-async fn world(db: &DatabaseConnection) -> World {
-    testing::world(
-        db,
-        Environment::Production,
-        vec![grant("estates.read", &[])],
-    )
-    .await
-}
 
 fn query(q: &str) -> SalesUnitQuery {
     SalesUnitQuery {
@@ -80,7 +70,7 @@ async fn brokerbase(db: &DatabaseConnection, w: &World) -> (i32, Actor) {
 #[tokio::test]
 async fn a_partner_sees_only_the_sales_units_connected_to_it() {
     each_db(|db| async move {
-        let w = world(&db).await;
+        let w = super::world(&db).await;
         let (broker, olav) = brokerbase(&db, &w).await;
         assert_eq!(ids(&db, &w.anna, w.partner, query("")).await, ["SOLOSL"]);
         assert_eq!(ids(&db, &olav, broker, query("")).await, ["SOLBER"]);
@@ -116,7 +106,7 @@ async fn a_partner_sees_only_the_sales_units_connected_to_it() {
 #[tokio::test]
 async fn deactivated_sales_units_and_customers_vanish_from_every_partner_view() {
     each_db(|db| async move {
-        let w = world(&db).await;
+        let w = super::world(&db).await;
         let (op, olav) = testing::operator(&db).await;
         let inst = installation::Entity::find()
             .filter(installation::Column::InstallationId.eq("SOLOSL"))
@@ -166,7 +156,7 @@ async fn deactivated_sales_units_and_customers_vanish_from_every_partner_view() 
 #[tokio::test]
 async fn one_box_finds_sales_units_by_name_id_customer_or_business_identifier() {
     each_db(|db| async move {
-        let w = world(&db).await;
+        let w = super::world(&db).await;
         // SOLBER too, and a third installation whose name contains "SOLOSL".
         testing::activate(&db, "SOLBER", w.product).await;
         testing::installation(&db, w.customer, "ZZ-1", "Near SOLOSL office", false).await;
@@ -254,7 +244,7 @@ async fn one_box_finds_sales_units_by_name_id_customer_or_business_identifier() 
 #[tokio::test]
 async fn cursor_pages_are_stable_and_complete() {
     each_db(|db| async move {
-        let w = world(&db).await;
+        let w = super::world(&db).await;
         for n in 0..(2 * PAGE_SIZE + 7) {
             let id = format!("U{n:04}");
             testing::installation(&db, w.customer, &id, &format!("Unit {n}"), false).await;

@@ -5,7 +5,9 @@ use crate::components::errors::NotFoundPage;
 use crate::features::accounts::pages::{
     AccountRoutes, DashboardSections, OrgShell, OrganizationRoutes, OrganizationSections,
 };
-use crate::features::{access, activations, catalog, notifications, products, push, sales_units};
+use crate::features::{
+    access, activations, catalog, notifications, pricing, products, push, sales_units,
+};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Title};
 use leptos_router::components::{ParentRoute, Router, Routes};
@@ -59,9 +61,14 @@ fn partner_legacy_grants(org: i32, partner_id: i32) -> AnyView {
     view! { <access::pages::OperatorLegacySection org=org partner_id=partner_id/> }.into_any()
 }
 
-/// The partner dashboard's figures.
-fn partner_figures(org: Signal<i32>) -> AnyView {
-    view! { <sales_units::pages::PartnerFiguresSection org=org/> }.into_any()
+/// The price packages of a customer's installations, on the operator's customer page.
+fn customer_price_packages(org: i32, customer_id: i32) -> AnyView {
+    view! { <pricing::pages::CustomerPackagesSection org=org customer_id=customer_id/> }.into_any()
+}
+
+/// The dashboard's figures.
+fn dashboard_figures(org: Signal<i32>) -> AnyView {
+    view! { <sales_units::pages::FiguresSection org=org/> }.into_any()
 }
 
 /// The application: every page route. Pages render completely on the server (`SsrMode::Async`)
@@ -75,9 +82,10 @@ pub fn App() -> impl IntoView {
     });
     provide_context(OrganizationSections {
         partner: partner_legacy_grants,
+        customer: customer_price_packages,
     });
     provide_context(DashboardSections {
-        partner: partner_figures,
+        figures: dashboard_figures,
     });
     // Effects run only in the browser: this marks the page as hydrated (the end-to-end tests
     // wait for it before testing what needs the WASM bundle).
@@ -100,6 +108,7 @@ pub fn App() -> impl IntoView {
                     <products::pages::ProductRoutes/>
                     <push::pages::PushRoutes/>
                     <sales_units::pages::SalesUnitRoutes/>
+                    <pricing::pages::PricingRoutes/>
                 </ParentRoute>
             </Routes>
         </Router>

@@ -44,6 +44,16 @@ impl Scheme {
             .find(|k| k.as_str()[9..].eq_ignore_ascii_case(bare))
     }
 
+    /// The market of the scheme's country (where a customer's price packages come from).
+    pub fn market(self) -> crate::glossary::Market {
+        use crate::glossary::Market;
+        match self {
+            Scheme::NoOrg => Market::No,
+            Scheme::DkCvr => Market::Dk,
+            Scheme::FiYTunnus => Market::Fi,
+        }
+    }
+
     /// The message key that says what the scheme's IDs look like, for a malformed one.
     pub fn format_key(self) -> &'static str {
         match self {

@@ -128,6 +128,23 @@ glossary_enum!(
 );
 
 glossary_enum!(
+    /// The market a price package is sold in: the country of its customers' business
+    /// identifiers.
+    Market "market" { No = "NO", Dk = "DK", Fi = "FI" }
+);
+
+glossary_enum!(
+    /// A currency commission is paid in (each has two decimals: amounts are stored as
+    /// integer minor units, see [`crate::money`]).
+    Currency "currency" { Nok = "NOK", Dkk = "DKK", Eur = "EUR", Sek = "SEK" }
+);
+
+glossary_enum!(
+    /// Where a commission statement came from.
+    StatementSource "statement-source" { Api = "api", Upload = "upload" }
+);
+
+glossary_enum!(
     /// A language Portico speaks (see [`crate::i18n`]).
     Lang "lang" { En = "en", Nb = "nb" }
 );
@@ -173,6 +190,9 @@ mod tests {
             keys.extend(SubscriptionStatus::ALL.iter().map(|v| v.label_key()));
             keys.extend(DeliveryStatus::ALL.iter().map(|v| v.label_key()));
             keys.extend(Lang::ALL.iter().map(|v| v.label_key()));
+            keys.extend(Market::ALL.iter().map(|v| v.label_key()));
+            keys.extend(Currency::ALL.iter().map(|v| v.label_key()));
+            keys.extend(StatementSource::ALL.iter().map(|v| v.label_key()));
             keys.extend(Environment::ALL.iter().map(|v| v.label_key()));
             for key in keys {
                 assert_ne!(crate::i18n::text(lang, key), key, "{key} in {lang}");

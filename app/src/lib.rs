@@ -10,6 +10,7 @@ pub mod error;
 pub mod features;
 pub mod glossary;
 pub mod i18n;
+pub mod money;
 pub mod paths;
 #[cfg(feature = "ssr")]
 pub mod server;

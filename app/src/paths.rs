@@ -69,6 +69,31 @@ pub fn subscription(org: i32, product: i32, subscription: &str) -> String {
     format!("/o/{org}/products/{product}/subscriptions/{subscription}")
 }
 
+/// The "Price packages" page (the operator's and a partner's).
+pub fn price_packages(org: i32) -> String {
+    format!("/o/{org}/price-packages")
+}
+
+/// A price package's page (the operator's).
+pub fn price_package(org: i32, id: i32) -> String {
+    format!("/o/{org}/price-packages/{id}")
+}
+
+/// The "Commission" page (the operator's and a partner's).
+pub fn commission(org: i32) -> String {
+    format!("/o/{org}/commission")
+}
+
+/// A month of a partner's commission (`period` is `YYYY-MM`).
+pub fn commission_month(org: i32, period: &str) -> String {
+    format!("/o/{org}/commission/{period}")
+}
+
+/// A month of a partner's commission as a CSV file.
+pub fn commission_csv(org: i32, period: &str) -> String {
+    format!("/o/{org}/commission/{period}/csv")
+}
+
 /// The partner's sales units list.
 pub fn sales_units(org: i32) -> String {
     format!("/o/{org}/sales-units")

@@ -118,6 +118,8 @@ export async function partnerPages(page: Page): Promise<string[]> {
     `${product}/access`,
     `${org}/sales-units`,
     `${org}/sales-units/SOLOSL`,
+    `${org}/price-packages`,
+    `${org}/commission`,
     `${org}/webhooks`,
     `${org}/legacy-access`,
     `${org}/users`,
@@ -143,7 +145,20 @@ export async function operatorPages(page: Page): Promise<string[]> {
   const operator = new URL(page.url()).pathname;
   await open(page, `${operator}/organizations`);
   const solheim = (await page.getByRole('link', { name: 'Solheim Eiendom AS' }).getAttribute('href'))!;
-  return [operator, `${operator}/organizations`, solheim, `${solheim}?confirm=deactivate`, `${operator}/catalog`];
+  const havnegata = (await page.getByRole('link', { name: 'Havnegata Eiendom AS' }).getAttribute('href'))!;
+  await open(page, `${operator}/price-packages`);
+  const standard = (await page.getByRole('link', { name: 'Standard', exact: true }).getAttribute('href'))!;
+  return [
+    operator,
+    `${operator}/organizations`,
+    solheim,
+    `${solheim}?confirm=deactivate`,
+    havnegata,
+    `${operator}/catalog`,
+    `${operator}/price-packages`,
+    standard,
+    `${operator}/commission`,
+  ];
 }
 
 /** Collects the bundle's panics (a hydration mismatch kills every later click); call the

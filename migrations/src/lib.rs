@@ -14,6 +14,8 @@ mod m20261203_000010_languages;
 mod m20261203_000011_deep_links;
 mod m20261203_000012_sales_units;
 mod m20261203_000013_installation_logos;
+mod m20261203_000014_price_packages;
+mod m20261203_000015_commission;
 mod util;
 
 /// Every migration, oldest first.
@@ -36,6 +38,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000011_deep_links::Migration),
             Box::new(m20261203_000012_sales_units::Migration),
             Box::new(m20261203_000013_installation_logos::Migration),
+            Box::new(m20261203_000014_price_packages::Migration),
+            Box::new(m20261203_000015_commission::Migration),
         ]
     }
 }

@@ -291,7 +291,7 @@ pub async fn set_language(
 }
 
 /// The signed-in actor of a plain form post, or the redirect to sign-in.
-async fn form_actor(
+pub(crate) async fn form_actor(
     state: &AppState,
     parts: &axum::http::request::Parts,
 ) -> Result<app::server::scope::Actor, Response> {

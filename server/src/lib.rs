@@ -1,6 +1,7 @@
 //! The Portico server as a library, so the binary and the HTTP tests share one router.
 pub mod api_v1;
 pub mod bench;
+pub mod commission_forms;
 pub mod config;
 pub mod dev_mailbox;
 pub mod flash;
@@ -9,5 +10,6 @@ pub mod html;
 pub mod middleware;
 pub mod router;
 pub mod seed;
+pub mod seed_pricing;
 pub mod seed_sales_units;
 pub mod workers;

@@ -44,11 +44,12 @@ enum Command {
         file: std::path::PathBuf,
     },
     /// Measure the server (figures, not a test): `bench access-checks`, `bench push`,
-    /// `bench pages` or `bench picker`.
+    /// `bench pages`, `bench picker` or `bench sales-units`.
     Bench {
-        /// What to measure: `access-checks`, `push`, `pages` or `picker`.
+        /// What to measure: `access-checks`, `push`, `pages`, `picker` or `sales-units`.
         what: String,
-        /// `pages` only: run on a fresh schema of this PostgreSQL database instead of SQLite.
+        /// `pages` and `sales-units`: run on a fresh schema of this PostgreSQL database instead
+        /// of SQLite.
         #[arg(long)]
         postgres: Option<String>,
     },
@@ -120,8 +121,9 @@ async fn run(command: Command, config: ServerConfig) -> Result<(), String> {
             "push" => server::bench::push().await,
             "pages" => server::bench::pages(&config, postgres.clone()).await,
             "picker" => server::bench::picker(&config).await,
+            "sales-units" => server::bench::sales_units(&config, postgres.clone()).await,
             other => Err(format!(
-                "unknown benchmark {other:?}; try access-checks, push, pages or picker"
+                "unknown benchmark {other:?}; try access-checks, push, pages, picker or sales-units"
             )),
         };
     }

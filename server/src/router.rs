@@ -82,6 +82,15 @@ pub fn router_with(state: AppState, leptos_options: LeptosOptions, api: Arc<ApiS
                 .post(forms::unit_logo_upload)
                 .layer(DefaultBodyLimit::max(1024 * 1024)),
         )
+        // 20,000 rows of CSV fit well within 4 MB.
+        .route(
+            "/o/{org}/commission/upload",
+            post(crate::commission_forms::upload).layer(DefaultBodyLimit::max(4 * 1024 * 1024)),
+        )
+        .route(
+            "/o/{org}/commission/{period}/csv",
+            get(crate::commission_forms::download),
+        )
         .route("/logos/{product}", get(forms::logo_file))
         .route("/language", post(forms::set_language))
         .nest_service(&format!("/{}", leptos_options.site_pkg_dir), pkg);

@@ -161,7 +161,9 @@ pub async fn seed_demo(db: &DatabaseConnection, config: &Config) -> Result<(), A
         [(sandbox.id, "MSVPAR"), (solheim.id, "SOLOSL")],
     )
     .await?;
-    super::seed_sales_units::seed(db, config, operator.id, nordic.id, brokerbase.id).await
+    super::seed_sales_units::seed(db, config, operator.id, nordic.id, brokerbase.id).await?;
+    super::seed_pricing::seed(db, operator.id, nordic.id, brokerbase.id).await?;
+    super::seed_pricing::seed_commission(db, nordic.id, brokerbase.id).await
 }
 
 /// The actor of the demo user with this e-mail.

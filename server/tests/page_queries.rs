@@ -39,8 +39,9 @@ async fn a_signed_in_page_looks_up_its_session_and_membership_once() {
     // per row, or fetching its data twice, fails here.
     for (path, cookie, most) in [
         // The dashboard: the overview, the unread notifications ("Needs your attention") and
-        // the partner's figures (products, two counts of sales units, failing subscriptions).
-        (format!("/o/{nordic}"), &cookie, 14),
+        // the partner's figures (products, two counts of sales units, failing subscriptions, the
+        // latest month's commission and its sums).
+        (format!("/o/{nordic}"), &cookie, 16),
         (format!("/o/{nordic}/products/{planner}"), &cookie, 23),
         (
             format!("/o/{nordic}/products/{planner}/functions"),
@@ -50,9 +51,11 @@ async fn a_signed_in_page_looks_up_its_session_and_membership_once() {
         (format!("/o/{nordic}/webhooks"), &cookie, 9),
         (format!("/o/{solheim}/suppliers"), &kari, 14),
         // 50 sales units, or one: the same few statements (not one per row).
-        (format!("/o/{nordic}/sales-units"), &cookie, 13),
-        (format!("/o/{nordic}/sales-units?q=hav"), &cookie, 14),
-        (format!("/o/{nordic}/sales-units/SOLOSL"), &cookie, 18),
+        (format!("/o/{nordic}/sales-units"), &cookie, 14),
+        (format!("/o/{nordic}/price-packages"), &cookie, 8),
+        (format!("/o/{nordic}/commission"), &cookie, 9),
+        (format!("/o/{nordic}/sales-units?q=hav"), &cookie, 15),
+        (format!("/o/{nordic}/sales-units/SOLOSL"), &cookie, 19),
     ] {
         log.lock().unwrap().clear();
         let (status, _, body) = send(&app, page(&path, cookie)).await;

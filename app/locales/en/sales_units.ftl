@@ -81,3 +81,29 @@ figures-failing-subscriptions = { $count ->
     [one] failing push subscription
    *[other] failing push subscriptions
 }
+price-package = Price package
+figures-commission = commission for { $month }
+figures-installations = { $count ->
+    [one] installation
+   *[other] installations
+}
+figures-products-in-use = { $count ->
+    [one] product in use
+   *[other] products in use
+}
+figures-upgrades-available = { $count ->
+    [one] installation with an upgrade available
+   *[other] installations with an upgrade available
+}
+figures-partners = { $count ->
+    [one] partner
+   *[other] partners
+}
+figures-customers = { $count ->
+    [one] customer
+   *[other] customers
+}
+figures-price-packages = { $count ->
+    [one] price package
+   *[other] price packages
+}

@@ -81,3 +81,29 @@ figures-failing-subscriptions = { $count ->
     [one] push-abonnement feiler
    *[other] push-abonnementer feiler
 }
+price-package = Prispakke
+figures-commission = provisjon for { $month }
+figures-installations = { $count ->
+    [one] installasjon
+   *[other] installasjoner
+}
+figures-products-in-use = { $count ->
+    [one] produkt i bruk
+   *[other] produkter i bruk
+}
+figures-upgrades-available = { $count ->
+    [one] installasjon med en oppgradering tilgjengelig
+   *[other] installasjoner med en oppgradering tilgjengelig
+}
+figures-partners = { $count ->
+    [one] partner
+   *[other] partnere
+}
+figures-customers = { $count ->
+    [one] kunde
+   *[other] kunder
+}
+figures-price-packages = { $count ->
+    [one] prispakke
+   *[other] prispakker
+}

@@ -11,7 +11,8 @@
 //! | [`activations`] | `activations` | products, catalog, notifications, accounts |
 //! | [`access`] | `legacy_grants`, `access_epoch` (bumped by database triggers) | products, catalog, activations, accounts |
 //! | [`push`] | `push_subscriptions`, `push_events`, `push_deliveries`, `push_attempts`, `push_workers` | products, activations, notifications, catalog |
-//! | [`sales_units`] | `installation_logos` (names through accounts) | products, activations, accounts, notifications |
+//! | [`pricing`] | `price_packages`, `price_package_offers`, `installation_price_packages` | — |
+//! | [`sales_units`] | `installation_logos` (names through accounts) | products, activations, accounts, notifications, pricing |
 //!
 //! A feature writes only its own tables; it may read any table through the shared entities, and
 //! it calls another feature's services only when that feature is in its "may use" column. The
@@ -19,7 +20,7 @@
 //! by a test). A sales unit's history (`sales_unit_history`) belongs to the shared base, like the
 //! audit log: each feature that changes a sales unit records it there ([`crate::server::history`]).
 //! Everything may use the shared base: [`crate::server`] (ssr), [`crate::components`],
-//! [`crate::i18n`], [`crate::glossary`], [`crate::business_id`], [`crate::paths`] and
+//! [`crate::i18n`], [`crate::glossary`], [`crate::business_id`], [`crate::money`], [`crate::paths`] and
 //! [`crate::error`]; the base uses
 //! no feature. The
 //! application ([`crate::app`]) sits above all of them: it wires their route groups together and
@@ -33,6 +34,7 @@ pub mod accounts;
 pub mod activations;
 pub mod catalog;
 pub mod notifications;
+pub mod pricing;
 pub mod products;
 pub mod push;
 pub mod sales_units;
@@ -55,9 +57,16 @@ pub const DEPENDENCIES: &[(&str, &[&str])] = &[
         "push",
         &["products", "activations", "notifications", "catalog"],
     ),
+    ("pricing", &[]),
     (
         "sales_units",
-        &["products", "activations", "accounts", "notifications"],
+        &[
+            "products",
+            "activations",
+            "accounts",
+            "notifications",
+            "pricing",
+        ],
     ),
 ];
 

@@ -65,6 +65,19 @@ pub struct LocalTime {
     pub second: u8,
 }
 
+/// A month of a year: `November 2026` / `november 2026`.
+pub fn month_of_year(lang: Lang, year: i32, month: u8) -> String {
+    let t = LocalTime {
+        year,
+        month,
+        day: 1,
+        hour: 0,
+        minute: 0,
+        second: 0,
+    };
+    format!("{} {year}", t.month_name(lang))
+}
+
 impl LocalTime {
     /// The month's name (`December`, `desember`).
     fn month_name(self, lang: Lang) -> String {

@@ -12,7 +12,7 @@ mod format;
 mod tests;
 
 pub use crate::glossary::Lang;
-pub use format::{count, decimal, LocalTime};
+pub use format::{count, decimal, month_of_year, LocalTime};
 
 use fluent_templates::fluent_bundle::FluentValue;
 use fluent_templates::{LanguageIdentifier, Loader};

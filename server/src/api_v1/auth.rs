@@ -191,3 +191,37 @@ mod tests {
         );
     }
 }
+
+/// The name of the operator service whose token (`Authorization: Bearer pst_...`) the request
+/// carries, or the `401` to answer.
+pub(super) async fn service_token(
+    state: &AppState,
+    headers: &HeaderMap,
+) -> Result<String, Response> {
+    let token = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split_once(' '))
+        .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer"))
+        .map(|(_, t)| t.trim().to_owned());
+    let refused = || {
+        let mut res = problem(
+            StatusCode::UNAUTHORIZED,
+            "Unauthorized",
+            "Send an operator service token: Authorization: Bearer pst_...",
+        );
+        res.headers_mut().insert(
+            header::WWW_AUTHENTICATE,
+            HeaderValue::from_static(r#"Bearer realm="Portico""#),
+        );
+        res
+    };
+    let Some(token) = token.filter(|t| t.len() <= MAX_AUTHORIZATION) else {
+        return Err(refused());
+    };
+    match app::server::service_tokens::service_for_token(&state.db, &token).await {
+        Ok(Some(name)) => Ok(name),
+        Ok(None) => Err(refused()),
+        Err(_) => Err(internal_error()),
+    }
+}

@@ -3,20 +3,21 @@
 //! which functions it may call there. HTTP Basic with the product's client ID and secret;
 //! errors are RFC 7807 problem documents; responses never carry secrets.
 mod auth;
+mod commission;
 
 pub use auth::ApiState;
 
 use app::features::access::dto::{AccessDecision, AccessReason, MethodDto};
 use app::features::push::service::publish;
 use app::server::validate::{is_installation_id, is_key};
-use app::server::{service_tokens, AppState};
+use app::server::AppState;
 use axum::body::Bytes;
 use axum::extract::rejection::PathRejection;
 use axum::extract::ConnectInfo;
 use axum::extract::Path;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
+use axum::routing::{get, post, put};
 use axum::{Extension, Json, Router};
 use serde::Deserialize;
 use std::net::SocketAddr;
@@ -41,6 +42,12 @@ pub fn routes<S: Clone + Send + Sync + 'static>() -> Router<S> {
             get(methods),
         )
         .route("/api/v1/events", post(publish_event))
+        // 20,000 rows of JSON fit well within 8 MB.
+        .route(
+            "/api/v1/commission-statements/{partner_id}/{period}",
+            put(commission::put_statement)
+                .layer(axum::extract::DefaultBodyLimit::max(8 * 1024 * 1024)),
+        )
         .route(
             "/api/v1/openapi.json",
             get(|| async { Json(ApiDoc::openapi()) }),
@@ -83,8 +90,9 @@ async fn problem_instance(req: axum::extract::Request, next: axum::middleware::N
 #[derive(OpenApi)]
 #[openapi(
     info(title = "Portico platform API", description = "What the platform's services ask Portico.", license(name = "MIT")),
-    paths(access_check, methods, publish_event),
-    components(schemas(CheckRequest, Problem, MethodsResponse, AccessDecision, AccessReason, MethodDto, EventRequest, EventAccepted)),
+    paths(access_check, methods, publish_event, commission::put_statement),
+    components(schemas(CheckRequest, Problem, MethodsResponse, AccessDecision, AccessReason, MethodDto, EventRequest, EventAccepted,
+        commission::StatementRequest, commission::StatementRow, commission::CurrencyCode, commission::Amount, commission::StatementStored)),
     modifiers(&SecuritySchemes)
 )]
 pub struct ApiDoc;
@@ -360,31 +368,8 @@ async fn publish_event(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    let token = headers
-        .get(header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.split_once(' '))
-        .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer"))
-        .map(|(_, t)| t.trim().to_owned());
-    let bearer_refused = || {
-        let mut res = problem(
-            StatusCode::UNAUTHORIZED,
-            "Unauthorized",
-            "Send an operator service token: Authorization: Bearer pst_...",
-        );
-        res.headers_mut().insert(
-            header::WWW_AUTHENTICATE,
-            HeaderValue::from_static(r#"Bearer realm="Portico""#),
-        );
-        res
-    };
-    let Some(token) = token else {
-        return bearer_refused();
-    };
-    match service_tokens::service_for_token(&state.db, &token).await {
-        Ok(Some(_)) => {}
-        Ok(None) => return bearer_refused(),
-        Err(_) => return internal_error(),
+    if let Err(refused) = auth::service_token(&state, &headers).await {
+        return refused;
     }
     let req: EventRequest = match serde_json::from_slice(&body) {
         Ok(r) => r,

@@ -4,11 +4,13 @@ mod access_checks;
 mod pages;
 mod picker;
 mod push;
+mod sales_units;
 
 pub use access_checks::access_checks;
 pub use pages::pages;
 pub use picker::{generated_catalog, picker};
 pub use push::push;
+pub use sales_units::sales_units;
 
 use crate::config::ServerConfig;
 

@@ -16,17 +16,17 @@ use std::time::{Duration, Instant};
 
 /// How long each page is driven before it is measured, and then measured.
 const WARM_UP: Duration = Duration::from_secs(1);
-const MEASURE: Duration = Duration::from_secs(4);
+pub(super) const MEASURE: Duration = Duration::from_secs(4);
 
 /// One measured page: what it is, its address, and whose session asks for it.
-struct Case {
-    label: &'static str,
-    path: String,
-    cookie: Option<String>,
+pub(super) struct Case {
+    pub label: &'static str,
+    pub path: String,
+    pub cookie: Option<String>,
 }
 
 /// A page's figures.
-struct Figures {
+pub(super) struct Figures {
     per_second: f64,
     p50: Duration,
     p99: Duration,
@@ -34,16 +34,62 @@ struct Figures {
     not_ok: u64,
 }
 
+impl Figures {
+    /// Drives `case` for a warm-up, then measures it, counting the SQL statements it causes.
+    pub(super) async fn measure(
+        addr: &str,
+        case: &Case,
+        statements: &AtomicU64,
+    ) -> Result<Figures, String> {
+        drive_page(addr, case, WARM_UP).await?;
+        let before = statements.load(Ordering::Relaxed);
+        let (latencies, not_ok) = drive_page(addr, case, MEASURE).await?;
+        let ran = statements.load(Ordering::Relaxed) - before;
+        Ok(Figures {
+            per_second: latencies.len() as f64 / MEASURE.as_secs_f64(),
+            p50: quantile(&latencies, 0.50),
+            p99: quantile(&latencies, 0.99),
+            statements: ran as f64 / latencies.len() as f64,
+            not_ok,
+        })
+    }
+
+    /// The figures on one line: requests/s, p50, p99, SQL statements per request.
+    pub(super) fn line(&self) -> String {
+        format!(
+            "{:>8.0} req/s   p50 {:>6.2} ms   p99 {:>6.2} ms   {:>5.1} SQL/req{}",
+            self.per_second,
+            self.p50.as_secs_f64() * 1e3,
+            self.p99.as_secs_f64() * 1e3,
+            self.statements,
+            if self.not_ok > 0 {
+                format!("   ({} not 200)", self.not_ok)
+            } else {
+                String::new()
+            },
+        )
+    }
+}
+
+/// The bench's database: a fresh schema of the PostgreSQL database at `postgres`, or a
+/// temporary SQLite file named after `name`; and what removes it at the end.
+pub(super) async fn store(
+    postgres: Option<&str>,
+    name: &str,
+) -> Result<(DatabaseConnection, Cleanup), String> {
+    match postgres {
+        Some(url) => pg_schema(url).await,
+        None => {
+            let (db, _, dir) = temp_sqlite(name).await?;
+            Ok((db, Cleanup::Dir(dir)))
+        }
+    }
+}
+
 /// Runs the benchmark.
 pub async fn pages(config: &ServerConfig, postgres: Option<String>) -> Result<(), String> {
     let statements = Arc::new(AtomicU64::new(0));
-    let (mut db, cleanup) = match &postgres {
-        Some(url) => pg_schema(url).await?,
-        None => {
-            let (db, _, dir) = temp_sqlite("bench-pages").await?;
-            (db, Cleanup::Dir(dir))
-        }
-    };
+    let (mut db, cleanup) = store(postgres.as_deref(), "bench-pages").await?;
     let counter = statements.clone();
     db.set_metric_callback(move |_| {
         counter.fetch_add(1, Ordering::Relaxed);
@@ -91,29 +137,15 @@ pub async fn pages(config: &ServerConfig, postgres: Option<String>) -> Result<()
     );
     let mut results = Vec::new();
     for c in &cases {
-        drive_page(&addr, c, WARM_UP).await?;
-        let before = statements.load(Ordering::Relaxed);
-        let (latencies, not_ok) = drive_page(&addr, c, MEASURE).await?;
-        let ran = statements.load(Ordering::Relaxed) - before;
-        results.push(Figures {
-            per_second: latencies.len() as f64 / MEASURE.as_secs_f64(),
-            p50: quantile(&latencies, 0.50),
-            p99: quantile(&latencies, 0.99),
-            statements: ran as f64 / latencies.len() as f64,
-            not_ok,
-        });
+        results.push(Figures::measure(&addr, c, &statements).await?);
     }
     let sign_in = results[1].per_second;
     for (c, f) in cases.iter().zip(&results) {
         println!(
-            "{:>14}: {:>8.0} req/s   p50 {:>6.2} ms   p99 {:>6.2} ms   {:>5.1} SQL/req   {:>5.2}× /sign-in{}",
+            "{:>14}: {}   {:>5.2}× /sign-in",
             c.label,
-            f.per_second,
-            f.p50.as_secs_f64() * 1e3,
-            f.p99.as_secs_f64() * 1e3,
-            f.statements,
+            f.line(),
             f.per_second / sign_in,
-            if f.not_ok > 0 { format!("   ({} not 200)", f.not_ok) } else { String::new() },
         );
     }
     served.stop().await;
@@ -123,7 +155,7 @@ pub async fn pages(config: &ServerConfig, postgres: Option<String>) -> Result<()
 
 /// Drives one page for `time` over [`CONNECTIONS`] connections; returns every latency (sorted)
 /// and how many answers were not 200.
-async fn drive_page(
+pub(super) async fn drive_page(
     addr: &str,
     case: &Case,
     time: Duration,
@@ -189,13 +221,13 @@ pub(super) async fn org(db: &DatabaseConnection, name: &str) -> Result<i32, Stri
 }
 
 /// What to remove when the bench ends.
-enum Cleanup {
+pub(super) enum Cleanup {
     Dir(std::path::PathBuf),
     Schema(String),
 }
 
 impl Cleanup {
-    async fn run(self, db: &DatabaseConnection) {
+    pub(super) async fn run(self, db: &DatabaseConnection) {
         match self {
             Cleanup::Dir(dir) => {
                 let _ = std::fs::remove_dir_all(dir);

@@ -1,5 +1,5 @@
 //! The sales units' server functions.
-use super::dto::{PartnerFigures, SalesUnitDetail, SalesUnitPage, SalesUnitRow};
+use super::dto::{OrgFigures, SalesUnitDetail, SalesUnitPage, SalesUnitRow};
 use crate::error::AppError;
 use leptos::prelude::*;
 
@@ -85,12 +85,12 @@ pub async fn rename_sales_unit(
     service::edit::rename(&st.db, &st.config, &actor, org_id, &installation_id, &name).await
 }
 
-/// The partner dashboard's figures.
+/// The dashboard's figures (a partner's, a customer's or the operator's).
 #[server]
-pub async fn get_partner_figures(org_id: i32) -> Result<PartnerFigures, AppError> {
-    shared(format!("partner figures {org_id}"), || async move {
+pub async fn get_figures(org_id: i32) -> Result<OrgFigures, AppError> {
+    shared(format!("figures {org_id}"), || async move {
         let (st, actor) = request::actor().await?;
-        service::figures::partner_figures(&st.db, &actor, org_id).await
+        service::figures::figures(&st.db, &actor, org_id).await
     })
     .await
 }

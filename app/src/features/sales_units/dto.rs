@@ -37,6 +37,8 @@ pub struct SalesUnitRow {
     pub customer: String,
     /// Such as `business:NO:ORG 923609016`.
     pub business_identifier: Option<String>,
+    /// Its price package, such as `Standard (2.99%)`.
+    pub price_package: Option<String>,
     pub products: Vec<SalesUnitProduct>,
 }
 
@@ -88,11 +90,40 @@ pub struct SalesUnitDetail {
 }
 
 /// The partner dashboard's figures.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PartnerFigures {
+    /// The newest month of commission, when there is one.
+    pub latest_commission: Option<crate::features::pricing::dto::CommissionMonth>,
     pub active_products: u64,
     pub draft_products: u64,
     pub sales_units: u64,
     pub upgrades_pending: u64,
     pub failing_subscriptions: u64,
+}
+
+/// A customer dashboard's figures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CustomerFigures {
+    pub installations: u64,
+    /// Products active on at least one of its installations.
+    pub products: u64,
+    /// Installations where a product has a newer version to upgrade to.
+    pub upgrades_available: u64,
+}
+
+/// The operator dashboard's figures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OperatorFigures {
+    pub partners: u64,
+    pub customers: u64,
+    pub sales_units: u64,
+    pub price_packages: u64,
+}
+
+/// A dashboard's figures, by the kind of organization.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum OrgFigures {
+    Partner(PartnerFigures),
+    Customer(CustomerFigures),
+    Operator(OperatorFigures),
 }

@@ -18,7 +18,7 @@ pub fn DashboardPage() -> impl IntoView {
     let attention = Resource::new(move || org.get(), list_notifications);
     // Created here, not inside the overview's rendering: a resource made while hydrating a
     // resolved Suspense would not match what the server rendered.
-    let figures = use_context::<DashboardSections>().map(|s| (s.partner)(org.into()));
+    let figures = use_context::<DashboardSections>().map(|s| (s.figures)(org.into()));
     view! {
         <leptos_meta::Title text=tr!("nav-dashboard")/>
         {loaded(overview, |o: OrgOverview| view! { <Dashboard o=o/> })}
@@ -27,12 +27,12 @@ pub fn DashboardPage() -> impl IntoView {
     }
 }
 
-/// What other features add to the dashboard (the application provides it): the partner's
-/// figures come from the sales units feature, which uses this one.
+/// What other features add to the dashboard (the application provides it): the figures come
+/// from the sales units feature, which uses this one.
 #[derive(Clone, Copy)]
 pub struct DashboardSections {
-    /// The partner's figures for organization `org`; nothing when it is not a partner.
-    pub partner: fn(Signal<i32>) -> AnyView,
+    /// The figures of organization `org` (a partner's, a customer's or the operator's).
+    pub figures: fn(Signal<i32>) -> AnyView,
 }
 
 /// How many unread notifications the dashboard lists before "All notifications".

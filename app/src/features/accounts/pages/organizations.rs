@@ -117,9 +117,12 @@ pub fn OrganizationPage() -> impl IntoView {
         {loaded(detail, move |d: OrganizationDetail| view! {
             <Detail d=d org=org.get() add_inst=add_inst contact=contact status=status/>
         })}
-        // Outside the Suspend above, so its resources are created in the same order on the
-        // server and in the browser; it shows nothing for an organization that is no partner.
-        {use_context::<OrganizationSections>().map(|s| (s.partner)(org.get(), id.get()))}
+        // Outside the Suspend above, so their resources are created in the same order on the
+        // server and in the browser; each shows nothing where it does not apply.
+        {use_context::<OrganizationSections>().map(|s| view! {
+            {(s.customer)(org.get(), id.get())}
+            {(s.partner)(org.get(), id.get())}
+        })}
     }
 }
 
@@ -136,6 +139,8 @@ struct StatusActions {
 pub struct OrganizationSections {
     /// The partner's legacy grants, with "Add legacy grant".
     pub partner: fn(i32, i32) -> AnyView,
+    /// The price packages of the customer's installations.
+    pub customer: fn(i32, i32) -> AnyView,
 }
 
 #[component]

@@ -64,10 +64,14 @@ fn nav_items(kind: OrgKind) -> Vec<(String, &'static str)> {
         OrgKind::Operator => {
             items.push((tr!("nav-organizations"), "/organizations"));
             items.push((tr!("nav-catalog"), "/catalog"));
+            items.push((tr!("nav-price-packages"), "/price-packages"));
+            items.push((tr!("nav-commission"), "/commission"));
         }
         OrgKind::Partner => {
             items.push((tr!("nav-products"), "/products"));
             items.push((tr!("nav-sales-units"), "/sales-units"));
+            items.push((tr!("nav-price-packages"), "/price-packages"));
+            items.push((tr!("nav-commission"), "/commission"));
             items.push((tr!("nav-webhooks"), "/webhooks"));
             items.push((tr!("nav-legacy-access"), "/legacy-access"));
         }

@@ -21,7 +21,9 @@ fn what(e: &HistoryEntry) -> String {
         HistoryKind::Renamed => tr!("unit-history-renamed", { "from" => old, "to" => new }),
         HistoryKind::LogoChanged => tr!("unit-history-logo-changed"),
         HistoryKind::PricePackageChanged => {
-            tr!("unit-history-price-package-changed", { "from" => old, "to" => new })
+            let or_none =
+                |v: &Option<String>| v.clone().unwrap_or_else(|| tr!("price-package-none"));
+            tr!("unit-history-price-package-changed", { "from" => or_none(&e.old_value), "to" => or_none(&e.new_value) })
         }
     }
 }

@@ -23,11 +23,12 @@ pub fn InstallationsPage() -> impl IntoView {
                 return view! { <EmptyState text=tr!("installations-none")/> }.into_any();
             }
             view! {
-                <DataTable label=tr!("nav-installations") headers=vec![{tr!("name")}, {tr!("installation-id")}, {tr!("nav-products")}]>
+                <DataTable label=tr!("nav-installations") headers=vec![{tr!("name")}, {tr!("installation-id")}, {tr!("price-package")}, {tr!("nav-products")}]>
                     {rows.iter().map(|r| view! {
                         <tr>
                             <td><a href=paths::installation(org.get(), &r.installation_id)>{r.name.clone()}</a></td>
                             <td><code>{r.installation_id.clone()}</code></td>
+                            <td>{r.price_package.clone().unwrap_or_else(|| "—".into())}</td>
                             <td>{if r.products.is_empty() { view! { <span class="muted">{tr!("installations-no-products")}</span> }.into_any() } else { products_cell(&r.products).into_any() }}</td>
                         </tr>
                     }).collect_view()}

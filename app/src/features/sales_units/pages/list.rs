@@ -51,13 +51,14 @@ pub fn SalesUnitsPage() -> impl IntoView {
                 view! { <EmptyState text=msg/> }.into_any()
             } else {
                 view! {
-                    <DataTable label=tr!("nav-sales-units") headers=vec![{tr!("sales-unit")}, {tr!("installation-id")}, {tr!("customer")}, {tr!("business-identifier")}, {tr!("nav-products")}]>
+                    <DataTable label=tr!("nav-sales-units") headers=vec![{tr!("sales-unit")}, {tr!("installation-id")}, {tr!("customer")}, {tr!("business-identifier")}, {tr!("price-package")}, {tr!("nav-products")}]>
                         {page.rows.iter().map(|r| view! {
                             <tr>
                                 <td><a href=paths::sales_unit(org.get(), &r.installation_id)>{r.name.clone()}</a></td>
                                 <td><code>{r.installation_id.clone()}</code></td>
                                 <td>{r.customer.clone()}</td>
                                 <td>{r.business_identifier.clone().unwrap_or_else(|| "—".into())}</td>
+                                <td>{r.price_package.clone().unwrap_or_else(|| "—".into())}</td>
                                 <td>{products_cell(&r.products)}</td>
                             </tr>
                         }).collect_view()}

@@ -7,7 +7,7 @@ mod installations;
 mod list;
 mod unit;
 
-pub use figures::PartnerFiguresSection;
+pub use figures::FiguresSection;
 pub use history::HistoryTable;
 pub use installations::{InstallationPage, InstallationsPage};
 pub use list::SalesUnitsPage;

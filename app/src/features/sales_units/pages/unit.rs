@@ -37,6 +37,7 @@ pub fn SalesUnitPage() -> impl IntoView {
                         <dt>{tr!("installation-id")}</dt><dd><code>{u.installation_id.clone()}</code></dd>
                         <dt>{tr!("customer")}</dt><dd>{u.customer.clone()}</dd>
                         <dt>{tr!("business-identifier")}</dt><dd>{u.business_identifier.clone().unwrap_or_else(|| "—".into())}</dd>
+                        <dt>{tr!("price-package")}</dt><dd>{u.price_package.clone().unwrap_or_else(|| "—".into())}</dd>
                         <dt>{tr!("nav-products")}</dt><dd>{products_cell(&u.products)}</dd>
                     </dl>
                 </section>

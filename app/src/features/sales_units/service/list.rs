@@ -5,6 +5,7 @@
 use super::connection::{connected_ids, partner_products};
 use crate::business_id::Scheme;
 use crate::error::AppError;
+use crate::features::pricing::service::assign::labels_of;
 use crate::features::sales_units::dto::{
     SalesUnitPage, SalesUnitProduct, SalesUnitQuery, SalesUnitRow, PAGE_SIZE,
 };
@@ -190,8 +191,8 @@ pub async fn list(
     })
 }
 
-/// The rows of these installations, with their customers and the partner's products on them,
-/// in four queries whatever their number.
+/// The rows of these installations, with their customers, price packages and the partner's
+/// products on them, in five queries whatever their number.
 pub async fn describe(
     db: &impl ConnectionTrait,
     products: &[(i32, String)],
@@ -213,6 +214,7 @@ pub async fn describe(
         .filter(pv::Column::ProductId.is_in(acts.iter().map(|a| a.product_id)))
         .all(db)
         .await?;
+    let packages = labels_of(db, &inst_ids).await?;
     let queued = un::Entity::find()
         .filter(un::Column::InstallationId.is_in(inst_ids))
         .filter(un::Column::ProductId.is_in(product_ids))
@@ -256,6 +258,7 @@ pub async fn describe(
                 name: i.name.clone(),
                 customer: customer.map(|c| c.name.clone()).unwrap_or_default(),
                 business_identifier: customer.and_then(business_identifier),
+                price_package: packages.iter().find(|p| p.0 == i.id).map(|p| p.1.text()),
                 products: unit_products(i),
             }
         })

@@ -33,3 +33,47 @@ async fn the_figures_count_products_sales_units_and_pending_upgrades() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn customers_and_the_operator_get_their_own_figures() {
+    use crate::features::sales_units::dto::OrgFigures;
+    use crate::features::sales_units::service::figures::figures;
+    each_db(|db| async move {
+        let w = super::world(&db).await;
+        let (op, olav) = testing::operator(&db).await;
+        let Ok(OrgFigures::Customer(c)) = figures(&db, &w.kari, w.customer).await else {
+            panic!("a customer's figures")
+        };
+        assert_eq!(
+            (c.installations, c.products, c.upgrades_available),
+            (2, 1, 0)
+        );
+        // A new version of the product: SOLOSL may upgrade.
+        crate::features::products::service::versions::new_version(
+            &db, &w.anna, w.partner, w.product,
+        )
+        .await
+        .unwrap();
+        crate::features::products::service::versions::activate(
+            &db, &w.anna, w.partner, w.product, None,
+        )
+        .await
+        .unwrap();
+        let Ok(OrgFigures::Customer(c)) = figures(&db, &w.kari, w.customer).await else {
+            panic!("a customer's figures")
+        };
+        assert_eq!(c.upgrades_available, 1);
+        let Ok(OrgFigures::Operator(o)) = figures(&db, &olav, op).await else {
+            panic!("the operator's figures")
+        };
+        assert_eq!(
+            (o.partners, o.customers, o.sales_units, o.price_packages),
+            (1, 1, 2, 0)
+        );
+        assert!(matches!(
+            figures(&db, &w.kari, op).await,
+            Err(AppError::Forbidden)
+        ));
+    })
+    .await;
+}

@@ -2,6 +2,7 @@ mod edit_tests;
 mod figures_tests;
 mod history_tests;
 mod list_tests;
+mod package_tests;
 
 use crate::glossary::Environment;
 use crate::server::testing::{self, grant, World};

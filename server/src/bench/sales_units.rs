@@ -1,0 +1,111 @@
+//! `server bench sales-units [--postgres URL]`: the demo data plus a customer with 100,000
+//! brokerage offices, every one running the demo partner's product, then the partner's sales
+//! units list driven as in `bench pages`: the first page, a page deep in the cursor, a search by
+//! installation ID and by name, and one sales unit's page. Prints requests/s, p50, p99 and SQL
+//! statements per request (which stay the same whatever the number of sales units).
+use super::pages::{demo_world, org, session_of, store, Case, Figures};
+use super::{insert_chunks, now, CONNECTIONS};
+use crate::config::ServerConfig;
+use app::features::accounts::service::bootstrap::ensure_organization;
+use app::glossary::{ActiveStatus, OrgKind, VersionState};
+use app::server::entities::{activation, installation, product_version};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+
+/// How many sales units the bench gives the partner.
+pub const UNITS: usize = 100_000;
+
+/// Runs the benchmark.
+pub async fn sales_units(config: &ServerConfig, postgres: Option<String>) -> Result<(), String> {
+    let statements = Arc::new(AtomicU64::new(0));
+    let (mut db, cleanup) = store(postgres.as_deref(), "bench-sales-units").await?;
+    let planner = demo_world(&db, config).await?;
+    println!("Seeding {UNITS} sales units…");
+    many_units(&db, planner).await?;
+    let counter = statements.clone();
+    db.set_metric_callback(move |_| {
+        counter.fetch_add(1, Ordering::Relaxed);
+    });
+    let cookie =
+        |token: String| format!("{}={token}", app::server::request::cookie_name(&config.app));
+    let anna = Some(cookie(
+        session_of(&db, "anna@nordic-integrations.example").await?,
+    ));
+    let nordic = org(&db, "Nordic Integrations AS").await?;
+    let (addr, served) = super::serve(&db, config).await?;
+    let list = format!("/o/{nordic}/sales-units");
+    let case = |label, path: String| Case {
+        label,
+        path,
+        cookie: anna.clone(),
+    };
+    let cases = [
+        case("first page", list.clone()),
+        case("page deep in", format!("{list}?cursor=1%3ABU080000")),
+        case("ID search", format!("{list}?q=BU077777")),
+        case("name search", format!("{list}?q=kontor%207777")),
+        case("sales unit", format!("{list}/BU077777")),
+    ];
+    let database = if postgres.is_some() {
+        "PostgreSQL"
+    } else {
+        "SQLite"
+    };
+    println!(
+        "Sales units on {database}, {UNITS} for one partner, {CONNECTIONS} keep-alive connections, {}s each:",
+        super::pages::MEASURE.as_secs()
+    );
+    for c in &cases {
+        let f = Figures::measure(&addr, c, &statements).await?;
+        println!("{:>14}: {}", c.label, f.line());
+    }
+    served.stop().await;
+    cleanup.run(&db).await;
+    Ok(())
+}
+
+/// A customer "Benchmark Eiendom AS" with [`UNITS`] installations `BU000001`…, each running
+/// version 1 of product `planner`.
+async fn many_units(db: &DatabaseConnection, planner: i32) -> Result<(), String> {
+    let customer = ensure_organization(db, OrgKind::Customer, "Benchmark Eiendom AS", None)
+        .await
+        .map_err(|e| e.to_string())?;
+    let version = product_version::Entity::find()
+        .filter(product_version::Column::ProductId.eq(planner))
+        .filter(product_version::Column::State.eq(VersionState::Active))
+        .one(db)
+        .await
+        .map_err(|e| e.to_string())?
+        .ok_or("the demo product has no active version")?;
+    let at = now();
+    let units = (1..=UNITS).map(|n| installation::ActiveModel {
+        installation_id: Set(format!("BU{n:06}")),
+        name: Set(format!("Benchmark kontor {n}")),
+        customer_id: Set(customer.id),
+        status: Set(ActiveStatus::Active),
+        is_sandbox: Set(false),
+        created_at: Set(at),
+        ..Default::default()
+    });
+    insert_chunks(db, units.collect()).await?;
+    let ids: Vec<i32> = installation::Entity::find()
+        .filter(installation::Column::CustomerId.eq(customer.id))
+        .all(db)
+        .await
+        .map_err(|e| e.to_string())?
+        .into_iter()
+        .map(|i| i.id)
+        .collect();
+    let activations = ids.into_iter().map(|id| activation::ActiveModel {
+        installation_id: Set(id),
+        product_id: Set(planner),
+        version_id: Set(version.id),
+        status: Set(ActiveStatus::Active),
+        activated_by: Set(None),
+        activated_at: Set(at),
+        updated_at: Set(at),
+        ..Default::default()
+    });
+    insert_chunks(db, activations.collect()).await
+}

@@ -132,20 +132,18 @@ pub async fn seed_commission(
     brokerbase: i32,
 ) -> Result<(), AppError> {
     use app::features::pricing::dto::{CommissionRowInput, StatementSource};
-    use app::features::pricing::service::commission::{store, Sender};
+    use app::features::pricing::service::commission::{api_line, service_actor, store, Sender};
     use app::server::entities::commission_statement;
     use chrono::{Datelike, Months};
     if commission_statement::Entity::find().count(db).await? > 0 {
         return Ok(());
     }
-    let mut actor = app::server::scope::Actor::system();
-    actor.label = "service:demo-billing".into();
-    let line = |i: usize| format!("rows[{i}]");
+    let actor = service_actor("demo-billing");
     let sender = Sender {
         actor: &actor,
         acting_as: None,
         source: StatementSource::Api,
-        line: &line,
+        line: &api_line,
     };
     let partners = [nordic, brokerbase];
     let today = app::server::clock::now().date_naive();

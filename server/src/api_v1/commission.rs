@@ -3,8 +3,7 @@
 //! replaced whole, all rows checked first.
 use super::{internal_error, problem, unprocessable, Problem};
 use app::features::pricing::dto::{CommissionRowInput, StatementSource, MAX_STATEMENT_ROWS};
-use app::features::pricing::service::commission::{store, Sender};
-use app::server::scope::Actor;
+use app::features::pricing::service::commission::{api_line, service_actor, store, Sender};
 use app::server::AppState;
 use axum::body::Bytes;
 use axum::extract::rejection::PathRejection;
@@ -143,14 +142,12 @@ pub(super) async fn put_statement(
             currency: r.currency,
         })
         .collect();
-    let mut actor = Actor::system();
-    actor.label = format!("service:{service}");
-    let line = |i: usize| format!("rows[{i}]");
+    let actor = service_actor(&service);
     let sender = Sender {
         actor: &actor,
         acting_as: None,
         source: StatementSource::Api,
-        line: &line,
+        line: &api_line,
     };
     match store(&state.db, &sender, partner_id, &period, &rows).await {
         Ok(m) => {

@@ -11,6 +11,24 @@ use {
     crate::server::request,
 };
 
+/// A price package form's fields (a checkbox sends its value only when ticked).
+#[cfg(feature = "ssr")]
+fn package_input(
+    name: String,
+    description: String,
+    market: String,
+    commission: String,
+    visible_in_signup: Option<String>,
+) -> PricePackageInput {
+    PricePackageInput {
+        name,
+        description,
+        market,
+        commission,
+        visible_in_signup: visible_in_signup.is_some(),
+    }
+}
+
 /// The "Price packages" page.
 #[server]
 pub async fn list_price_packages(org_id: i32) -> Result<PricePackagesView, AppError> {
@@ -42,13 +60,7 @@ pub async fn create_price_package(
     visible_in_signup: Option<String>,
 ) -> Result<i32, AppError> {
     let (st, actor) = request::actor().await?;
-    let input = PricePackageInput {
-        name,
-        description,
-        market,
-        commission,
-        visible_in_signup: visible_in_signup.is_some(),
-    };
+    let input = package_input(name, description, market, commission, visible_in_signup);
     let id = service::packages::create(&st.db, &actor, org_id, &input).await?;
     leptos_axum::redirect(&crate::paths::price_package(org_id, id));
     Ok(id)
@@ -66,13 +78,7 @@ pub async fn update_price_package(
     visible_in_signup: Option<String>,
 ) -> Result<(), AppError> {
     let (st, actor) = request::actor().await?;
-    let input = PricePackageInput {
-        name,
-        description,
-        market,
-        commission,
-        visible_in_signup: visible_in_signup.is_some(),
-    };
+    let input = package_input(name, description, market, commission, visible_in_signup);
     service::packages::update(&st.db, &actor, org_id, id, &input).await
 }
 

@@ -37,3 +37,19 @@ pub fn visible_ids() -> sea_orm::sea_query::SelectStatement {
         .filter(Column::CustomerId.in_subquery(active_customers))
         .into_query()
 }
+
+/// [`visible_ids`] as a condition on the installation row itself (active, of an active
+/// customer): the database checks it row by row instead of listing every visible installation,
+/// which costs a page of a partner with many sales units its whole table.
+pub fn visible() -> sea_orm::Condition {
+    use super::organization;
+    use sea_orm::{QuerySelect, QueryTrait};
+    let active_customers = organization::Entity::find()
+        .select_only()
+        .column(organization::Column::Id)
+        .filter(organization::Column::Status.eq(ActiveStatus::Active))
+        .into_query();
+    sea_orm::Condition::all()
+        .add(Column::Status.eq(ActiveStatus::Active))
+        .add(Column::CustomerId.in_subquery(active_customers))
+}

@@ -10,7 +10,6 @@ use crate::features::pricing::service::commission_read as read;
 use crate::glossary::Role;
 use crate::money::Money;
 use crate::server::entities::commission_row;
-use crate::server::scope::Actor;
 use crate::server::testing::{self, each_db};
 use sea_orm::{EntityTrait, PaginatorTrait};
 
@@ -24,12 +23,6 @@ fn row(id: &str, volume: i64, commission: i64, currency: &str) -> CommissionRowI
     }
 }
 
-fn platform() -> Actor {
-    let mut a = Actor::system();
-    a.label = "service:billing".into();
-    a
-}
-
 #[tokio::test]
 async fn a_statement_is_stored_whole_or_not_at_all_and_replaced_when_sent_again() {
     each_db(|db| async move {
@@ -38,13 +31,12 @@ async fn a_statement_is_stored_whole_or_not_at_all_and_replaced_when_sent_again(
         for id in ["SOLOSL", "SOLBER"] {
             testing::installation(&db, customer, id, id, false).await;
         }
-        let actor = platform();
-        let line = |i: usize| format!("rows[{i}]");
+        let actor = commission::service_actor("billing");
         let sender = Sender {
             actor: &actor,
             acting_as: None,
             source: StatementSource::Api,
-            line: &line,
+            line: &commission::api_line,
         };
         let rows = vec![
             row("SOLOSL", 1_000_010, 30_000, "NOK"),

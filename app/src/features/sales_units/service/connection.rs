@@ -5,7 +5,7 @@
 use crate::error::AppError;
 use crate::glossary::{ActiveStatus, VersionState};
 use crate::server::entities::{activation, installation, product, product_version as pv};
-use sea_orm::sea_query::SelectStatement;
+use sea_orm::sea_query::{Expr, ExprTrait, SelectStatement, SimpleExpr};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, QueryTrait};
 
 /// The partner's products (ID, name), by name.
@@ -46,6 +46,18 @@ pub fn connected_ids(products: &[i32], upgrade_pending: bool) -> SelectStatement
     acts.into_query()
 }
 
+/// [`connected_ids`] as a correlated `EXISTS` on the installation of the outer query: the
+/// database probes the activations of the rows it looks at (by their unique index) instead of
+/// listing every activation of the partner's products.
+pub fn connected(products: &[i32], upgrade_pending: bool) -> SimpleExpr {
+    let mut acts = connected_ids(products, upgrade_pending);
+    acts.and_where(
+        Expr::col((activation::Entity, activation::Column::InstallationId))
+            .equals((installation::Entity, installation::Column::Id)),
+    );
+    Expr::exists(acts)
+}
+
 /// The partner's sales unit with this installation ID, or `NotFound` when it is unknown, not
 /// connected to the partner, or deactivated (as if unknown).
 pub async fn sales_unit(
@@ -55,8 +67,8 @@ pub async fn sales_unit(
 ) -> Result<installation::Model, AppError> {
     installation::Entity::find()
         .filter(installation::Column::InstallationId.eq(installation_id.trim().to_uppercase()))
-        .filter(installation::Column::Id.in_subquery(installation::visible_ids()))
-        .filter(installation::Column::Id.in_subquery(connected_ids(products, false)))
+        .filter(installation::visible())
+        .filter(connected(products, false))
         .one(db)
         .await?
         .ok_or(AppError::NotFound)

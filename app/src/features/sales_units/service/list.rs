@@ -2,7 +2,7 @@
 //! name, business identifier), filters by product and "upgrade pending", and cursor pages in a
 //! stable order. Exact matches on an ID (installation ID or business identifier) come first.
 //! Each page costs the same few queries whatever its size or position.
-use super::connection::{connected_ids, partner_products};
+use super::connection::{connected, partner_products};
 use crate::business_id::Scheme;
 use crate::error::AppError;
 use crate::features::pricing::service::assign::labels_of;
@@ -139,10 +139,8 @@ pub async fn list(
         .collect();
     let base = || {
         installation::Entity::find()
-            .filter(installation::Column::Id.in_subquery(installation::visible_ids()))
-            .filter(
-                installation::Column::Id.in_subquery(connected_ids(&scope, query.upgrade_pending)),
-            )
+            .filter(installation::visible())
+            .filter(connected(&scope, query.upgrade_pending))
             .order_by_asc(installation::Column::InstallationId)
             .limit(PAGE_SIZE as u64 + 1)
     };

@@ -40,16 +40,23 @@ pub fn visible_ids() -> sea_orm::sea_query::SelectStatement {
 
 /// [`visible_ids`] as a condition on the installation row itself (active, of an active
 /// customer): the database checks it row by row instead of listing every visible installation,
-/// which costs a page of a partner with many sales units its whole table.
+/// which costs a page of a partner with many sales units its whole table. The customer is
+/// checked by a correlated `EXISTS`, so that a page keeps walking installations in the order it
+/// shows them rather than collecting every installation of the active customers to sort them.
 pub fn visible() -> sea_orm::Condition {
     use super::organization;
+    use sea_orm::sea_query::{Expr, ExprTrait};
     use sea_orm::{QuerySelect, QueryTrait};
-    let active_customers = organization::Entity::find()
+    let active_customer = organization::Entity::find()
         .select_only()
         .column(organization::Column::Id)
         .filter(organization::Column::Status.eq(ActiveStatus::Active))
+        .filter(
+            Expr::col((organization::Entity, organization::Column::Id))
+                .equals((Entity, Column::CustomerId)),
+        )
         .into_query();
     sea_orm::Condition::all()
         .add(Column::Status.eq(ActiveStatus::Active))
-        .add(Column::CustomerId.in_subquery(active_customers))
+        .add(Expr::exists(active_customer))
 }

@@ -1,6 +1,8 @@
 //! Every server function, plain form and file route refuses another organization's user, and
 //! asks a signed-out visitor to sign in.
 mod common;
+#[path = "isolation/pricing.rs"]
+mod pricing;
 
 use app::error::AppError;
 use app::features::access::api::*;
@@ -8,7 +10,6 @@ use app::features::accounts::api::*;
 use app::features::activations::api::*;
 use app::features::catalog::api::*;
 use app::features::notifications::api::*;
-use app::features::pricing::api::*;
 use app::features::products::api::*;
 use app::features::push::api::*;
 use app::features::sales_units::api::*;
@@ -283,60 +284,7 @@ async fn every_server_function_refuses_another_organizations_user() {
             ]),
         ),
         (ListInstallations::PATH, form(&[("org_id", &solheim)])),
-        (ListPricePackages::PATH, form(&[("org_id", &nordic)])),
-        (GetCommission::PATH, form(&[("org_id", &nordic)])),
-        (GetCommission::PATH, form(&[("org_id", &operator)])),
-        (
-            GetCommissionMonth::PATH,
-            form(&[("org_id", &nordic), ("period", "2026-11"), ("cursor", "0")]),
-        ),
-        (ListPricePackages::PATH, form(&[("org_id", &operator)])),
-        (
-            GetPricePackage::PATH,
-            form(&[("org_id", &operator), ("id", "1")]),
-        ),
-        (
-            CreatePricePackage::PATH,
-            form(&[
-                ("org_id", &operator),
-                ("name", "Evil"),
-                ("description", "0%"),
-                ("market", "NO"),
-                ("commission", ""),
-            ]),
-        ),
-        (
-            UpdatePricePackage::PATH,
-            form(&[
-                ("org_id", &operator),
-                ("id", "1"),
-                ("name", "Evil"),
-                ("description", "0%"),
-                ("market", "NO"),
-                ("commission", ""),
-            ]),
-        ),
-        (
-            SetPricePackageOffered::PATH,
-            form(&[
-                ("org_id", &operator),
-                ("id", "1"),
-                ("partner_id", &nordic),
-                ("offered", "true"),
-            ]),
-        ),
-        (
-            GetCustomerPackages::PATH,
-            form(&[("org_id", &operator), ("customer_id", &solheim)]),
-        ),
-        (
-            SetInstallationPricePackage::PATH,
-            form(&[
-                ("org_id", &operator),
-                ("installation", "1"),
-                ("price_package_id", ""),
-            ]),
-        ),
+        // Price packages and commission (isolation/pricing.rs).
         (GetFigures::PATH, form(&[("org_id", &nordic)])),
         (GetFigures::PATH, form(&[("org_id", &operator)])),
         (GetFigures::PATH, form(&[("org_id", &solheim)])),
@@ -401,6 +349,7 @@ async fn every_server_function_refuses_another_organizations_user() {
         ),
     ];
     calls.extend(more);
+    calls.extend(pricing::calls(&nordic, &operator, &solheim));
     // "Create access key" (a plain form) refuses too, and shows no secret.
     let (status, _, page) = send(
         &app,

@@ -1,7 +1,19 @@
 //! The partner dashboard's figures count what the partner's pages list.
 use crate::error::AppError;
+use crate::features::products::service::versions;
 use crate::features::sales_units::service::figures::partner_figures;
-use crate::server::testing::{self, each_db};
+use crate::server::testing::{self, each_db, World};
+use sea_orm::DatabaseConnection;
+
+/// Acme ships version 2 of its product: SOLOSL, on version 1, may upgrade.
+async fn ship_version_2(db: &DatabaseConnection, w: &World) {
+    versions::new_version(db, &w.anna, w.partner, w.product)
+        .await
+        .unwrap();
+    versions::activate(db, &w.anna, w.partner, w.product, None)
+        .await
+        .unwrap();
+}
 
 #[tokio::test]
 async fn the_figures_count_products_sales_units_and_pending_upgrades() {
@@ -14,16 +26,7 @@ async fn the_figures_count_products_sales_units_and_pending_upgrades() {
             (f.sales_units, f.upgrades_pending, f.failing_subscriptions),
             (2, 0, 0)
         );
-        crate::features::products::service::versions::new_version(
-            &db, &w.anna, w.partner, w.product,
-        )
-        .await
-        .unwrap();
-        crate::features::products::service::versions::activate(
-            &db, &w.anna, w.partner, w.product, None,
-        )
-        .await
-        .unwrap();
+        ship_version_2(&db, &w).await;
         let f = partner_figures(&db, &w.anna, w.partner).await.unwrap();
         assert_eq!((f.sales_units, f.upgrades_pending), (2, 2));
         assert!(matches!(
@@ -49,16 +52,7 @@ async fn customers_and_the_operator_get_their_own_figures() {
             (2, 1, 0)
         );
         // A new version of the product: SOLOSL may upgrade.
-        crate::features::products::service::versions::new_version(
-            &db, &w.anna, w.partner, w.product,
-        )
-        .await
-        .unwrap();
-        crate::features::products::service::versions::activate(
-            &db, &w.anna, w.partner, w.product, None,
-        )
-        .await
-        .unwrap();
+        ship_version_2(&db, &w).await;
         let Ok(OrgFigures::Customer(c)) = figures(&db, &w.kari, w.customer).await else {
             panic!("a customer's figures")
         };

@@ -2,8 +2,8 @@
 # Fuzzes the live REST API against its own OpenAPI document with schemathesis: valid and invalid
 # requests for every operation, failing on any 5xx, undocumented status, content type or
 # response shape, accepted invalid input or refused valid input. Starts the built server
-# (PORTICO_BUILD, release by default) on a fresh SQLite database with the demo data, a product's access key
-# and a service token. Usage: scripts/schemathesis.sh [examples per operation, default 300]
+# (PORTICO_BUILD, release by default) on a fresh SQLite database with the demo data, a product's access key,
+# a partner API key and a service token. Usage: scripts/schemathesis.sh [examples per operation, default 300]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 examples="${1:-300}"
@@ -25,7 +25,11 @@ key=$($server create-access-key --product-id 1 2>/dev/null)
 PORTICO_ST_CLIENT_ID=$(awk '$1 == "client_id" {print $2}' <<<"$key")
 PORTICO_ST_SECRET=$(awk '$1 == "secret" {print $2}' <<<"$key")
 PORTICO_ST_SERVICE_TOKEN=$($server issue-service-token --name schemathesis 2>/dev/null)
-export PORTICO_ST_CLIENT_ID PORTICO_ST_SECRET PORTICO_ST_SERVICE_TOKEN
+# The demo partner's read and write key authenticates the Partner API (partner_key).
+partner=$($server create-partner-key --partner "Nordic Integrations AS" --access read_write 2>/dev/null)
+PORTICO_ST_PARTNER_KEY_ID=$(awk '$1 == "key_id" {print $2}' <<<"$partner")
+PORTICO_ST_PARTNER_SECRET=$(awk '$1 == "secret" {print $2}' <<<"$partner")
+export PORTICO_ST_CLIENT_ID PORTICO_ST_SECRET PORTICO_ST_SERVICE_TOKEN PORTICO_ST_PARTNER_KEY_ID PORTICO_ST_PARTNER_SECRET
 
 $server serve >"$dir/server.log" 2>&1 &
 pid=$!

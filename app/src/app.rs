@@ -6,7 +6,7 @@ use crate::features::accounts::pages::{
     AccountRoutes, DashboardSections, OrgShell, OrganizationRoutes, OrganizationSections,
 };
 use crate::features::{
-    access, activations, catalog, notifications, pricing, products, push, sales_units,
+    access, activations, catalog, notifications, partner_api, pricing, products, push, sales_units,
 };
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Title};
@@ -109,6 +109,7 @@ pub fn App() -> impl IntoView {
                     <push::pages::PushRoutes/>
                     <sales_units::pages::SalesUnitRoutes/>
                     <pricing::pages::PricingRoutes/>
+                    <partner_api::pages::PartnerApiRoutes/>
                 </ParentRoute>
             </Routes>
         </Router>

@@ -124,6 +124,8 @@ glossary_enum!(
         Renamed = "renamed",
         LogoChanged = "logo_changed",
         PricePackageChanged = "price_package_changed",
+        /// The customer chose to keep its version when a newer one was offered.
+        KeptVersion = "kept_version",
     }
 );
 
@@ -142,6 +144,11 @@ glossary_enum!(
 glossary_enum!(
     /// Where a commission statement came from.
     StatementSource "statement-source" { Api = "api", Upload = "upload" }
+);
+
+glossary_enum!(
+    /// What a partner API key may do: `read` keys may only GET.
+    KeyAccess "key-access" { Read = "read", ReadWrite = "read_write" }
 );
 
 glossary_enum!(
@@ -193,6 +200,7 @@ mod tests {
             keys.extend(Market::ALL.iter().map(|v| v.label_key()));
             keys.extend(Currency::ALL.iter().map(|v| v.label_key()));
             keys.extend(StatementSource::ALL.iter().map(|v| v.label_key()));
+            keys.extend(KeyAccess::ALL.iter().map(|v| v.label_key()));
             keys.extend(Environment::ALL.iter().map(|v| v.label_key()));
             for key in keys {
                 assert_ne!(crate::i18n::text(lang, key), key, "{key} in {lang}");

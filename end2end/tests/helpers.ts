@@ -121,6 +121,7 @@ export async function partnerPages(page: Page): Promise<string[]> {
     `${org}/price-packages`,
     `${org}/commission`,
     `${org}/webhooks`,
+    `${org}/api-keys`,
     `${org}/legacy-access`,
     `${org}/users`,
     `${org}/notifications`,

@@ -45,13 +45,17 @@ test('a customer admin is notified, reviews the changes, keeps the version, then
   const panel = page.getByRole('complementary', { name: 'Nordic Showing Planner details' });
   await expect(panel.getByRole('heading', { name: /What version \d+ may access/ })).toBeVisible();
 
-  // Keep the current version: nothing changes, the badge stays.
+  // Keep the current version: nothing changes, the badge stays, and the choice is recorded
+  // (the partner reads it in the sales unit's history).
   await panel.getByLabel('Keep current version').check();
   await panel.getByRole('button', { name: 'Next' }).click();
   await hydrated(page);
   await expect(page.getByText(/You keep version \d+\. Nothing changes/)).toBeVisible();
   await expect(cards.first()).toContainText(`Upgrade available (version ${version})`);
-  await page.getByRole('link', { name: 'Back to the product' }).click();
+  await panel.getByRole('button', { name: /^Keep version \d+$/ }).click();
+  await expect(page.getByText('Recorded: you keep the version you run.')).toBeVisible();
+  await expect(panel.getByRole('list', { name: 'History' })).toContainText(`instead of version ${version}`);
+  await expect(cards.first()).toContainText(`Upgrade available (version ${version})`);
   await hydrated(page);
 
   // Upgrade: review the exact changes, then "Upgrade product".

@@ -16,6 +16,7 @@ mod m20261203_000012_sales_units;
 mod m20261203_000013_installation_logos;
 mod m20261203_000014_price_packages;
 mod m20261203_000015_commission;
+mod m20261203_000016_partner_api_keys;
 mod util;
 
 /// Every migration, oldest first.
@@ -40,6 +41,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000013_installation_logos::Migration),
             Box::new(m20261203_000014_price_packages::Migration),
             Box::new(m20261203_000015_commission::Migration),
+            Box::new(m20261203_000016_partner_api_keys::Migration),
         ]
     }
 }

@@ -1,12 +1,12 @@
 //! Plain-form handlers: what the browser posts without server functions (file uploads, the
 //! picker's no-JavaScript form, the one-time access-key page), and the logo files.
-use crate::html::escape;
+use crate::html::{secret_error, secret_fields, secret_page, Shown};
 use app::error::AppError;
 use app::paths::encode;
 use app::server::AppState;
 use axum::extract::{FromRequest, Multipart, Path, Request};
 use axum::http::{header, StatusCode};
-use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
 
 /// The function picker's plain form (browsers without JavaScript): saves one function's
@@ -197,47 +197,48 @@ pub async fn create_key(
     };
     let back = format!("/o/{org}/products/{product}");
     let lang = actor.lang;
-    let copy = app::t!(lang, "copy");
-    let (title, body) = match app::features::products::service::credentials::create_key(&state.db, &state.config, &actor, org, product).await {
+    let created = app::features::products::service::credentials::create_key(
+        &state.db,
+        &state.config,
+        &actor,
+        org,
+        product,
+    )
+    .await;
+    let (title, body) = match created {
         Ok(k) => (
             app::t!(lang, "credentials-key-n", n = k.slot),
-            format!(
-                "<p role=\"status\" class=\"form-success\">{created}</p>\
-                 <div class=\"notice warn\" role=\"alert\"><strong>{copy_now}</strong> {once}</div>\
-                 <div class=\"field\"><label for=\"client-id\">{client_label}</label><div class=\"copy-row\">\
-                 <input id=\"client-id\" type=\"text\" readonly class=\"copy-link\" value=\"{client}\">\
-                 <button type=\"button\" class=\"secondary copy-button\" data-copy=\"client-id\" aria-label=\"{copy_client}\">{copy}</button></div></div>\
-                 <div class=\"field\"><label for=\"secret\">{secret_label}</label><div class=\"copy-row\">\
-                 <input id=\"secret\" type=\"text\" readonly class=\"copy-link\" value=\"{secret}\">\
-                 <button type=\"button\" class=\"secondary copy-button\" data-copy=\"secret\" aria-label=\"{copy_secret}\">{copy}</button></div></div>",
-                created = escape(&app::t!(lang, "credentials-created-n", n = k.slot)),
-                copy_now = escape(&app::t!(lang, "credentials-copy-now")),
-                once = escape(&app::t!(lang, "credentials-shown-once")),
-                client_label = escape(&app::t!(lang, "credentials-client-id")),
-                copy_client = escape(&app::t!(lang, "credentials-copy-client-id")),
-                secret_label = escape(&app::t!(lang, "credentials-secret-of", n = k.slot)),
-                copy_secret = escape(&app::t!(lang, "credentials-copy-secret")),
-                copy = escape(&copy),
-                client = escape(&k.client_id),
-                secret = escape(&k.secret)
+            secret_fields(
+                lang,
+                &app::t!(lang, "credentials-created-n", n = k.slot),
+                &[
+                    Shown {
+                        id: "client-id",
+                        label: app::t!(lang, "credentials-client-id"),
+                        copy_label: app::t!(lang, "credentials-copy-client-id"),
+                        value: &k.client_id,
+                    },
+                    Shown {
+                        id: "secret",
+                        label: app::t!(lang, "credentials-secret-of", n = k.slot),
+                        copy_label: app::t!(lang, "credentials-copy-secret"),
+                        value: &k.secret,
+                    },
+                ],
             ),
         ),
-        Err(e) => (app::t!(lang, "credentials-not-created"), format!("<p role=\"alert\" class=\"form-error\">{}</p>", escape(&e.message(lang)))),
+        Err(e) => (
+            app::t!(lang, "credentials-not-created"),
+            secret_error(&e.message(lang)),
+        ),
     };
-    let html = format!(
-        "<!DOCTYPE html><html lang=\"{code}\"><head><meta charset=\"utf-8\"><title>{title} · Portico</title>\
-         <link rel=\"stylesheet\" href=\"/pkg/portico.css\"><script src=\"/copy.js\" defer></script></head><body><main id=\"main\" class=\"content narrow\">\
-         <h1>{title}</h1>{body}<p><a href=\"{back}\">{back_label}</a></p></main></body></html>",
-        code = lang.code(),
-        title = escape(&title),
-        back_label = escape(&app::t!(lang, "credentials-back")),
-    );
-    let mut res = Html(html).into_response();
-    res.headers_mut().insert(
-        header::CACHE_CONTROL,
-        header::HeaderValue::from_static("no-store"),
-    );
-    res
+    secret_page(
+        lang,
+        &title,
+        &body,
+        &back,
+        &app::t!(lang, "credentials-back"),
+    )
 }
 
 /// The language switch's form (the header and the sign-in page).

@@ -1,5 +1,6 @@
 //! The Portico server: `serve` (default), `migrate`, `seed-demo`, `create-operator`,
-//! `import-catalog`, `issue-service-token`, `create-access-key` and `bench`.
+//! `import-catalog`, `issue-service-token`, `create-access-key`, `create-partner-key` and
+//! `bench`.
 use app::features::accounts::service::bootstrap;
 use clap::{Parser, Subcommand};
 use sea_orm::DatabaseConnection;
@@ -72,6 +73,15 @@ enum Command {
         /// The product's ID (its page's address, /o/<partner>/products/<id>).
         #[arg(long)]
         product_id: i32,
+    },
+    /// Creates a Partner API key for a partner and prints its key ID and secret (once).
+    CreatePartnerKey {
+        /// The partner organization: its ID (its pages' address, /o/<partner>/...) or name.
+        #[arg(long)]
+        partner: String,
+        /// `read` or `read_write`.
+        #[arg(long, default_value = "read")]
+        access: String,
     },
 }
 
@@ -174,6 +184,27 @@ async fn run(command: Command, config: ServerConfig) -> Result<(), String> {
                 .map_err(|e| e.to_string())?;
             println!("{token}");
             eprintln!("Store this token now: it is shown only once.");
+            Ok(())
+        }
+        Command::CreatePartnerKey { partner, access } => {
+            let key = app::features::partner_api::service::keys::create_from_cli(
+                &db,
+                &config.app,
+                &partner,
+                &access,
+            )
+            .await
+            .map_err(|e| match e {
+                app::error::AppError::NotFound => format!("there is no partner {partner}"),
+                e => e.to_string(),
+            })?;
+            println!("key_id {}", key.key_id);
+            println!("secret {}", key.secret);
+            eprintln!(
+                "Store this secret now: it is shown only once (API key {}, {}).",
+                key.slot,
+                key.access.as_str()
+            );
             Ok(())
         }
         Command::CreateAccessKey { product_id } => {

@@ -70,6 +70,7 @@ pub fn router_with(state: AppState, leptos_options: LeptosOptions, api: Arc<ApiS
             post(forms::catalog_upload).layer(DefaultBodyLimit::max(10 * 1024 * 1024)),
         )
         .route("/o/{org}/products/{product}/keys", post(forms::create_key))
+        .route("/o/{org}/api-keys", post(crate::partner_key_form::create))
         .route(
             "/o/{org}/sales-units/{installation}/logo",
             get(forms::unit_logo_file)
@@ -92,6 +93,7 @@ pub fn router_with(state: AppState, leptos_options: LeptosOptions, api: Arc<ApiS
             get(crate::commission_forms::download),
         )
         .route("/logos/{product}", get(forms::logo_file))
+        .route("/api/docs", get(crate::api_docs::page))
         .route("/language", post(forms::set_language))
         .nest_service(&format!("/{}", leptos_options.site_pkg_dir), pkg);
     if state.config.dev_mailbox {

@@ -1,6 +1,8 @@
 //! Every server function, plain form and file route refuses another organization's user, and
 //! asks a signed-out visitor to sign in.
 mod common;
+#[path = "isolation/partner_api.rs"]
+mod partner_api;
 #[path = "isolation/pricing.rs"]
 mod pricing;
 
@@ -185,6 +187,15 @@ async fn every_server_function_refuses_another_organizations_user() {
             ]),
         ),
         (
+            KeepVersion::PATH,
+            form(&[
+                ("org_id", &solheim),
+                ("installation", "SOLOSL"),
+                ("product_id", &product),
+                ("version", "2"),
+            ]),
+        ),
+        (
             DeactivateProduct::PATH,
             form(&[
                 ("org_id", &solheim),
@@ -350,6 +361,22 @@ async fn every_server_function_refuses_another_organizations_user() {
     ];
     calls.extend(more);
     calls.extend(pricing::calls(&nordic, &operator, &solheim));
+    calls.extend(partner_api::calls(&nordic));
+    // "Create API key" (a plain form) refuses too, and shows no secret.
+    let (status, _, page) = send(
+        &app,
+        call(
+            &format!("/o/{nordic}/api-keys"),
+            "access=read_write",
+            Some(&ingrid),
+        ),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        page.contains("Du har ikke tilgang til dette.") && !page.contains("pks_"),
+        "{page}"
+    );
     // "Create access key" (a plain form) refuses too, and shows no secret.
     let (status, _, page) = send(
         &app,

@@ -53,3 +53,6 @@ activation-not-active = The product is not active on this installation.
 activation-upgrade-moved = Version { $to } is no longer the active version; version { $active } is. Review it first.
 activation-already-runs = Already done: { $installation } runs version { $version }.
 no-restriction = No restriction
+history-kept = Kept version { $current } instead of version { $offered }
+suppliers-keep-version-n = Keep version { $current }
+suppliers-done-kept = Recorded: you keep the version you run. Its partner sees your choice in the sales unit's history.

@@ -107,3 +107,5 @@ figures-price-packages = { $count ->
     [one] price package
    *[other] price packages
 }
+history-kind-kept_version = Kept a version
+unit-history-kept-version = Kept { $product } at version { $current } instead of version { $offered }

@@ -53,3 +53,6 @@ activation-not-active = Produktet er ikke aktivt på denne installasjonen.
 activation-upgrade-moved = Versjon { $to } er ikke lenger den aktive versjonen; det er versjon { $active }. Se over den først.
 activation-already-runs = Allerede gjort: { $installation } kjører versjon { $version }.
 no-restriction = Ingen begrensning
+history-kept = Beholdt versjon { $current } i stedet for versjon { $offered }
+suppliers-keep-version-n = Behold versjon { $current }
+suppliers-done-kept = Registrert: du beholder versjonen du bruker. Partneren ser valget ditt i salgsstedets historikk.

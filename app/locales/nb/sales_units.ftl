@@ -107,3 +107,5 @@ figures-price-packages = { $count ->
     [one] prispakke
    *[other] prispakker
 }
+history-kind-kept_version = Beholdt en versjon
+unit-history-kept-version = Beholdt { $product } på versjon { $current } i stedet for versjon { $offered }

@@ -12,6 +12,7 @@
 //! | [`access`] | `legacy_grants`, `access_epoch` (bumped by database triggers) | products, catalog, activations, accounts |
 //! | [`push`] | `push_subscriptions`, `push_events`, `push_deliveries`, `push_attempts`, `push_workers` | products, activations, notifications, catalog |
 //! | [`pricing`] | `price_packages`, `price_package_offers`, `installation_price_packages` | — |
+//! | [`partner_api`] | `partner_api_keys` | — |
 //! | [`sales_units`] | `installation_logos` (names through accounts) | products, activations, accounts, notifications, pricing |
 //!
 //! A feature writes only its own tables; it may read any table through the shared entities, and
@@ -34,6 +35,7 @@ pub mod accounts;
 pub mod activations;
 pub mod catalog;
 pub mod notifications;
+pub mod partner_api;
 pub mod pricing;
 pub mod products;
 pub mod push;
@@ -58,6 +60,7 @@ pub const DEPENDENCIES: &[(&str, &[&str])] = &[
         &["products", "activations", "notifications", "catalog"],
     ),
     ("pricing", &[]),
+    ("partner_api", &[]),
     (
         "sales_units",
         &[

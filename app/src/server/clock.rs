@@ -33,3 +33,19 @@ pub fn local(t: DateTime<Utc>) -> LocalTime {
         second: t.second() as u8,
     }
 }
+
+/// A wall-clock time as RFC 3339 with its offset, as the REST API writes times
+/// (`2026-12-03T21:09:00+01:00`); in the hour a clock repeats in autumn, the earlier one.
+pub fn rfc3339(t: LocalTime) -> String {
+    let tz = *TIME_ZONE.get().unwrap_or(&chrono_tz::Europe::Oslo);
+    let naive = chrono::NaiveDate::from_ymd_opt(t.year, t.month.into(), t.day.into())
+        .and_then(|d| d.and_hms_opt(t.hour.into(), t.minute.into(), t.second.into()));
+    match naive.and_then(|n| n.and_local_timezone(tz).earliest()) {
+        Some(at) => at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        // A time the clock skips in spring cannot come from `local`; write it without offset.
+        None => format!(
+            "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}",
+            t.year, t.month, t.day, t.hour, t.minute, t.second
+        ),
+    }
+}

@@ -2,6 +2,7 @@
 //! database, entities, the request context, the scope checks every service starts with, audit,
 //! mail, validation, time, secrets and outbound HTTP. Features build on it; it uses no feature
 //! (the test fixture, [`testing`], excepted).
+pub mod api_keys;
 pub mod assets;
 pub mod audit;
 pub mod clock;

@@ -2,15 +2,27 @@
 //! organization-scoped service starts with one of these; a refusal is
 //! [`AppError::Forbidden`] (or [`AppError::NotSignedIn`] without a user).
 use crate::error::AppError;
-use crate::glossary::{ActiveStatus, Lang, OrgKind, Role};
+use crate::glossary::{ActiveStatus, KeyAccess, Lang, OrgKind, Role};
 use crate::server::entities::{membership, organization, user};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
-/// Who makes a change: a signed-in user, or a command-line tool. Used for authorization and
-/// written to the audit log with the client address.
+/// A partner API key acting for its organization (the Partner API): it is a member of that
+/// organization only, an admin when it may write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KeyGrant {
+    /// The key's row (`partner_api_keys.id`).
+    pub key_id: i32,
+    pub organization_id: i32,
+    pub access: KeyAccess,
+}
+
+/// Who makes a change: a signed-in user, a partner API key, or a command-line tool. Used for
+/// authorization and written to the audit log with the client address.
 #[derive(Debug, Clone)]
 pub struct Actor {
     pub user_id: Option<i32>,
+    /// Set when a partner API key acts (never together with a user).
+    pub key: Option<KeyGrant>,
     /// The user's e-mail, or `cli`.
     pub label: String,
     pub ip: Option<String>,
@@ -23,6 +35,7 @@ impl Actor {
     pub fn user(user_id: i32, email: &str, ip: Option<String>) -> Self {
         Self {
             user_id: Some(user_id),
+            key: None,
             label: email.to_owned(),
             ip,
             lang: Lang::default(),
@@ -36,6 +49,7 @@ impl Actor {
     pub fn system() -> Self {
         Self {
             user_id: None,
+            key: None,
             label: "portico".into(),
             ip: None,
             lang: Lang::default(),
@@ -45,11 +59,29 @@ impl Actor {
     pub fn cli() -> Self {
         Self {
             user_id: None,
+            key: None,
             label: "cli".into(),
             ip: None,
             lang: Lang::default(),
         }
     }
+    /// A partner API key, named `label` (such as `API key 1 (pk_...)`) in histories and the
+    /// audit log.
+    pub fn partner_key(grant: KeyGrant, label: String, ip: Option<String>) -> Self {
+        Self {
+            user_id: None,
+            key: Some(grant),
+            label,
+            ip,
+            lang: Lang::default(),
+        }
+    }
+}
+
+/// The signed-in person acting, or [`AppError::NotSignedIn`]: for what only people may do
+/// (managing keys, members), never a key.
+pub fn require_person(actor: &Actor) -> Result<i32, AppError> {
+    actor.user_id.ok_or(AppError::NotSignedIn)
 }
 
 /// The organization and the actor's role in it, or [`AppError::Forbidden`] when the actor is not
@@ -59,6 +91,9 @@ pub async fn require_member(
     actor: &Actor,
     org_id: i32,
 ) -> Result<(organization::Model, Role), AppError> {
+    if let (None, Some(grant)) = (actor.user_id, actor.key) {
+        return key_member(db, grant, org_id).await;
+    }
     let user_id = actor.user_id.ok_or(AppError::NotSignedIn)?;
     // A page render asks the same question from several server functions: once is enough.
     let key = format!("member {user_id} {org_id}");
@@ -85,6 +120,28 @@ async fn find_member(
     Ok(org
         .filter(|o| o.status == ActiveStatus::Active)
         .map(|o| (o, m.role)))
+}
+
+/// A partner API key is a member of its own (active, partner) organization only: an admin
+/// when it may write, so the portal's rules decide what it may do.
+async fn key_member(
+    db: &impl ConnectionTrait,
+    grant: KeyGrant,
+    org_id: i32,
+) -> Result<(organization::Model, Role), AppError> {
+    if grant.organization_id != org_id {
+        return Err(AppError::Forbidden);
+    }
+    let org = organization::Entity::find_by_id(org_id)
+        .one(db)
+        .await?
+        .filter(|o| o.status == ActiveStatus::Active && o.kind == OrgKind::Partner)
+        .ok_or(AppError::Forbidden)?;
+    let role = match grant.access {
+        KeyAccess::ReadWrite => Role::Admin,
+        KeyAccess::Read => Role::Member,
+    };
+    Ok((org, role))
 }
 
 /// Like [`require_member`], but the actor must be an admin.

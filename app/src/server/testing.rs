@@ -363,3 +363,16 @@ pub async fn world(db: &DatabaseConnection, env: Environment, grants: Vec<GrantC
         kari,
     }
 }
+
+/// A real square PNG of `side` pixels, encoded by the image crate that checks logos.
+pub fn png(side: u32) -> Vec<u8> {
+    let img = image::DynamicImage::ImageRgba8(image::RgbaImage::from_pixel(
+        side,
+        side,
+        image::Rgba([1, 2, 3, 255]),
+    ));
+    let mut out = Vec::new();
+    img.write_to(&mut std::io::Cursor::new(&mut out), image::ImageFormat::Png)
+        .expect("a PNG encodes");
+    out
+}

@@ -5,7 +5,9 @@
 //! limiters, which are lock-free and whose idle keys are dropped every minute.
 use super::{internal_error, problem, unauthorized};
 use app::features::access::service::cache::AccessCache;
+use app::features::partner_api::service::keys as partner_keys;
 use app::server::entities::product;
+use app::server::scope::Actor;
 use app::server::AppState;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::Response;
@@ -23,13 +25,26 @@ const CLIENT_LEN: usize = 27;
 /// A secret: `psk_` and 43 URL-safe characters.
 const SECRET_PREFIX: &str = "psk_";
 const SECRET_LEN: usize = 47;
+/// A partner API key ID: `pk_` and 24 URL-safe characters.
+const PARTNER_KEY_PREFIX: &str = "pk_";
+const PARTNER_KEY_LEN: usize = 27;
+/// A partner API key's secret: `pks_` and 43 URL-safe characters.
+const PARTNER_SECRET_PREFIX: &str = "pks_";
+const PARTNER_SECRET_LEN: usize = 47;
 /// The longest `Authorization` header worth decoding (well-formed ones are about 110 bytes).
 const MAX_AUTHORIZATION: usize = 256;
+
+/// Whose calls a limiter counts: a product's credential or a partner API key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Caller {
+    Product(i32),
+    PartnerKey(i32),
+}
 
 /// This instance's state of the REST API: the access-decision cache and the limiters.
 pub struct ApiState {
     pub cache: AccessCache,
-    per_credential: DefaultKeyedRateLimiter<i32>,
+    per_credential: DefaultKeyedRateLimiter<Caller>,
     failures: DefaultKeyedRateLimiter<IpAddr>,
 }
 
@@ -77,7 +92,7 @@ impl ApiState {
     }
 }
 
-fn too_many(retry_after: u64, detail: &str) -> Response {
+pub(super) fn too_many(retry_after: u64, detail: &str) -> Response {
     let mut res = problem(StatusCode::TOO_MANY_REQUESTS, "Too Many Requests", detail);
     if let Ok(v) = HeaderValue::from_str(&retry_after.to_string()) {
         res.headers_mut().insert(header::RETRY_AFTER, v);
@@ -94,9 +109,15 @@ fn well_formed(value: &str, prefix: &str, len: usize) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
-/// The client ID and secret of an `Authorization: Basic` header, if they have the shape
-/// Portico's credentials have.
-fn basic_credentials(headers: &HeaderMap) -> Option<(String, String)> {
+/// The user name and password of an `Authorization: Basic` header, if they have the shape
+/// (prefix, length) of a user name `id` and a password `secret`.
+fn basic_credentials(
+    headers: &HeaderMap,
+    id: (&str, usize),
+    secret: (&str, usize),
+) -> Option<(String, String)> {
+    let (id_prefix, id_len) = id;
+    let (secret_prefix, secret_len) = secret;
     let value = headers.get(header::AUTHORIZATION)?.as_bytes();
     if value.len() > MAX_AUTHORIZATION {
         return None;
@@ -107,10 +128,9 @@ fn basic_credentials(headers: &HeaderMap) -> Option<(String, String)> {
         return None;
     }
     let decoded = String::from_utf8(STANDARD.decode(encoded.trim()).ok()?).ok()?;
-    let (client, secret) = decoded.split_once(':')?;
-    (well_formed(client, CLIENT_PREFIX, CLIENT_LEN)
-        && well_formed(secret, SECRET_PREFIX, SECRET_LEN))
-    .then(|| (client.to_owned(), secret.to_owned()))
+    let (user, password) = decoded.split_once(':')?;
+    (well_formed(user, id_prefix, id_len) && well_formed(password, secret_prefix, secret_len))
+        .then(|| (user.to_owned(), password.to_owned()))
 }
 
 /// The client's address (behind trusted proxies, the one they saw); IPv6 by its /64, which is
@@ -140,7 +160,8 @@ pub async fn authenticate(
     client: IpAddr,
     headers: &HeaderMap,
 ) -> Result<(i64, product::Model), Response> {
-    let Some((client_id, secret)) = basic_credentials(headers) else {
+    let shape = ((CLIENT_PREFIX, CLIENT_LEN), (SECRET_PREFIX, SECRET_LEN));
+    let Some((client_id, secret)) = basic_credentials(headers, shape.0, shape.1) else {
         return Err(api.refuse(
             client,
             "Send the product's client ID and secret with HTTP Basic authentication.",
@@ -160,13 +181,62 @@ pub async fn authenticate(
         Ok(None) => return Err(api.refuse(client, "Unknown, wrong or revoked credentials.")),
         Err(_) => return Err(internal_error()),
     };
-    if api.per_credential.check_key(&product.id).is_err() {
+    if api
+        .per_credential
+        .check_key(&Caller::Product(product.id))
+        .is_err()
+    {
         return Err(too_many(
             1,
             "Slow down: too many requests for this credential.",
         ));
     }
     Ok((epoch, product))
+}
+
+/// The actor of a Partner API call (its key, acting for its partner), or the response that
+/// refuses it.
+pub async fn authenticate_partner(
+    state: &AppState,
+    api: &ApiState,
+    client: IpAddr,
+    headers: &HeaderMap,
+) -> Result<Actor, Response> {
+    let shape = (
+        (PARTNER_KEY_PREFIX, PARTNER_KEY_LEN),
+        (PARTNER_SECRET_PREFIX, PARTNER_SECRET_LEN),
+    );
+    let Some((key_id, secret)) = basic_credentials(headers, shape.0, shape.1) else {
+        return Err(api.refuse(
+            client,
+            "Send a partner API key's ID and secret with HTTP Basic authentication.",
+        ));
+    };
+    let found = partner_keys::authenticate(
+        &state.db,
+        &state.config,
+        &key_id,
+        &secret,
+        Some(client.to_string()),
+    )
+    .await;
+    let actor = match found {
+        Ok(Some(actor)) => actor,
+        Ok(None) => return Err(api.refuse(client, "Unknown, wrong or revoked API key.")),
+        Err(_) => return Err(internal_error()),
+    };
+    let key = actor.key.map_or(0, |k| k.key_id);
+    if api
+        .per_credential
+        .check_key(&Caller::PartnerKey(key))
+        .is_err()
+    {
+        return Err(too_many(
+            1,
+            "Slow down: too many requests for this API key.",
+        ));
+    }
+    Ok(actor)
 }
 
 #[cfg(test)]

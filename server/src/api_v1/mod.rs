@@ -4,6 +4,7 @@
 //! errors are RFC 7807 problem documents; responses never carry secrets.
 mod auth;
 mod commission;
+mod partner;
 
 pub use auth::ApiState;
 
@@ -52,6 +53,7 @@ pub fn routes<S: Clone + Send + Sync + 'static>() -> Router<S> {
             "/api/v1/openapi.json",
             get(|| async { Json(ApiDoc::openapi()) }),
         )
+        .merge(partner::routes())
         .layer(axum::middleware::from_fn(problem_instance))
 }
 
@@ -89,10 +91,18 @@ async fn problem_instance(req: axum::extract::Request, next: axum::middleware::N
 /// The OpenAPI 3 document of `/api/v1`, generated from the handlers and types below.
 #[derive(OpenApi)]
 #[openapi(
-    info(title = "Portico platform API", description = "What the platform's services ask Portico.", license(name = "MIT")),
-    paths(access_check, methods, publish_event, commission::put_statement),
+    info(title = "Portico API", description = "What the platform's services ask Portico, and the Partner API: what a partner sees and does in its portal, from code.", license(name = "MIT")),
+    paths(access_check, methods, publish_event, commission::put_statement,
+        partner::whoami, partner::sales_units::list, partner::sales_units::detail, partner::sales_units::patch, partner::sales_units::history,
+        partner::listings::price_packages, partner::listings::commission_statements, partner::listings::commission_month,
+        partner::listings::webhooks, partner::products::products, partner::products::product),
     components(schemas(CheckRequest, Problem, MethodsResponse, AccessDecision, AccessReason, MethodDto, EventRequest, EventAccepted,
-        commission::StatementRequest, commission::StatementRow, commission::CurrencyCode, commission::Amount, commission::StatementStored)),
+        commission::StatementRequest, commission::StatementRow, commission::CurrencyCode, commission::Amount, commission::StatementStored,
+        partner::WhoamiResponse, partner::SalesUnit, partner::SalesUnits, partner::SalesUnitDetail, partner::SalesUnitProduct,
+        partner::SalesUnitSubscription, partner::SalesUnitHistory, partner::HistoryItem, partner::SalesUnitPatch,
+        partner::PricePackage, partner::PricePackages, partner::Sum, partner::CommissionStatement, partner::CommissionStatements,
+        partner::CommissionRow, partner::CommissionMonthResponse, partner::Webhook, partner::Webhooks,
+        partner::Product, partner::Products, partner::ProductDetail, partner::ProductVersion, partner::ProductFunction)),
     modifiers(&SecuritySchemes)
 )]
 pub struct ApiDoc;
@@ -105,6 +115,17 @@ impl Modify for SecuritySchemes {
             components.add_security_scheme(
                 "basic",
                 SecurityScheme::Http(Http::new(HttpAuthScheme::Basic)),
+            );
+            components.add_security_scheme(
+                "partner_key",
+                SecurityScheme::Http(
+                    Http::builder()
+                        .scheme(HttpAuthScheme::Basic)
+                        .description(Some(
+                            "A partner API key: its key ID (pk_...) and secret (pks_...).",
+                        ))
+                        .build(),
+                ),
             );
             components.add_security_scheme(
                 "service_token",

@@ -79,6 +79,20 @@ pub async fn upgrade_product(
     Ok(())
 }
 
+/// "Keep current version" after reviewing the offered `version`.
+#[server]
+pub async fn keep_version(
+    org_id: i32,
+    installation: String,
+    product_id: i32,
+    version: i32,
+) -> Result<(), AppError> {
+    let (st, actor) = request::actor().await?;
+    activation::keep_version(&st.db, &actor, org_id, &installation, product_id, version).await?;
+    back_to_panel(org_id, &installation, product_id, "kept");
+    Ok(())
+}
+
 /// Deactivates a product on an installation (after confirmation).
 #[server]
 pub async fn deactivate_product(

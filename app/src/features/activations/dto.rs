@@ -130,6 +130,9 @@ impl HistoryEntry {
                 crate::t!(lang, "history-upgraded", from = *from, to = *to)
             }
             ("activation.deactivated", _) => crate::t!(lang, "history-deactivated"),
+            ("activation.kept", [current, offered, ..]) => {
+                crate::t!(lang, "history-kept", current = *current, offered = *offered)
+            }
             _ => self.what.clone(),
         }
     }

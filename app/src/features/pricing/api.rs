@@ -149,7 +149,15 @@ pub async fn get_commission_month(
         format!("commission month {org_id} {period:?} {cursor}"),
         || async move {
             let (st, actor) = request::actor().await?;
-            service::commission_read::partner_month(&st.db, &actor, org_id, &period, cursor).await
+            service::commission_read::partner_month(
+                &st.db,
+                &actor,
+                org_id,
+                &period,
+                cursor,
+                super::dto::COMMISSION_PAGE_SIZE,
+            )
+            .await
         },
     )
     .await

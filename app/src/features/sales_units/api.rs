@@ -23,6 +23,7 @@ pub async fn list_sales_units(
         product_id,
         upgrade_pending,
         cursor,
+        ..SalesUnitQuery::default()
     };
     shared(format!("sales units {org_id} {query:?}"), || async move {
         let (st, actor) = request::actor().await?;

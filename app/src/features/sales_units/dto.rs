@@ -6,6 +6,22 @@ use serde::{Deserialize, Serialize};
 /// Rows on one page of the sales units list.
 pub const PAGE_SIZE: usize = 50;
 
+/// The most rows a page may ask for (the Partner API's `limit`).
+pub const MAX_PAGE_SIZE: usize = 100;
+
+/// Filters the Partner API takes one by one (all must hold), beside the portal's one box.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SalesUnitFields {
+    /// A part of the sales unit's name.
+    pub name: Option<String>,
+    /// The installation ID, exactly (in any case).
+    pub installation_id: Option<String>,
+    /// A part of the customer's name.
+    pub customer: Option<String>,
+    /// The customer's business identifier, exactly (`business:NO:ORG 923609016` or the number).
+    pub business_identifier: Option<String>,
+}
+
 /// What the partner searched for on the sales units list.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SalesUnitQuery {
@@ -17,6 +33,17 @@ pub struct SalesUnitQuery {
     pub upgrade_pending: bool,
     /// Where the page starts (the `next_cursor` of the page before), "" for the first.
     pub cursor: String,
+    /// The Partner API's filters, field by field.
+    pub fields: SalesUnitFields,
+    /// Rows a page holds ([`PAGE_SIZE`] unless asked; at most [`MAX_PAGE_SIZE`]).
+    pub limit: Option<usize>,
+}
+
+impl SalesUnitQuery {
+    /// Rows on this query's page.
+    pub fn page_size(&self) -> usize {
+        self.limit.map_or(PAGE_SIZE, |l| l.clamp(1, MAX_PAGE_SIZE))
+    }
 }
 
 /// One of the partner's products on a sales unit, at the version it runs.
@@ -55,6 +82,8 @@ pub struct SalesUnitPage {
 /// One entry of a sales unit's history, as people read it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct HistoryEntry {
+    /// Its place in the history (newer entries have larger IDs): the Partner API's cursor.
+    pub id: i32,
     pub at: LocalTime,
     /// The person's e-mail (or `cli` / `system`).
     pub who: String,

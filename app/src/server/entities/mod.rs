@@ -28,6 +28,7 @@ pub mod membership;
 pub mod notification;
 pub mod organization;
 pub mod outbound_mail;
+pub mod partner_api_key;
 pub mod price_package;
 pub mod price_package_offer;
 pub mod product;

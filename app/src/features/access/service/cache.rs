@@ -4,7 +4,8 @@
 //! moved, the whole cache is dropped, so a change made by any server instance counts at once.
 use super::decisions::{installation_access, InstallationAccess};
 use crate::error::AppError;
-use crate::features::products::service::credentials::{self, ClientRecord, LAST_USED_RESOLUTION};
+use crate::features::products::service::credentials::{self, ClientRecord};
+use crate::server::api_keys::use_due;
 use crate::server::clock::now;
 use crate::server::entities::{access_epoch, product};
 use crate::server::{validate, Config};
@@ -89,7 +90,7 @@ impl AccessCache {
         let due = {
             let mut entries = self.lock();
             let last = entries.last_used_written.get(&key.id).copied();
-            let due = last.is_none_or(|t| at - t > LAST_USED_RESOLUTION);
+            let due = use_due(last, at);
             if due {
                 entries.last_used_written.insert(key.id, at);
             }

@@ -73,6 +73,7 @@ fn nav_items(kind: OrgKind) -> Vec<(String, &'static str)> {
             items.push((tr!("nav-price-packages"), "/price-packages"));
             items.push((tr!("nav-commission"), "/commission"));
             items.push((tr!("nav-webhooks"), "/webhooks"));
+            items.push((tr!("nav-api-keys"), "/api-keys"));
             items.push((tr!("nav-legacy-access"), "/legacy-access"));
         }
         OrgKind::Customer => {

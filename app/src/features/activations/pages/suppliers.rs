@@ -8,7 +8,8 @@ use crate::components::{
     Success,
 };
 use crate::features::activations::api::{
-    get_product_panel, get_suppliers, ActivateProduct, DeactivateProduct, UpgradeProduct,
+    get_product_panel, get_suppliers, ActivateProduct, DeactivateProduct, KeepVersion,
+    UpgradeProduct,
 };
 use crate::features::activations::dto::{CardState, FunctionRef, ProductPanel, VersionDiff};
 use crate::i18n::{lang, Lang};
@@ -66,11 +67,19 @@ pub fn SuppliersPage() -> impl IntoView {
     let activate = ServerAction::<ActivateProduct>::new();
     let upgrade = ServerAction::<UpgradeProduct>::new();
     let deactivate = ServerAction::<DeactivateProduct>::new();
+    let keep = ServerAction::<KeepVersion>::new();
+    let actions = PanelActions {
+        activate,
+        upgrade,
+        deactivate,
+        keep,
+    };
     let acted = move || {
         (
             activate.version().get(),
             upgrade.version().get(),
             deactivate.version().get(),
+            keep.version().get(),
         )
     };
     let page = Resource::new(
@@ -101,6 +110,7 @@ pub fn SuppliersPage() -> impl IntoView {
         "activated" => Some(tr!("suppliers-done-activated")),
         "upgraded" => Some(tr!("suppliers-done-upgraded")),
         "deactivated" => Some(tr!("suppliers-done-deactivated")),
+        "kept" => Some(tr!("suppliers-done-kept")),
         _ => None,
     };
     view! {
@@ -109,6 +119,7 @@ pub fn SuppliersPage() -> impl IntoView {
         <FormResult value=activate.value()/>
         <FormResult value=upgrade.value()/>
         <FormResult value=deactivate.value()/>
+        <FormResult value=keep.value()/>
         <Transition fallback=Loading>
             {move || Suspend::new(async move {
                 let p = match page.await {
@@ -116,7 +127,7 @@ pub fn SuppliersPage() -> impl IntoView {
                     Err(e) => return view! { <ErrorView error=e/> }.into_any(),
                 };
                 let panel_view = match panel.await {
-                    Ok(Some(pp)) => Some(view! { <PanelView p=pp org=org.get() installation=q("installation") activate=activate upgrade=upgrade deactivate=deactivate/> }.into_any()),
+                    Ok(Some(pp)) => Some(view! { <PanelView p=pp org=org.get() installation=q("installation") actions=actions/> }.into_any()),
                     Ok(None) => None,
                     Err(e) => Some(view! { <ErrorView error=e/> }.into_any()),
                 };
@@ -198,15 +209,28 @@ pub fn SuppliersPage() -> impl IntoView {
     }
 }
 
+/// What the panel's steps do.
+#[derive(Clone, Copy)]
+struct PanelActions {
+    activate: ServerAction<ActivateProduct>,
+    upgrade: ServerAction<UpgradeProduct>,
+    deactivate: ServerAction<DeactivateProduct>,
+    keep: ServerAction<KeepVersion>,
+}
+
 #[component]
 fn PanelView(
     p: ProductPanel,
     org: i32,
     installation: String,
-    activate: ServerAction<ActivateProduct>,
-    upgrade: ServerAction<UpgradeProduct>,
-    deactivate: ServerAction<DeactivateProduct>,
+    actions: PanelActions,
 ) -> impl IntoView {
+    let PanelActions {
+        activate,
+        upgrade,
+        deactivate,
+        keep,
+    } = actions;
     let query = use_query_map();
     let step = query.read_untracked().get("step").unwrap_or_default();
     let choice = query.read_untracked().get("choice").unwrap_or_default();
@@ -229,9 +253,14 @@ fn PanelView(
             (CardState::UpgradeAvailable { current, latest }, "review") if choice == "keep" => view! {
                 <div class="notice" role="status">
                     <p>{tr!("suppliers-keep-n", { "current" => current })}</p>
-                    <p><a href=base.clone()>{tr!("credentials-back")}</a></p>
                     <p class="muted">{tr!("suppliers-available-n", { "latest" => latest })}</p>
                 </div>
+                <ActionForm action=keep attr:class="inline">
+                    {hidden()}
+                    <input type="hidden" name="version" value=latest/>
+                    <button type="submit" class="primary">{tr!("suppliers-keep-version-n", { "current" => current })}</button>
+                </ActionForm>
+                " "<a href=base.clone()>{tr!("back")}</a>
             }.into_any(),
             (CardState::UpgradeAvailable { latest, .. }, "review") => {
                 let diff = p.upgrade.clone();

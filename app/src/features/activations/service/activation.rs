@@ -227,6 +227,78 @@ pub async fn upgrade(
     .await
 }
 
+/// "Keep current version": the customer's admin reviewed the offered version `offered` and
+/// keeps the one it runs. Nothing about access changes; the choice is recorded in the sales
+/// unit's history (which its partner reads) and the audit log. The product stays upgradable.
+pub async fn keep_version(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    org_id: i32,
+    installation_id: &str,
+    product_id: i32,
+    offered: i32,
+) -> Result<(), AppError> {
+    require_customer_admin(db, actor, org_id).await?;
+    let inst = own_installation(db, org_id, installation_id).await?;
+    let act = activation::Entity::find()
+        .filter(activation::Column::InstallationId.eq(inst.id))
+        .filter(activation::Column::ProductId.eq(product_id))
+        .filter(activation::Column::Status.eq(ActiveStatus::Active))
+        .one(db)
+        .await?
+        .ok_or_else(|| AppError::Conflict(t!(actor.lang, "activation-not-active")))?;
+    let active = pv::Entity::find()
+        .filter(pv::Column::ProductId.eq(product_id))
+        .filter(pv::Column::State.eq(VersionState::Active))
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if active.number != offered {
+        return Err(AppError::Conflict(t!(
+            actor.lang,
+            "activation-upgrade-moved",
+            to = offered,
+            active = active.number,
+        )));
+    }
+    if act.version_id == active.id {
+        return Err(AppError::Conflict(t!(
+            actor.lang,
+            "activation-already-runs",
+            installation = inst.installation_id.clone(),
+            version = offered,
+        )));
+    }
+    let current = pv::Entity::find_by_id(act.version_id)
+        .one(db)
+        .await?
+        .map(|v| v.number)
+        .unwrap_or(0);
+    let change = Change {
+        product_id: Some(product_id),
+        old: Some(current.to_string()),
+        new: Some(offered.to_string()),
+    };
+    history::record(
+        db,
+        actor,
+        Some(org_id),
+        inst.id,
+        HistoryKind::KeptVersion,
+        change,
+    )
+    .await?;
+    audit::record(
+        db,
+        actor,
+        Some(org_id),
+        "activation.kept",
+        &history_target(&inst, product_id),
+        &format!("Kept version {current} instead of version {offered}"),
+    )
+    .await
+}
+
 /// Ends the product's access for the installation.
 pub async fn deactivate(
     db: &impl ConnectionTrait,

@@ -178,3 +178,66 @@ async fn a_new_version_notifies_each_admin_once() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn keeping_a_version_changes_nothing_and_the_partner_reads_the_choice() {
+    each_db(|db| async move {
+        let w = world(&db).await;
+        // Nothing newer to keep instead of.
+        let early =
+            activation::keep_version(&db, &w.kari, w.customer, "SOLOSL", w.product, 1).await;
+        assert!(matches!(early, Err(AppError::Conflict(_))), "{early:?}");
+        ship_v2(&db, &w).await;
+        let per = actor(&db, "per@solheim.example").await;
+        let refused = activation::keep_version(&db, &per, w.customer, "SOLOSL", w.product, 2).await;
+        assert!(
+            matches!(refused, Err(AppError::Forbidden)),
+            "a member: {refused:?}"
+        );
+        let stale =
+            activation::keep_version(&db, &w.kari, w.customer, "SOLOSL", w.product, 3).await;
+        assert!(matches!(stale, Err(AppError::Conflict(_))), "{stale:?}");
+
+        activation::keep_version(&db, &w.kari, w.customer, "SOLOSL", w.product, 2)
+            .await
+            .unwrap();
+        // Still on version 1, still upgradable; the panel and the partner's history say so.
+        let panel = cards::panel(&db, &w.kari, w.customer, "SOLOSL", w.product)
+            .await
+            .unwrap();
+        assert!(
+            matches!(
+                panel.card.state,
+                CardState::UpgradeAvailable {
+                    current: 1,
+                    latest: 2
+                }
+            ),
+            "{:?}",
+            panel.card.state
+        );
+        assert_eq!(
+            panel.history[0].describe(crate::i18n::Lang::En),
+            "Kept version 1 instead of version 2"
+        );
+        // The sales unit's history (which its partner reads) records it.
+        use crate::server::entities::sales_unit_event as event;
+        use sea_orm::QueryOrder;
+        let kept = event::Entity::find()
+            .order_by_desc(event::Column::Id)
+            .one(&db)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(kept.kind, crate::glossary::HistoryKind::KeptVersion);
+        assert_eq!(
+            (kept.old_value.as_deref(), kept.new_value.as_deref()),
+            (Some("1"), Some("2"))
+        );
+        assert_eq!(
+            (kept.actor.as_str(), kept.product_id),
+            ("kari@solheim.example", Some(w.product))
+        );
+    })
+    .await;
+}

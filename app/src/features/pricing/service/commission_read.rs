@@ -148,26 +148,28 @@ async fn statement_of(
         .ok_or(AppError::NotFound)
 }
 
-/// A month of the partner's: its sums and the page of rows after row `cursor` (0: the first).
+/// A month of the partner's: its sums and the page of (at most `limit`, at most
+/// [`COMMISSION_PAGE_SIZE`]) rows after row `cursor` (0: the first).
 pub async fn partner_month(
     db: &impl ConnectionTrait,
     actor: &Actor,
     org_id: i32,
     period: &str,
     cursor: i32,
+    limit: usize,
 ) -> Result<CommissionMonthPage, AppError> {
     let s = statement_of(db, actor, org_id, period).await?;
     let id = s.id;
+    let size = limit.clamp(1, COMMISSION_PAGE_SIZE);
     let mut rows = row::Entity::find()
         .filter(row::Column::StatementId.eq(id))
         .filter(row::Column::Id.gt(cursor))
         .order_by_asc(row::Column::Id)
-        .limit(COMMISSION_PAGE_SIZE as u64 + 1)
+        .limit(size as u64 + 1)
         .all(db)
         .await?;
-    let next_cursor =
-        (rows.len() > COMMISSION_PAGE_SIZE).then(|| rows[COMMISSION_PAGE_SIZE - 1].id);
-    rows.truncate(COMMISSION_PAGE_SIZE);
+    let next_cursor = (rows.len() > size).then(|| rows[size - 1].id);
+    rows.truncate(size);
     // Names only of sales units still active (a closed one is shown by its ID alone).
     let names: Vec<(String, String)> = installation::Entity::find()
         .select_only()

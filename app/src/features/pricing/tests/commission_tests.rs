@@ -3,7 +3,7 @@
 //! partner, uploaded only by the operator's admins.
 use crate::error::AppError;
 use crate::features::pricing::dto::{
-    CommissionRowInput, CommissionView, Currency, StatementSource,
+    CommissionRowInput, CommissionView, Currency, StatementSource, COMMISSION_PAGE_SIZE,
 };
 use crate::features::pricing::service::commission::{self, store, Sender};
 use crate::features::pricing::service::commission_read as read;
@@ -153,14 +153,21 @@ async fn only_the_partner_reads_and_downloads_its_months_and_only_operator_admin
             panic!()
         };
         assert_eq!(months[0].period, "2026-10");
-        let first = read::partner_month(&db, &anna, acme, "2026-10", 0)
+        let first = read::partner_month(&db, &anna, acme, "2026-10", 0, COMMISSION_PAGE_SIZE)
             .await
             .unwrap();
         assert_eq!(first.rows.len(), 100);
         assert_eq!(first.rows[0].sales_unit.as_deref(), Some("Solheim S001"));
-        let next = read::partner_month(&db, &anna, acme, "2026-10", first.next_cursor.unwrap())
-            .await
-            .unwrap();
+        let next = read::partner_month(
+            &db,
+            &anna,
+            acme,
+            "2026-10",
+            first.next_cursor.unwrap(),
+            COMMISSION_PAGE_SIZE,
+        )
+        .await
+        .unwrap();
         assert_eq!((next.rows.len(), next.next_cursor), (1, None));
         assert_eq!(next.rows[0].installation_id, "S101");
         let (name, file) = read::partner_csv(&db, &anna, acme, "2026-10")
@@ -180,11 +187,11 @@ async fn only_the_partner_reads_and_downloads_its_months_and_only_operator_admin
         };
         assert!(theirs.is_empty());
         assert_eq!(
-            read::partner_month(&db, &bo, broker, "2026-10", 0).await,
+            read::partner_month(&db, &bo, broker, "2026-10", 0, COMMISSION_PAGE_SIZE).await,
             Err(AppError::NotFound)
         );
         assert_eq!(
-            read::partner_month(&db, &bo, acme, "2026-10", 0).await,
+            read::partner_month(&db, &bo, acme, "2026-10", 0, COMMISSION_PAGE_SIZE).await,
             Err(AppError::Forbidden)
         );
         assert_eq!(

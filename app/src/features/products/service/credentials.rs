@@ -5,20 +5,17 @@ use super::own_product;
 use crate::error::AppError;
 use crate::features::products::dto::{AccessKeyDto, CredentialsDto, NewAccessKey};
 use crate::glossary::{ActiveStatus, Role};
+use crate::server::api_keys::{free_slot, matching, new_secret, public_id, use_due};
 use crate::server::audit;
 use crate::server::clock::{local, now};
 use crate::server::entities::{access_key as ak, organization, product, product_credential as pc};
 use crate::server::scope::{require_partner, require_partner_admin, Actor};
-use crate::server::secrets::{constant_time_eq, new_token};
 use crate::server::Config;
 use crate::t;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
 };
-
-/// How many access keys may be active at once.
-pub const MAX_ACTIVE_KEYS: usize = 2;
 
 /// The product's client ID, created on first use.
 pub async fn client_id(db: &impl ConnectionTrait, product_id: i32) -> Result<String, AppError> {
@@ -29,7 +26,7 @@ pub async fn client_id(db: &impl ConnectionTrait, product_id: i32) -> Result<Str
     {
         return Ok(c.client_id);
     }
-    let id = format!("pc_{}", &new_token()[..24]);
+    let id = public_id("pc_");
     let created = pc::ActiveModel {
         product_id: Set(product_id),
         client_id: Set(id.clone()),
@@ -122,22 +119,18 @@ async fn issue_key(
         .filter(ak::Column::RevokedAt.is_null())
         .all(db)
         .await?;
-    if active.len() >= MAX_ACTIVE_KEYS {
+    let slots: Vec<i32> = active.iter().map(|k| k.slot).collect();
+    let Some(slot) = free_slot(&slots) else {
         return Err(AppError::Conflict(t!(
             actor.lang,
             "credentials-both-active-create"
         )));
-    }
-    let slot = if active.iter().any(|k| k.slot == 1) {
-        2
-    } else {
-        1
     };
-    let secret = format!("psk_{}", new_token());
+    let (secret, secret_hash) = new_secret(config, "psk_");
     ak::ActiveModel {
         product_id: Set(p.id),
         slot: Set(slot),
-        secret_hash: Set(config.secret_key.hash(&secret)),
+        secret_hash: Set(secret_hash),
         created_at: Set(now()),
         ..Default::default()
     }
@@ -207,10 +200,7 @@ pub struct ClientRecord {
 impl ClientRecord {
     /// The active key whose secret this is.
     pub fn key_for(&self, config: &Config, secret: &str) -> Option<&ak::Model> {
-        let hash = config.secret_key.hash(secret);
-        self.keys
-            .iter()
-            .find(|k| constant_time_eq(&k.secret_hash, &hash))
+        matching(config, &self.keys, |k| &k.secret_hash, secret)
     }
 }
 
@@ -245,10 +235,6 @@ pub async fn client_record(
     Ok(Some(ClientRecord { product, keys }))
 }
 
-/// How often "last used" is written per key: often enough to read, rare enough not to load the
-/// database.
-pub const LAST_USED_RESOLUTION: chrono::Duration = chrono::Duration::minutes(1);
-
 /// Writes "last used" of a key.
 pub async fn record_use(
     db: &impl ConnectionTrait,
@@ -278,10 +264,7 @@ pub async fn authenticate(
         return Ok(None);
     };
     let at = now();
-    if key
-        .last_used_at
-        .is_none_or(|t| at - t > LAST_USED_RESOLUTION)
-    {
+    if use_due(key.last_used_at, at) {
         record_use(db, key.id, at).await?;
     }
     Ok(Some(record.product))

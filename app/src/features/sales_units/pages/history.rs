@@ -20,6 +20,9 @@ fn what(e: &HistoryEntry) -> String {
         HistoryKind::Deactivated => tr!("unit-history-deactivated", { "product" => product }),
         HistoryKind::Renamed => tr!("unit-history-renamed", { "from" => old, "to" => new }),
         HistoryKind::LogoChanged => tr!("unit-history-logo-changed"),
+        HistoryKind::KeptVersion => {
+            tr!("unit-history-kept-version", { "product" => product, "current" => old, "offered" => new })
+        }
         HistoryKind::PricePackageChanged => {
             let or_none =
                 |v: &Option<String>| v.clone().unwrap_or_else(|| tr!("price-package-none"));

@@ -34,6 +34,7 @@ pub fn SalesUnitsPage() -> impl IntoView {
             product_id: p.get("product").and_then(|s| s.parse().ok()),
             upgrade_pending: p.get("pending").is_some_and(|v| v == "1"),
             cursor: p.get("cursor").unwrap_or_default(),
+            ..SalesUnitQuery::default()
         }
     });
     let page = Resource::new(

@@ -87,7 +87,7 @@ pub async fn detail(
     Ok(SalesUnitDetail {
         unit,
         subscriptions: Vec::new(),
-        history: history(db, id, Condition::all()).await?,
+        history: history(db, id, Condition::all(), None, super::detail::HISTORY_LIMIT).await?,
         can_edit: role == Role::Admin,
         logo_url,
     })

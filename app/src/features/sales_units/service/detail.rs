@@ -47,12 +47,7 @@ pub async fn detail(
             enabled: s.status == SubscriptionStatus::Enabled,
         })
         .collect();
-    // Another partner's products on the same sales unit are none of this partner's business:
-    // it reads the changes to the sales unit itself and those to its own products.
-    let mine = Condition::any()
-        .add(sales_unit_event::Column::ProductId.is_null())
-        .add(sales_unit_event::Column::ProductId.is_in(ids));
-    let history = history(db, inst_id, mine).await?;
+    let history = history(db, inst_id, partner_sees(ids), None, HISTORY_LIMIT).await?;
     Ok(SalesUnitDetail {
         unit,
         subscriptions,
@@ -60,6 +55,41 @@ pub async fn detail(
         can_edit: role == Role::Admin,
         logo_url,
     })
+}
+
+/// Another partner's products on the same sales unit are none of this partner's business: it
+/// reads the changes to the sales unit itself and those to its own products.
+fn partner_sees(own_products: Vec<i32>) -> Condition {
+    Condition::any()
+        .add(sales_unit_event::Column::ProductId.is_null())
+        .add(sales_unit_event::Column::ProductId.is_in(own_products))
+}
+
+/// The partner's sales unit's history, newest first: at most `limit` entries older than entry
+/// `before` (from the newest when `None`); `NotFound` when it is not its sales unit.
+pub async fn partner_history(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    org_id: i32,
+    installation_id: &str,
+    before: Option<i32>,
+    limit: u64,
+) -> Result<Vec<HistoryEntry>, AppError> {
+    require_partner(db, actor, org_id).await?;
+    let ids: Vec<i32> = partner_products(db, org_id)
+        .await?
+        .into_iter()
+        .map(|p| p.0)
+        .collect();
+    let inst = sales_unit(db, &ids, installation_id).await?;
+    history(
+        db,
+        inst.id,
+        partner_sees(ids),
+        before,
+        limit.min(HISTORY_LIMIT + 1),
+    )
+    .await
 }
 
 fn name_of(products: &[(i32, String)], id: i32) -> String {
@@ -70,18 +100,25 @@ fn name_of(products: &[(i32, String)], id: i32) -> String {
         .unwrap_or_default()
 }
 
-/// The newest entries of an installation's history that `visible` lets the reader see, with
-/// the organizations and products named, in three queries.
+/// The newest `limit` entries (older than entry `before`, when given) of an installation's
+/// history that `visible` lets the reader see, with the organizations and products named, in
+/// three queries.
 pub async fn history(
     db: &impl ConnectionTrait,
     installation: i32,
     visible: Condition,
+    before: Option<i32>,
+    limit: u64,
 ) -> Result<Vec<HistoryEntry>, AppError> {
-    let entries = sales_unit_event::Entity::find()
+    let mut entries = sales_unit_event::Entity::find()
         .filter(sales_unit_event::Column::InstallationId.eq(installation))
-        .filter(visible)
+        .filter(visible);
+    if let Some(before) = before {
+        entries = entries.filter(sales_unit_event::Column::Id.lt(before));
+    }
+    let entries = entries
         .order_by_desc(sales_unit_event::Column::Id)
-        .limit(HISTORY_LIMIT)
+        .limit(limit)
         .all(db)
         .await?;
     let orgs: Vec<(i32, String)> = organization::Entity::find()
@@ -103,6 +140,7 @@ pub async fn history(
     Ok(entries
         .into_iter()
         .map(|e| HistoryEntry {
+            id: e.id,
             at: local(e.at),
             who: e.actor,
             acting_as: e.organization_id.map(|id| name_of(&orgs, id)),

@@ -7,7 +7,7 @@ use crate::business_id::Scheme;
 use crate::error::AppError;
 use crate::features::pricing::service::assign::labels_of;
 use crate::features::sales_units::dto::{
-    SalesUnitPage, SalesUnitProduct, SalesUnitQuery, SalesUnitRow, PAGE_SIZE,
+    SalesUnitFields, SalesUnitPage, SalesUnitProduct, SalesUnitQuery, SalesUnitRow,
 };
 use crate::glossary::{ActiveStatus, VersionState};
 use crate::server::clock::local;
@@ -76,32 +76,65 @@ impl Search {
         installation::Column::CustomerId.in_subquery(ids)
     }
 
+    /// `col` holds the text (case-insensitively).
+    fn like(&self, col: SimpleExpr) -> SimpleExpr {
+        Expr::expr(Func::lower(col)).like(LikeExpr::new(&self.pattern).escape('\\'))
+    }
+
+    /// The customer's name holds the text.
+    fn customer_named(&self) -> SimpleExpr {
+        self.customers_where(
+            Condition::all().add(
+                self.like(Expr::col((organization::Entity, organization::Column::Name)).into()),
+            ),
+        )
+    }
+
+    /// The customer's business identifier is the text.
+    fn business_identifier(&self) -> SimpleExpr {
+        self.customers_where(
+            Condition::all().add(organization::Column::BusinessId.is_in(self.business_ids.clone())),
+        )
+    }
+
     /// An exact match on an ID: these rank first.
     fn exact(&self) -> Condition {
         Condition::any()
             .add(installation::Column::InstallationId.eq(&self.installation_id))
-            .add(
-                self.customers_where(
-                    Condition::all()
-                        .add(organization::Column::BusinessId.is_in(self.business_ids.clone())),
-                ),
-            )
+            .add(self.business_identifier())
     }
 
     /// Any match: a part of a name or installation ID, or an exact business identifier.
     fn any(&self) -> Condition {
-        let like = |col: SimpleExpr| {
-            Expr::expr(Func::lower(col)).like(LikeExpr::new(&self.pattern).escape('\\'))
-        };
-        let name = |c: installation::Column| Expr::col((installation::Entity, c)).into();
         Condition::any()
             .add(self.exact())
-            .add(like(name(installation::Column::Name)))
-            .add(like(name(installation::Column::InstallationId)))
-            .add(self.customers_where(Condition::all().add(like(
-                Expr::col((organization::Entity, organization::Column::Name)).into(),
-            ))))
+            .add(self.like(unit_column(installation::Column::Name)))
+            .add(self.like(unit_column(installation::Column::InstallationId)))
+            .add(self.customer_named())
     }
+}
+
+fn unit_column(c: installation::Column) -> SimpleExpr {
+    Expr::col((installation::Entity, c)).into()
+}
+
+/// The Partner API's field filters: each given field must match.
+fn field_filters(f: &SalesUnitFields) -> Condition {
+    let of = |v: &Option<String>| v.as_deref().and_then(Search::new);
+    let mut all = Condition::all();
+    if let Some(s) = of(&f.name) {
+        all = all.add(s.like(unit_column(installation::Column::Name)));
+    }
+    if let Some(s) = of(&f.installation_id) {
+        all = all.add(installation::Column::InstallationId.eq(s.installation_id));
+    }
+    if let Some(s) = of(&f.customer) {
+        all = all.add(s.customer_named());
+    }
+    if let Some(s) = of(&f.business_identifier) {
+        all = all.add(s.business_identifier());
+    }
+    all
 }
 
 /// Where a page starts: after this rank (0 exact, 1 other) and installation ID.
@@ -137,12 +170,14 @@ pub async fn list(
         .map(|p| p.0)
         .filter(|id| query.product_id.is_none_or(|only| only == *id))
         .collect();
+    let size = query.page_size();
     let base = || {
         installation::Entity::find()
             .filter(installation::visible())
             .filter(connected(&scope, query.upgrade_pending))
+            .filter(field_filters(&query.fields))
             .order_by_asc(installation::Column::InstallationId)
-            .limit(PAGE_SIZE as u64 + 1)
+            .limit(size as u64 + 1)
     };
     let after = |sel: sea_orm::Select<installation::Entity>, id: Option<&String>| match id {
         Some(id) => sel.filter(installation::Column::InstallationId.gt(id)),
@@ -167,7 +202,7 @@ pub async fn list(
                 let exact = after(base().filter(s.exact()), from).all(db).await?;
                 ranked.extend(exact.into_iter().map(|i| (0, i)));
             }
-            if ranked.len() <= PAGE_SIZE {
+            if ranked.len() <= size {
                 let from = cursor.as_ref().filter(|c| c.0 == 1).map(|c| &c.1);
                 let rest = after(base().filter(s.any()).filter(s.exact().not()), from)
                     .all(db)
@@ -176,10 +211,10 @@ pub async fn list(
             }
         }
     }
-    let next_cursor = (ranked.len() > PAGE_SIZE)
-        .then(|| &ranked[PAGE_SIZE - 1])
+    let next_cursor = (ranked.len() > size)
+        .then(|| &ranked[size - 1])
         .map(|(rank, i)| format!("{rank}:{}", i.installation_id));
-    ranked.truncate(PAGE_SIZE);
+    ranked.truncate(size);
     let insts: Vec<installation::Model> = ranked.into_iter().map(|(_, i)| i).collect();
     let rows = describe(db, &products, insts).await?;
     Ok(SalesUnitPage {

@@ -6,21 +6,8 @@ use crate::features::notifications::service as notifications;
 use crate::features::sales_units::dto::HistoryKind;
 use crate::features::sales_units::service::{customer, detail as unit, edit};
 use crate::glossary::Role;
+use crate::server::testing::png;
 use crate::server::testing::{self, each_db};
-use image::{DynamicImage, ImageFormat, RgbaImage};
-use std::io::Cursor;
-
-fn png(side: u32) -> Vec<u8> {
-    let img = DynamicImage::ImageRgba8(RgbaImage::from_pixel(
-        side,
-        side,
-        image::Rgba([1, 2, 3, 255]),
-    ));
-    let mut out = Vec::new();
-    img.write_to(&mut Cursor::new(&mut out), ImageFormat::Png)
-        .unwrap();
-    out
-}
 
 #[tokio::test]
 async fn a_partner_renames_its_sales_unit_and_the_customer_reads_it_in_the_history() {

@@ -1,0 +1,2 @@
+//! The Partner API keys' services.
+pub mod keys;

@@ -1,0 +1,1 @@
+mod keys_tests;

@@ -6,7 +6,7 @@ use crate::features::activations::dto::CardState;
 use crate::glossary::{ActiveStatus, HistoryKind, VersionState};
 use crate::server::audit;
 use crate::server::clock::now;
-use crate::server::entities::{activation, product_version as pv};
+use crate::server::entities::{activation, installation, product_version as pv};
 use crate::server::history::{self, Change};
 use crate::server::scope::{require_customer_admin, Actor};
 use crate::t;
@@ -140,17 +140,17 @@ pub async fn activate<C: ConnectionTrait + TransactionTrait>(
     }
 }
 
-/// "Upgrade product" to `to_version`, which must be the product's active version. Access checks
-/// use the new version from this moment. Compare-and-set: a second administrator upgrading at
-/// the same time is told it is already done.
-pub async fn upgrade(
+/// What deciding on the offered version `offered` starts from, for a customer's admin: the
+/// installation, its active activation of the product and the product's active version, which
+/// must be `offered` (a version moved on since the review is a clear conflict).
+async fn offered_version(
     db: &impl ConnectionTrait,
     actor: &Actor,
     org_id: i32,
     installation_id: &str,
     product_id: i32,
-    to_version: i32,
-) -> Result<(), AppError> {
+    offered: i32,
+) -> Result<(installation::Model, activation::Model, pv::Model), AppError> {
     require_customer_admin(db, actor, org_id).await?;
     let inst = own_installation(db, org_id, installation_id).await?;
     let act = activation::Entity::find()
@@ -166,14 +166,30 @@ pub async fn upgrade(
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?;
-    if active.number != to_version {
+    if active.number != offered {
         return Err(AppError::Conflict(t!(
             actor.lang,
             "activation-upgrade-moved",
-            to = to_version,
+            to = offered,
             active = active.number,
         )));
     }
+    Ok((inst, act, active))
+}
+
+/// "Upgrade product" to `to_version`, which must be the product's active version. Access checks
+/// use the new version from this moment. Compare-and-set: a second administrator upgrading at
+/// the same time is told it is already done.
+pub async fn upgrade(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    org_id: i32,
+    installation_id: &str,
+    product_id: i32,
+    to_version: i32,
+) -> Result<(), AppError> {
+    let (inst, act, active) =
+        offered_version(db, actor, org_id, installation_id, product_id, to_version).await?;
     let done = || {
         AppError::Conflict(t!(
             actor.lang,
@@ -238,29 +254,8 @@ pub async fn keep_version(
     product_id: i32,
     offered: i32,
 ) -> Result<(), AppError> {
-    require_customer_admin(db, actor, org_id).await?;
-    let inst = own_installation(db, org_id, installation_id).await?;
-    let act = activation::Entity::find()
-        .filter(activation::Column::InstallationId.eq(inst.id))
-        .filter(activation::Column::ProductId.eq(product_id))
-        .filter(activation::Column::Status.eq(ActiveStatus::Active))
-        .one(db)
-        .await?
-        .ok_or_else(|| AppError::Conflict(t!(actor.lang, "activation-not-active")))?;
-    let active = pv::Entity::find()
-        .filter(pv::Column::ProductId.eq(product_id))
-        .filter(pv::Column::State.eq(VersionState::Active))
-        .one(db)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    if active.number != offered {
-        return Err(AppError::Conflict(t!(
-            actor.lang,
-            "activation-upgrade-moved",
-            to = offered,
-            active = active.number,
-        )));
-    }
+    let (inst, act, active) =
+        offered_version(db, actor, org_id, installation_id, product_id, offered).await?;
     if act.version_id == active.id {
         return Err(AppError::Conflict(t!(
             actor.lang,

@@ -1,6 +1,6 @@
 //! The commission pages' plain routes: the operator's "Upload statement" (a multipart form,
 //! with or without JavaScript) and a partner's "Download CSV".
-use crate::forms::form_actor;
+use crate::forms::FormActor;
 use app::error::AppError;
 use app::paths::encode;
 use app::server::AppState;
@@ -25,19 +25,15 @@ async fn fields(req: Request) -> Option<Vec<(String, Vec<u8>)>> {
 pub async fn upload(
     axum::Extension(state): axum::Extension<AppState>,
     Path(org): Path<i32>,
+    FormActor(actor): FormActor,
     req: Request,
 ) -> Response {
-    let (parts, body) = req.into_parts();
-    let actor = match form_actor(&state, &parts).await {
-        Ok(a) => a,
-        Err(to_sign_in) => return to_sign_in,
-    };
     let lang = actor.lang;
     let back = |query: String| {
         Redirect::to(&format!("{}?{query}", app::paths::commission(org))).into_response()
     };
     let error = |text: String| back(format!("error={}", encode(&text)));
-    let Some(form) = fields(Request::from_parts(parts, body)).await else {
+    let Some(form) = fields(req).await else {
         return error(app::t!(lang, "commission-choose-file"));
     };
     let get = |name: &str| {
@@ -89,13 +85,8 @@ pub async fn upload(
 pub async fn download(
     axum::Extension(state): axum::Extension<AppState>,
     Path((org, period)): Path<(i32, String)>,
-    req: Request,
+    FormActor(actor): FormActor,
 ) -> Response {
-    let (parts, _) = req.into_parts();
-    let actor = match form_actor(&state, &parts).await {
-        Ok(a) => a,
-        Err(to_sign_in) => return to_sign_in,
-    };
     let file = app::features::pricing::service::commission_read::partner_csv(
         &state.db, &actor, org, &period,
     )

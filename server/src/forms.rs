@@ -14,17 +14,11 @@ use axum::Form;
 pub async fn picker_form(
     axum::Extension(state): axum::Extension<AppState>,
     Path((org, product)): Path<(i32, i32)>,
+    FormActor(actor): FormActor,
     req: Request,
 ) -> Response {
     use app::features::products::dto::{GrantChange, GrantFilters};
-    let (parts, body) = req.into_parts();
-    let actor = match form_actor(&state, &parts).await {
-        Ok(a) => a,
-        Err(to_sign_in) => return to_sign_in,
-    };
-    let Ok(Form(pairs)) =
-        Form::<Vec<(String, String)>>::from_request(Request::from_parts(parts, body), &()).await
-    else {
+    let Ok(Form(pairs)) = Form::<Vec<(String, String)>>::from_request(req, &()).await else {
         return (
             StatusCode::UNPROCESSABLE_ENTITY,
             "The form could not be read.",
@@ -89,13 +83,9 @@ pub async fn picker_form(
 pub async fn logo_upload(
     axum::Extension(state): axum::Extension<AppState>,
     Path((org, product)): Path<(i32, i32)>,
+    FormActor(actor): FormActor,
     req: Request,
 ) -> Response {
-    let (parts, body) = req.into_parts();
-    let actor = match form_actor(&state, &parts).await {
-        Ok(a) => a,
-        Err(to_sign_in) => return to_sign_in,
-    };
     let back = |query: String| {
         Redirect::to(&format!("/o/{org}/products/{product}?{query}")).into_response()
     };
@@ -105,7 +95,7 @@ pub async fn logo_upload(
             encode(&app::t!(actor.lang, "product-logo-too-large"))
         ))
     };
-    let Some(data) = file_field(Request::from_parts(parts, body), "logo").await else {
+    let Some(data) = file_field(req, "logo").await else {
         return too_large();
     };
     match app::features::products::service::logo::set_logo(&state.db, &actor, org, product, data)
@@ -154,13 +144,9 @@ pub async fn logo_file(
 pub async fn catalog_upload(
     axum::Extension(state): axum::Extension<AppState>,
     Path(org): Path<i32>,
+    FormActor(actor): FormActor,
     req: Request,
 ) -> Response {
-    let (parts, body) = req.into_parts();
-    let actor = match form_actor(&state, &parts).await {
-        Ok(a) => a,
-        Err(to_sign_in) => return to_sign_in,
-    };
     let back = |query: String| Redirect::to(&format!("/o/{org}/catalog?{query}")).into_response();
     let unreadable = || {
         back(format!(
@@ -168,7 +154,7 @@ pub async fn catalog_upload(
             encode(&app::t!(actor.lang, "catalog-choose-file"))
         ))
     };
-    let Some(data) = file_field(Request::from_parts(parts, body), "catalog").await else {
+    let Some(data) = file_field(req, "catalog").await else {
         return unreadable();
     };
     let Ok(json) = String::from_utf8(data) else {
@@ -188,13 +174,8 @@ pub async fn catalog_upload(
 pub async fn create_key(
     axum::Extension(state): axum::Extension<AppState>,
     Path((org, product)): Path<(i32, i32)>,
-    req: Request,
+    FormActor(actor): FormActor,
 ) -> Response {
-    let (parts, _) = req.into_parts();
-    let actor = match form_actor(&state, &parts).await {
-        Ok(a) => a,
-        Err(to_sign_in) => return to_sign_in,
-    };
     let back = format!("/o/{org}/products/{product}");
     let lang = actor.lang;
     let created = app::features::products::service::credentials::create_key(
@@ -291,14 +272,25 @@ pub async fn set_language(
         .into_response()
 }
 
-/// The signed-in actor of a plain form post, or the redirect to sign-in.
-pub(crate) async fn form_actor(
-    state: &AppState,
-    parts: &axum::http::request::Parts,
-) -> Result<app::server::scope::Actor, Response> {
-    app::server::request::actor_for(state, parts)
-        .await
-        .map_err(|_| Redirect::to("/sign-in").into_response())
+/// The signed-in actor of a plain form post (an extractor), or the redirect to sign-in: every
+/// plain-form handler starts from it.
+pub struct FormActor(pub app::server::scope::Actor);
+
+impl<S: Send + Sync> axum::extract::FromRequestParts<S> for FormActor {
+    type Rejection = Response;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        _: &S,
+    ) -> Result<Self, Response> {
+        let Some(state) = parts.extensions.get::<AppState>().cloned() else {
+            return Err(StatusCode::INTERNAL_SERVER_ERROR.into_response());
+        };
+        app::server::request::actor_for(&state, parts)
+            .await
+            .map(FormActor)
+            .map_err(|_| Redirect::to("/sign-in").into_response())
+    }
 }
 
 /// The bytes of one file field of a multipart form (empty when the field is absent), or `None`
@@ -319,20 +311,16 @@ async fn file_field(req: Request, name: &str) -> Option<Vec<u8>> {
 pub async fn unit_logo_upload(
     axum::Extension(state): axum::Extension<AppState>,
     Path((org, installation)): Path<(i32, String)>,
+    FormActor(actor): FormActor,
     req: Request,
 ) -> Response {
-    let (parts, body) = req.into_parts();
-    let actor = match form_actor(&state, &parts).await {
-        Ok(a) => a,
-        Err(to_sign_in) => return to_sign_in,
-    };
-    let page = if parts.uri.path().contains("/sales-units/") {
+    let page = if req.uri().path().contains("/sales-units/") {
         app::paths::sales_unit(org, &installation)
     } else {
         app::paths::installation(org, &installation)
     };
     let back = |query: String| Redirect::to(&format!("{page}?{query}")).into_response();
-    let Some(data) = file_field(Request::from_parts(parts, body), "logo").await else {
+    let Some(data) = file_field(req, "logo").await else {
         let max = app::features::sales_units::service::picture::MAX_BYTES / 1024;
         let message = app::t!(actor.lang, "logo-too-large", size = 1024, max = max);
         return back(format!("logo_error={}", encode(&message)));
@@ -356,13 +344,8 @@ pub async fn unit_logo_upload(
 pub async fn unit_logo_file(
     axum::Extension(state): axum::Extension<AppState>,
     Path((org, installation)): Path<(i32, String)>,
-    req: Request,
+    FormActor(actor): FormActor,
 ) -> Response {
-    let (parts, _) = req.into_parts();
-    let actor = match form_actor(&state, &parts).await {
-        Ok(a) => a,
-        Err(to_sign_in) => return to_sign_in,
-    };
     let found =
         app::features::sales_units::service::edit::logo(&state.db, &actor, org, &installation)
             .await;

@@ -1,6 +1,6 @@
 //! "Create API key" on a partner's API keys page: a plain form whose answer shows the new
 //! secret once (the same page as a product's new access key).
-use crate::forms::form_actor;
+use crate::forms::FormActor;
 use crate::html::{secret_error, secret_fields, secret_page, Shown};
 use app::features::partner_api::service::keys;
 use app::server::AppState;
@@ -19,16 +19,12 @@ struct CreateForm {
 pub async fn create(
     axum::Extension(state): axum::Extension<AppState>,
     Path(org): Path<i32>,
+    FormActor(actor): FormActor,
     req: Request,
 ) -> Response {
-    let (parts, body) = req.into_parts();
-    let actor = match form_actor(&state, &parts).await {
-        Ok(a) => a,
-        Err(to_sign_in) => return to_sign_in,
-    };
     let lang = actor.lang;
     // An unreadable form is a key of no known access: the service names what to choose.
-    let access = Form::<CreateForm>::from_request(Request::from_parts(parts, body), &())
+    let access = Form::<CreateForm>::from_request(req, &())
         .await
         .map(|f| f.0.access)
         .unwrap_or_default();

@@ -1,6 +1,8 @@
 //! The Partner API keys' server functions, for the isolation test.
-use super::common::form;
+use super::common::{call, form, send};
 use app::features::partner_api::api::*;
+use axum::http::StatusCode;
+use axum::Router;
 use leptos::server_fn::ServerFn;
 
 /// Calls an outsider must be refused, as (path, form body).
@@ -12,4 +14,16 @@ pub fn calls(nordic: &str) -> Vec<(&'static str, String)> {
             form(&[("org_id", nordic), ("key_id", "1")]),
         ),
     ]
+}
+
+/// "Create API key" (a plain form) refuses an outsider (who reads Norwegian) and shows no
+/// secret.
+pub async fn create_form_refuses(app: &Router, nordic: &str, cookie: &str) {
+    let path = format!("/o/{nordic}/api-keys");
+    let (status, _, page) = send(app, call(&path, "access=read_write", Some(cookie))).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        page.contains("Du har ikke tilgang til dette.") && !page.contains("pks_"),
+        "{page}"
+    );
 }

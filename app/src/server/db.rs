@@ -3,8 +3,8 @@ use crate::error::AppError;
 use migration::{Migrator, MigratorTrait};
 use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
 use sea_orm::{
-    ConnectOptions, Database, DatabaseConnection, DbErr, SqliteTransactionMode, TransactionOptions,
-    TransactionSession, TransactionTrait,
+    ConnectOptions, ConnectionTrait, Database, DatabaseBackend, DatabaseConnection, DbErr,
+    SqliteTransactionMode, Statement, TransactionOptions, TransactionSession, TransactionTrait,
 };
 use std::future::Future;
 use std::pin::Pin;
@@ -119,4 +119,15 @@ where
 pub fn is_busy(e: &DbErr) -> bool {
     let text = e.to_string().to_lowercase();
     text.contains("database is locked") || text.contains("busy")
+}
+
+/// A raw statement written with PostgreSQL's numbered parameters (`$1`, `$2`, ...), which SQLite
+/// reads as `?1`, `?2`, ...: either way a value used twice is bound once.
+pub fn statement(db: &impl ConnectionTrait, sql: &str, values: Vec<sea_orm::Value>) -> Statement {
+    let backend = db.get_database_backend();
+    let sql = match backend {
+        DatabaseBackend::Postgres => sql.to_owned(),
+        _ => sql.replace('$', "?"),
+    };
+    Statement::from_sql_and_values(backend, sql, values)
 }

@@ -66,6 +66,27 @@ fn pg_url() -> String {
         .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".into())
 }
 
+/// Installs pg_trgm once in `public`, before any test schema exists: installed by a test's own
+/// migration it would live in that test's schema, and dropping the schema would take every other
+/// test's trigram indexes with it. Without pg_trgm the search index migration skips its indexes.
+async fn shared_extensions(admin: &DatabaseConnection) {
+    static DONE: tokio::sync::OnceCell<()> = tokio::sync::OnceCell::const_new();
+    DONE.get_or_init(|| async {
+        admin
+            .execute_unprepared(
+                "DO $$ BEGIN \
+                 IF EXISTS (SELECT 1 FROM pg_available_extensions WHERE name = 'pg_trgm') THEN \
+                   CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public; \
+                 END IF; \
+                 EXCEPTION WHEN OTHERS THEN RAISE NOTICE 'pg_trgm: %', SQLERRM; \
+                 END $$",
+            )
+            .await
+            .expect("install pg_trgm");
+    })
+    .await;
+}
+
 /// A fresh schema in the test PostgreSQL database with every migration applied, or `None`
 /// (with a message) when no PostgreSQL answers.
 pub async fn postgres() -> Option<(DatabaseConnection, String)> {
@@ -80,6 +101,7 @@ pub async fn postgres() -> Option<(DatabaseConnection, String)> {
                 return None;
             }
         };
+    shared_extensions(&admin).await;
     let schema = format!(
         "portico_test_{}",
         super::secrets::new_token()

@@ -1,7 +1,8 @@
 //! `server bench sales-units [--postgres URL]`: the demo data plus a customer with 100,000
 //! brokerage offices, every one running the demo partner's product, then the partner's sales
 //! units list driven as in `bench pages`: the first page, a page deep in the cursor, a search by
-//! installation ID and by name, and one sales unit's page. Prints requests/s, p50, p99 and SQL
+//! installation ID (whole and in part), by name and by a text every sales unit holds, and one
+//! sales unit's page. Prints requests/s, p50, p99 and SQL
 //! statements per request (which stay the same whatever the number of sales units).
 use super::pages::{demo_world, org, session_of, store, Case, Figures};
 use super::{insert_chunks, now, CONNECTIONS};
@@ -44,7 +45,10 @@ pub async fn sales_units(config: &ServerConfig, postgres: Option<String>) -> Res
         case("first page", list.clone()),
         case("page deep in", format!("{list}?cursor=1%3ABU080000")),
         case("ID search", format!("{list}?q=BU077777")),
+        case("part of an ID", format!("{list}?q=BU07777")),
         case("name search", format!("{list}?q=kontor%207777")),
+        // Every sales unit matches: too broad for the index, the scan fills the page at once.
+        case("broad search", format!("{list}?q=kontor")),
         case("sales unit", format!("{list}/BU077777")),
     ];
     let database = if postgres.is_some() {

@@ -4,11 +4,10 @@
 use crate::error::AppError;
 use crate::glossary::DeliveryStatus;
 use crate::server::clock::now;
+use crate::server::db::statement;
 use crate::server::entities::{push_delivery as pd, push_worker as pw};
 use sea_orm::sea_query::Expr;
-use sea_orm::{
-    ColumnTrait, ConnectionTrait, DatabaseBackend, EntityTrait, QueryFilter, Set, Statement,
-};
+use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseBackend, EntityTrait, QueryFilter, Set};
 
 /// How long a claimed delivery belongs to its worker (longer than any attempt takes).
 pub const LEASE: chrono::Duration = chrono::Duration::seconds(60);
@@ -43,21 +42,6 @@ pub const HEARTBEAT_STALE: chrono::Duration = chrono::Duration::seconds(15);
 /// that stopped beating (`$2` is now, `$3` the stale-heartbeat cutoff).
 const FREE: &str = "(d.lease_until IS NULL OR d.lease_until < $2 OR d.lease_owner IN (\
     SELECT w.instance_id FROM push_workers w WHERE w.heartbeat_at < $3))";
-
-/// A raw statement written with PostgreSQL's numbered parameters (`$1`, `$2`, ...), which SQLite
-/// reads as `?1`, `?2`, ...: either way a value used twice is bound once.
-pub(super) fn statement(
-    db: &impl ConnectionTrait,
-    sql: &str,
-    values: Vec<sea_orm::Value>,
-) -> Statement {
-    let backend = db.get_database_backend();
-    let sql = match backend {
-        DatabaseBackend::Postgres => sql.to_owned(),
-        _ => sql.replace('$', "?"),
-    };
-    Statement::from_sql_and_values(backend, sql, values)
-}
 
 /// The subscriptions, by ID, that have a delivery due at `at` that nobody holds. A loose index
 /// scan hops from one subscription with pending deliveries to the next (one index seek each),

@@ -1,9 +1,10 @@
 //! The partner's sales units list: one search box (sales unit name, installation ID, customer
 //! name, business identifier), filters by product and "upgrade pending", and cursor pages in a
 //! stable order. Exact matches on an ID (installation ID or business identifier) come first.
-//! Each page costs the same few queries whatever its size or position.
+//! Each page costs the same few queries whatever its size or position; what a search matches,
+//! and the index behind it, is `search.rs`.
 use super::connection::{connected, partner_products};
-use crate::business_id::Scheme;
+use super::search::{Parts, Search};
 use crate::error::AppError;
 use crate::features::pricing::service::assign::labels_of;
 use crate::features::sales_units::dto::{
@@ -16,114 +17,19 @@ use crate::server::entities::{
 };
 use crate::server::scope::{require_partner, Actor};
 use crate::t;
-use sea_orm::sea_query::{Expr, ExprTrait, Func, LikeExpr, SimpleExpr};
 use sea_orm::{
     ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
-    QueryTrait,
 };
 
-/// What one search box matches, prepared once.
-struct Search {
-    /// `%text%`, lower case, LIKE wildcards escaped.
-    pattern: String,
-    /// The text as an installation ID (upper case).
-    installation_id: String,
-    /// The text as a business identifier's ID, in its stored forms.
-    business_ids: Vec<String>,
-}
-
-impl Search {
-    fn new(q: &str) -> Option<Search> {
-        let q: String = q.trim().chars().take(200).collect();
-        if q.is_empty() {
-            return None;
-        }
-        let escaped: String = q
-            .to_lowercase()
-            .chars()
-            .flat_map(|c| match c {
-                '%' | '_' | '\\' => vec!['\\', c],
-                c => vec![c],
-            })
-            .collect();
-        // "business:NO:ORG 923609016" as the list shows it, or only the number.
-        let id_part = match q.split_once(' ') {
-            Some((scheme, rest)) if Scheme::parse(scheme).is_some() => rest,
-            _ => q.as_str(),
-        };
-        let compact: String = id_part
-            .chars()
-            .filter(|c| !c.is_whitespace() && *c != '.')
-            .collect();
-        let mut business_ids = vec![compact.clone()];
-        if compact.len() == 8 && compact.bytes().all(|b| b.is_ascii_digit()) {
-            // A Finnish business ID typed without its hyphen.
-            business_ids.push(format!("{}-{}", &compact[..7], &compact[7..]));
-        }
-        Some(Search {
-            pattern: format!("%{escaped}%"),
-            installation_id: q.to_uppercase(),
-            business_ids,
-        })
-    }
-
-    fn customers_where(&self, cond: Condition) -> SimpleExpr {
-        let ids = organization::Entity::find()
-            .select_only()
-            .column(organization::Column::Id)
-            .filter(cond)
-            .into_query();
-        installation::Column::CustomerId.in_subquery(ids)
-    }
-
-    /// `col` holds the text (case-insensitively).
-    fn like(&self, col: SimpleExpr) -> SimpleExpr {
-        Expr::expr(Func::lower(col)).like(LikeExpr::new(&self.pattern).escape('\\'))
-    }
-
-    /// The customer's name holds the text.
-    fn customer_named(&self) -> SimpleExpr {
-        self.customers_where(
-            Condition::all().add(
-                self.like(Expr::col((organization::Entity, organization::Column::Name)).into()),
-            ),
-        )
-    }
-
-    /// The customer's business identifier is the text.
-    fn business_identifier(&self) -> SimpleExpr {
-        self.customers_where(
-            Condition::all().add(organization::Column::BusinessId.is_in(self.business_ids.clone())),
-        )
-    }
-
-    /// An exact match on an ID: these rank first.
-    fn exact(&self) -> Condition {
-        Condition::any()
-            .add(installation::Column::InstallationId.eq(&self.installation_id))
-            .add(self.business_identifier())
-    }
-
-    /// Any match: a part of a name or installation ID, or an exact business identifier.
-    fn any(&self) -> Condition {
-        Condition::any()
-            .add(self.exact())
-            .add(self.like(unit_column(installation::Column::Name)))
-            .add(self.like(unit_column(installation::Column::InstallationId)))
-            .add(self.customer_named())
-    }
-}
-
-fn unit_column(c: installation::Column) -> SimpleExpr {
-    Expr::col((installation::Entity, c)).into()
-}
-
 /// The Partner API's field filters: each given field must match.
-fn field_filters(f: &SalesUnitFields) -> Condition {
+async fn field_filters(
+    db: &impl ConnectionTrait,
+    f: &SalesUnitFields,
+) -> Result<Condition, AppError> {
     let of = |v: &Option<String>| v.as_deref().and_then(Search::new);
     let mut all = Condition::all();
     if let Some(s) = of(&f.name) {
-        all = all.add(s.like(unit_column(installation::Column::Name)));
+        all = all.add(s.narrow(db, Parts::Name).await?.name_matches());
     }
     if let Some(s) = of(&f.installation_id) {
         all = all.add(installation::Column::InstallationId.eq(s.installation_id));
@@ -134,7 +40,7 @@ fn field_filters(f: &SalesUnitFields) -> Condition {
     if let Some(s) = of(&f.business_identifier) {
         all = all.add(s.business_identifier());
     }
-    all
+    Ok(all)
 }
 
 /// Where a page starts: after this rank (0 exact, 1 other) and installation ID.
@@ -171,11 +77,12 @@ pub async fn list(
         .filter(|id| query.product_id.is_none_or(|only| only == *id))
         .collect();
     let size = query.page_size();
+    let fields = field_filters(db, &query.fields).await?;
     let base = || {
         installation::Entity::find()
             .filter(installation::visible())
             .filter(connected(&scope, query.upgrade_pending))
-            .filter(field_filters(&query.fields))
+            .filter(fields.clone())
             .order_by_asc(installation::Column::InstallationId)
             .limit(size as u64 + 1)
     };
@@ -185,7 +92,11 @@ pub async fn list(
     };
     // Ranked pages: the exact matches (rank 0), then the others (rank 1).
     let mut ranked: Vec<(u8, installation::Model)> = Vec::new();
-    match Search::new(&query.q) {
+    let search = match Search::new(&query.q) {
+        Some(s) => Some(s.narrow(db, Parts::Any).await?),
+        None => None,
+    };
+    match search {
         None => {
             let from = cursor.as_ref().map(|c| &c.1);
             ranked.extend(

@@ -7,3 +7,4 @@ pub mod edit;
 pub mod figures;
 pub mod list;
 pub mod picture;
+pub mod search;

@@ -3,6 +3,7 @@ mod figures_tests;
 mod history_tests;
 mod list_tests;
 mod package_tests;
+mod search_tests;
 
 use crate::glossary::Environment;
 use crate::server::testing::{self, grant, World};

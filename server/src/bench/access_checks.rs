@@ -211,7 +211,7 @@ async fn load(addr: &str, installations: &[String], label: &str) -> Result<(), S
             body.len()
         )
     };
-    let (all, errors) = drive(addr, Instant::now() + MEASURE, 200, request).await?;
+    let (all, errors) = drive(addr, CONNECTIONS, Instant::now() + MEASURE, 200, request).await?;
     println!(
         "{label:>18}: {:>8.0} checks/s   p50 {:>6.2} ms   p99 {:>6.2} ms   ({} requests, {} not 200, {CONNECTIONS} connections)",
         all.len() as f64 / MEASURE.as_secs_f64(),

@@ -96,11 +96,12 @@ impl Served {
     }
 }
 
-/// Sends requests over [`CONNECTIONS`] keep-alive connections until `deadline`; connection `c`
+/// Sends requests over `connections` keep-alive connections until `deadline`; connection `c`
 /// sends `request(c, n)` as its `n`th request. Returns every latency and how many answers
 /// were not `ok`.
 async fn drive<F>(
     addr: &str,
+    connections: usize,
     deadline: Instant,
     ok: u16,
     request: F,
@@ -109,7 +110,7 @@ where
     F: Fn(usize, usize) -> String + Clone + Send + 'static,
 {
     let mut tasks = Vec::new();
-    for c in 0..CONNECTIONS {
+    for c in 0..connections {
         let (addr, request) = (addr.to_owned(), request.clone());
         tasks.push(tokio::spawn(async move {
             let mut stream = TcpStream::connect(&addr).await.map_err(|e| e.to_string())?;

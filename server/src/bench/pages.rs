@@ -18,11 +18,12 @@ use std::time::{Duration, Instant};
 const WARM_UP: Duration = Duration::from_secs(1);
 pub(super) const MEASURE: Duration = Duration::from_secs(4);
 
-/// One measured page: what it is, its address, and whose session asks for it.
+/// One measured page: what it is, its address, and who asks for it.
 pub(super) struct Case {
     pub label: &'static str,
     pub path: String,
-    pub cookie: Option<String>,
+    /// The header that says who asks (`Cookie: ...` or `Authorization: ...`), if anyone.
+    pub header: Option<String>,
 }
 
 /// A page's figures.
@@ -35,15 +36,17 @@ pub(super) struct Figures {
 }
 
 impl Figures {
-    /// Drives `case` for a warm-up, then measures it, counting the SQL statements it causes.
+    /// Drives `case` for a warm-up, then measures it, counting the SQL statements it causes;
+    /// over `connections` keep-alive connections at once.
     pub(super) async fn measure(
         addr: &str,
         case: &Case,
         statements: &AtomicU64,
+        connections: usize,
     ) -> Result<Figures, String> {
-        drive_page(addr, case, WARM_UP).await?;
+        drive_page(addr, case, WARM_UP, connections).await?;
         let before = statements.load(Ordering::Relaxed);
-        let (latencies, not_ok) = drive_page(addr, case, MEASURE).await?;
+        let (latencies, not_ok) = drive_page(addr, case, MEASURE, connections).await?;
         let ran = statements.load(Ordering::Relaxed) - before;
         Ok(Figures {
             per_second: latencies.len() as f64 / MEASURE.as_secs_f64(),
@@ -107,7 +110,7 @@ pub async fn pages(config: &ServerConfig, postgres: Option<String>) -> Result<()
     let case = |label, path: String, cookie: Option<&String>| Case {
         label,
         path,
-        cookie: cookie.cloned(),
+        header: cookie.map(|c| format!("Cookie: {c}")),
     };
     let cases = [
         case("/healthz", "/healthz".into(), None),
@@ -137,7 +140,7 @@ pub async fn pages(config: &ServerConfig, postgres: Option<String>) -> Result<()
     );
     let mut results = Vec::new();
     for c in &cases {
-        results.push(Figures::measure(&addr, c, &statements).await?);
+        results.push(Figures::measure(&addr, c, &statements, CONNECTIONS).await?);
     }
     let sign_in = results[1].per_second;
     for (c, f) in cases.iter().zip(&results) {
@@ -153,20 +156,22 @@ pub async fn pages(config: &ServerConfig, postgres: Option<String>) -> Result<()
     Ok(())
 }
 
-/// Drives one page for `time` over [`CONNECTIONS`] connections; returns every latency (sorted)
+/// Drives one page for `time` over `connections` connections; returns every latency (sorted)
 /// and how many answers were not 200.
 pub(super) async fn drive_page(
     addr: &str,
     case: &Case,
     time: Duration,
+    connections: usize,
 ) -> Result<(Vec<Duration>, u64), String> {
-    let cookie = case
-        .cookie
+    let header = case
+        .header
         .as_ref()
-        .map(|c| format!("Cookie: {c}\r\n"))
+        .map(|h| format!("{h}\r\n"))
         .unwrap_or_default();
-    let request = format!("GET {} HTTP/1.1\r\nHost: {addr}\r\n{cookie}\r\n", case.path);
-    let (all, not_ok) = drive(addr, Instant::now() + time, 200, move |_, _| {
+    let request = format!("GET {} HTTP/1.1\r\nHost: {addr}\r\n{header}\r\n", case.path);
+    let deadline = Instant::now() + time;
+    let (all, not_ok) = drive(addr, connections, deadline, 200, move |_, _| {
         request.clone()
     })
     .await?;

@@ -2,14 +2,18 @@
 //! brokerage offices, every one running the demo partner's product, then the partner's sales
 //! units list driven as in `bench pages`: the first page, a page deep in the cursor, a search by
 //! installation ID (whole and in part), by name and by a text every sales unit holds, and one
-//! sales unit's page. Prints requests/s, p50, p99 and SQL
+//! sales unit's page; and the Partner API's list (first page, by installation ID, by name), over
+//! 32 connections and then one. Prints requests/s, p50, p99 and SQL
 //! statements per request (which stay the same whatever the number of sales units).
 use super::pages::{demo_world, org, session_of, store, Case, Figures};
 use super::{insert_chunks, now, CONNECTIONS};
 use crate::config::ServerConfig;
 use app::features::accounts::service::bootstrap::ensure_organization;
+use app::features::partner_api::service::keys::create_from_cli;
 use app::glossary::{ActiveStatus, OrgKind, VersionState};
 use app::server::entities::{activation, installation, product_version};
+use base64::engine::general_purpose::STANDARD;
+use base64::Engine;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
@@ -34,35 +38,51 @@ pub async fn sales_units(config: &ServerConfig, postgres: Option<String>) -> Res
         session_of(&db, "anna@nordic-integrations.example").await?,
     ));
     let nordic = org(&db, "Nordic Integrations AS").await?;
+    let key = create_from_cli(&db, &config.app, "Nordic Integrations AS", "read")
+        .await
+        .map_err(|e| e.to_string())?;
+    let basic = STANDARD.encode(format!("{}:{}", key.key_id, key.secret));
     let (addr, served) = super::serve(&db, config).await?;
     let list = format!("/o/{nordic}/sales-units");
-    let case = |label, path: String| Case {
+    let page = |label, path: String| Case {
         label,
         path,
-        cookie: anna.clone(),
+        header: anna.as_ref().map(|c| format!("Cookie: {c}")),
+    };
+    let api = |label, query: &str| Case {
+        label,
+        path: format!("/api/v1/partner/sales-units?limit=50{query}"),
+        header: Some(format!("Authorization: Basic {basic}")),
     };
     let cases = [
-        case("first page", list.clone()),
-        case("page deep in", format!("{list}?cursor=1%3ABU080000")),
-        case("ID search", format!("{list}?q=BU077777")),
-        case("part of an ID", format!("{list}?q=BU07777")),
-        case("name search", format!("{list}?q=kontor%207777")),
+        page("first page", list.clone()),
+        page("page deep in", format!("{list}?cursor=1%3ABU080000")),
+        page("ID search", format!("{list}?q=BU077777")),
+        page("part of an ID", format!("{list}?q=BU07777")),
+        page("name search", format!("{list}?q=kontor%207777")),
         // Every sales unit matches: too broad for the index, the scan fills the page at once.
-        case("broad search", format!("{list}?q=kontor")),
-        case("sales unit", format!("{list}/BU077777")),
+        page("broad search", format!("{list}?q=kontor")),
+        page("sales unit", format!("{list}/BU077777")),
+        api("API first page", ""),
+        api("API by ID", "&installation_id=BU077777"),
+        api("API by name", "&name=kontor%207777"),
     ];
     let database = if postgres.is_some() {
         "PostgreSQL"
     } else {
         "SQLite"
     };
-    println!(
-        "Sales units on {database}, {UNITS} for one partner, {CONNECTIONS} keep-alive connections, {}s each:",
-        super::pages::MEASURE.as_secs()
-    );
-    for c in &cases {
-        let f = Figures::measure(&addr, c, &statements).await?;
-        println!("{:>14}: {}", c.label, f.line());
+    // Many connections show throughput (and queueing on two cores); one shows a request's own
+    // latency.
+    for connections in [CONNECTIONS, 1] {
+        println!(
+            "Sales units on {database}, {UNITS} for one partner, {connections} keep-alive connection(s), {}s each:",
+            super::pages::MEASURE.as_secs()
+        );
+        for c in &cases {
+            let f = Figures::measure(&addr, c, &statements, connections).await?;
+            println!("{:>14}: {}", c.label, f.line());
+        }
     }
     served.stop().await;
     cleanup.run(&db).await;

@@ -3,7 +3,8 @@
 //!
 //! A search of three characters or more first asks the index (SQLite FTS5 with the trigram
 //! tokenizer, PostgreSQL pg_trgm) which installations hold the text in their name or
-//! installation ID, and which belong to a customer whose name holds it. When that narrows the
+//! installation ID, which belong to a customer whose name holds it, and which match an ID exactly
+//! (by the unique indexes). When that narrows the
 //! list to at most [`NARROW`] installations the page is read among those only; a shorter or a
 //! broader text falls back to a scan in the list's order, which stops as soon as the page is full
 //! (broad texts match early).
@@ -39,8 +40,17 @@ pub struct Search {
     pub installation_id: String,
     /// The text as a business identifier's ID, in its stored forms.
     business_ids: Vec<String>,
-    /// The installations the index found holding the text, when it narrowed them enough.
-    narrowed: Option<Vec<i32>>,
+    /// The installations the index found, when it narrowed them enough.
+    narrowed: Option<Narrowed>,
+}
+
+/// The installations a search matches, found by the index (row IDs, sorted): a list of row IDs
+/// lets the database fetch them by key rather than walk the whole list testing each.
+struct Narrowed {
+    /// Exact matches on an ID (installation ID or the customer's business identifier).
+    exact: Vec<i32>,
+    /// Every match, the exact ones included.
+    any: Vec<i32>,
 }
 
 impl Search {
@@ -124,15 +134,18 @@ impl Search {
 
     /// An exact match on an ID: these rank first.
     pub fn exact(&self) -> Condition {
-        Condition::any()
-            .add(installation::Column::InstallationId.eq(&self.installation_id))
-            .add(self.business_identifier())
+        match &self.narrowed {
+            Some(n) => Condition::all().add(installation::Column::Id.is_in(n.exact.clone())),
+            None => Condition::any()
+                .add(installation::Column::InstallationId.eq(&self.installation_id))
+                .add(self.business_identifier()),
+        }
     }
 
     /// The sales unit's name holds the text.
     pub fn name_matches(&self) -> Condition {
         match &self.narrowed {
-            Some(ids) => Condition::all().add(installation::Column::Id.is_in(ids.clone())),
+            Some(n) => Condition::all().add(installation::Column::Id.is_in(n.any.clone())),
             None => Condition::all().add(self.like(unit_column(installation::Column::Name))),
         }
     }
@@ -140,10 +153,10 @@ impl Search {
     /// Any match: a part of a name, installation ID or customer's name, or an exact business
     /// identifier.
     pub fn any(&self) -> Condition {
-        let any = Condition::any().add(self.exact());
         match &self.narrowed {
-            Some(ids) => any.add(installation::Column::Id.is_in(ids.clone())),
-            None => any
+            Some(n) => Condition::all().add(installation::Column::Id.is_in(n.any.clone())),
+            None => Condition::any()
+                .add(self.exact())
                 .add(self.like(unit_column(installation::Column::Name)))
                 .add(self.like(unit_column(installation::Column::InstallationId)))
                 .add(self.customer_named()),
@@ -155,13 +168,14 @@ fn unit_column(c: installation::Column) -> SimpleExpr {
     Expr::col((installation::Entity, c)).into()
 }
 
-/// The installations holding the search's text in `parts`, by the index, in one statement; or
-/// `None` when the text is too short for trigrams or more than [`NARROW`] installations hold it.
+/// The installations the search matches in `parts`, by the index and the ID indexes, in one
+/// statement; or `None` when the text is too short for trigrams or more than [`NARROW`]
+/// installations match.
 async fn candidates(
     db: &impl ConnectionTrait,
     search: &Search,
     parts: Parts,
-) -> Result<Option<Vec<i32>>, AppError> {
+) -> Result<Option<Narrowed>, AppError> {
     // Control characters (NUL above all) are left to the scan, which treats them as plain text.
     if search.text.chars().count() < 3 || search.text.chars().any(char::is_control) {
         return Ok(None);
@@ -169,33 +183,50 @@ async fn candidates(
     let postgres = db.get_database_backend() == DatabaseBackend::Postgres;
     let (units, unit_value) = match (postgres, parts) {
         (true, Parts::Any) => (
-            "SELECT id FROM installations WHERE lower(name) LIKE $1 ESCAPE '\\' \
+            "SELECT id, 0 AS is_exact FROM installations WHERE lower(name) LIKE $1 ESCAPE '\\' \
              OR lower(installation_id) LIKE $1 ESCAPE '\\'",
             search.pattern.clone(),
         ),
         (true, Parts::Name) => (
-            "SELECT id FROM installations WHERE lower(name) LIKE $1 ESCAPE '\\'",
+            "SELECT id, 0 AS is_exact FROM installations WHERE lower(name) LIKE $1 ESCAPE '\\'",
             search.pattern.clone(),
         ),
         // A phrase of three characters or more matches wherever it occurs in the column; the
         // trigram tokenizer folds case for every script, not only ASCII.
         (false, Parts::Any) => (
-            "SELECT rowid AS id FROM installation_search WHERE installation_search MATCH $1",
+            "SELECT rowid AS id, 0 AS is_exact FROM installation_search \
+             WHERE installation_search MATCH $1",
             format!("{{installation_id name}} : {}", phrase(&search.text)),
         ),
         (false, Parts::Name) => (
-            "SELECT rowid AS id FROM installation_search WHERE installation_search MATCH $1",
+            "SELECT rowid AS id, 0 AS is_exact FROM installation_search \
+             WHERE installation_search MATCH $1",
             format!("name : {}", phrase(&search.text)),
         ),
     };
-    let mut values = vec![unit_value.into()];
+    let mut values: Vec<sea_orm::Value> = vec![unit_value.into()];
     let sql = match parts {
         Parts::Any => {
             values.push(search.pattern.clone().into());
+            values.push(search.installation_id.clone().into());
+            let business: Vec<String> = search
+                .business_ids
+                .iter()
+                .enumerate()
+                .map(|(n, id)| {
+                    values.push(id.clone().into());
+                    format!("${}", n + 4)
+                })
+                .collect();
             format!(
-                "{units} UNION ALL SELECT i.id FROM installations i \
+                "{units} UNION ALL SELECT i.id, 0 FROM installations i \
                  JOIN organizations o ON o.id = i.customer_id \
-                 WHERE lower(o.name) LIKE $2 ESCAPE '\\' LIMIT {}",
+                 WHERE lower(o.name) LIKE $2 ESCAPE '\\' \
+                 UNION ALL SELECT id, 1 FROM installations WHERE installation_id = $3 \
+                 UNION ALL SELECT i.id, 1 FROM installations i \
+                 JOIN organizations o ON o.id = i.customer_id WHERE o.business_id IN ({}) \
+                 LIMIT {}",
+                business.join(", "),
                 NARROW + 1
             )
         }
@@ -205,13 +236,19 @@ async fn candidates(
     if rows.len() > NARROW {
         return Ok(None);
     }
-    let mut ids = rows
-        .iter()
-        .map(|r| r.try_get::<i32>("", "id"))
-        .collect::<Result<Vec<i32>, _>>()?;
-    ids.sort_unstable();
-    ids.dedup();
-    Ok(Some(ids))
+    let (mut exact, mut any) = (Vec::new(), Vec::new());
+    for r in &rows {
+        let id: i32 = r.try_get("", "id")?;
+        if r.try_get::<i32>("", "is_exact")? == 1 {
+            exact.push(id);
+        }
+        any.push(id);
+    }
+    for ids in [&mut exact, &mut any] {
+        ids.sort_unstable();
+        ids.dedup();
+    }
+    Ok(Some(Narrowed { exact, any }))
 }
 
 /// The text as one FTS5 string: inside double quotes every character is literal but the quote,

@@ -219,12 +219,13 @@ async fn candidates(
                 })
                 .collect();
             format!(
-                "{units} UNION ALL SELECT i.id, 0 FROM installations i \
-                 JOIN organizations o ON o.id = i.customer_id \
-                 WHERE lower(o.name) LIKE $2 ESCAPE '\\' \
+                // `IN (sub-select)`, not a join: without statistics SQLite would drive a join
+                // from installations and read every one.
+                "{units} UNION ALL SELECT id, 0 FROM installations WHERE customer_id IN \
+                 (SELECT id FROM organizations WHERE lower(name) LIKE $2 ESCAPE '\\') \
                  UNION ALL SELECT id, 1 FROM installations WHERE installation_id = $3 \
-                 UNION ALL SELECT i.id, 1 FROM installations i \
-                 JOIN organizations o ON o.id = i.customer_id WHERE o.business_id IN ({}) \
+                 UNION ALL SELECT id, 1 FROM installations WHERE customer_id IN \
+                 (SELECT id FROM organizations WHERE business_id IN ({})) \
                  LIMIT {}",
                 business.join(", "),
                 NARROW + 1

@@ -9,7 +9,7 @@ use crate::server::entities::{activation, installation, product_version};
 use crate::server::scope::Actor;
 use crate::server::testing::{self, each_db};
 use chrono::Utc;
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
+use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 
 async fn found(db: &DatabaseConnection, who: &Actor, org: i32, q: SalesUnitQuery) -> Vec<String> {
     let mut out = Vec::new();
@@ -21,6 +21,19 @@ async fn found(db: &DatabaseConnection, who: &Actor, org: i32, q: SalesUnitQuery
             Some(c) => q.cursor = c,
             None => return out,
         }
+    }
+}
+
+/// Inserts rows 200 at a time (well under SQLite's bound parameters per statement).
+async fn insert_chunks<E, A>(db: &DatabaseConnection, rows: Vec<A>)
+where
+    E: EntityTrait,
+    A: ActiveModelTrait<Entity = E> + Send,
+{
+    let mut rows = rows.into_iter().peekable();
+    while rows.peek().is_some() {
+        let chunk: Vec<A> = rows.by_ref().take(200).collect();
+        E::insert_many(chunk).exec(db).await.unwrap();
     }
 }
 
@@ -87,42 +100,32 @@ async fn a_search_broader_than_the_index_narrows_to_still_pages_through_every_ma
             .map(|n| (format!("W{n:05}"), format!("Wide {n}")))
             .collect();
         let now = Utc::now();
-        for chunk in names.chunks(200) {
-            installation::Entity::insert_many(chunk.iter().map(|(id, name)| {
-                installation::ActiveModel {
-                    installation_id: Set(id.clone()),
-                    name: Set(name.clone()),
-                    customer_id: Set(w.customer),
-                    status: Set(ActiveStatus::Active),
-                    is_sandbox: Set(false),
-                    created_at: Set(now),
-                    ..Default::default()
-                }
-            }))
-            .exec(&db)
-            .await
-            .unwrap();
-        }
+        let units = names.iter().map(|(id, name)| installation::ActiveModel {
+            installation_id: Set(id.clone()),
+            name: Set(name.clone()),
+            customer_id: Set(w.customer),
+            status: Set(ActiveStatus::Active),
+            is_sandbox: Set(false),
+            created_at: Set(now),
+            ..Default::default()
+        });
+        insert_chunks(&db, units.collect()).await;
         let rows = installation::Entity::find()
             .filter(installation::Column::InstallationId.starts_with("W0"))
             .all(&db)
             .await
             .unwrap();
-        for chunk in rows.chunks(200) {
-            activation::Entity::insert_many(chunk.iter().map(|i| activation::ActiveModel {
-                installation_id: Set(i.id),
-                product_id: Set(w.product),
-                version_id: Set(version.id),
-                status: Set(ActiveStatus::Active),
-                activated_by: Set(None),
-                activated_at: Set(now),
-                updated_at: Set(now),
-                ..Default::default()
-            }))
-            .exec(&db)
-            .await
-            .unwrap();
-        }
+        let activations = rows.iter().map(|i| activation::ActiveModel {
+            installation_id: Set(i.id),
+            product_id: Set(w.product),
+            version_id: Set(version.id),
+            status: Set(ActiveStatus::Active),
+            activated_by: Set(None),
+            activated_at: Set(now),
+            updated_at: Set(now),
+            ..Default::default()
+        });
+        insert_chunks(&db, activations.collect()).await;
         let (a, p) = (&w.anna, w.partner);
         let first = list::list(&db, a, p, &boxed("wide")).await.unwrap();
         assert_eq!(first.rows.len(), PAGE_SIZE);

@@ -20,6 +20,9 @@ export PORTICO_SIGN_IN_LIMIT_PER_ADDRESS="${PORTICO_SIGN_IN_LIMIT_PER_ADDRESS:-3
 export RUST_LOG="${RUST_LOG:-warn}"
 unset PORTICO_SMTP_URL
 "$server" seed-demo
+# The platform's service token, for the tests that act as the platform (posting orders).
+mkdir -p end2end/.auth
+"$server" issue-service-token --name e2e-platform 2>/dev/null >end2end/.auth/service-token
 # The picker benchmark grows the catalog (scripts/bench-picker-browser.sh).
 if [ -n "${PORTICO_E2E_CATALOG:-}" ]; then "$server" import-catalog "$PORTICO_E2E_CATALOG"; fi
 exec "$server" serve

@@ -6,7 +6,8 @@ use crate::features::accounts::pages::{
     AccountRoutes, DashboardSections, OrgShell, OrganizationRoutes, OrganizationSections,
 };
 use crate::features::{
-    access, activations, catalog, notifications, partner_api, pricing, products, push, sales_units,
+    access, activations, catalog, notifications, orders, partner_api, pricing, products, push,
+    sales_units,
 };
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Title};
@@ -66,6 +67,12 @@ fn customer_price_packages(org: i32, customer_id: i32) -> AnyView {
     view! { <pricing::pages::CustomerPackagesSection org=org customer_id=customer_id/> }.into_any()
 }
 
+/// An order integration product's latest orders on an installation, in its supplier panel.
+fn supplier_orders(org: i32, installation: String, product_id: i32) -> AnyView {
+    view! { <orders::pages::RecentOrders org=org installation_id=installation product_id=product_id/> }
+        .into_any()
+}
+
 /// The dashboard's figures.
 fn dashboard_figures(org: Signal<i32>) -> AnyView {
     view! { <sales_units::pages::FiguresSection org=org/> }.into_any()
@@ -83,6 +90,9 @@ pub fn App() -> impl IntoView {
     provide_context(OrganizationSections {
         partner: partner_legacy_grants,
         customer: customer_price_packages,
+    });
+    provide_context(activations::pages::SupplierSections {
+        orders: supplier_orders,
     });
     provide_context(DashboardSections {
         figures: dashboard_figures,
@@ -110,6 +120,7 @@ pub fn App() -> impl IntoView {
                     <sales_units::pages::SalesUnitRoutes/>
                     <pricing::pages::PricingRoutes/>
                     <partner_api::pages::PartnerApiRoutes/>
+                    <orders::pages::OrderRoutes/>
                 </ParentRoute>
             </Routes>
         </Router>

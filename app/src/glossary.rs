@@ -13,7 +13,7 @@ macro_rules! glossary_enum {
     ($(#[$meta:meta])* $name:ident $prefix:literal { $($(#[$vmeta:meta])* $variant:ident = $text:literal),+ $(,)? }) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-        #[cfg_attr(feature = "ssr", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
+        #[cfg_attr(feature = "ssr", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum, utoipa::ToSchema))]
         #[cfg_attr(feature = "ssr", sea_orm(rs_type = "String", db_type = "Text"))]
         pub enum $name {
             $($(#[$vmeta])* #[serde(rename = $text)] #[cfg_attr(feature = "ssr", sea_orm(string_value = $text))] $variant),+
@@ -152,6 +152,42 @@ glossary_enum!(
 );
 
 glossary_enum!(
+    /// An order's state (an order integration product's order, DESIGN.md "Order"): `open` →
+    /// `accepted` → `completed`, or `declined` (by the partner) or `cancelled` (by the customer
+    /// or the platform). It only moves forward.
+    OrderStatus "order-status" {
+        Open = "open",
+        Accepted = "accepted",
+        Completed = "completed",
+        Declined = "declined",
+        Cancelled = "cancelled",
+    }
+);
+
+impl OrderStatus {
+    /// Whether the order still lets the product use its object-scoped functions on its object
+    /// without counting a grace period (rule 12).
+    pub fn is_live(self) -> bool {
+        matches!(self, Self::Open | Self::Accepted)
+    }
+    /// Whether `next` may follow this status.
+    pub fn may_become(self, next: Self) -> bool {
+        use OrderStatus::*;
+        matches!(
+            (self, next),
+            (Open, Accepted | Declined | Completed | Cancelled)
+                | (Accepted, Completed | Declined | Cancelled)
+        )
+    }
+}
+
+glossary_enum!(
+    /// Who changed an order: the platform (its service token), the partner (in the portal or
+    /// with the product's credentials) or the customer.
+    OrderParty "order-party" { Platform = "platform", Partner = "partner", Customer = "customer" }
+);
+
+glossary_enum!(
     /// A language Portico speaks (see [`crate::i18n`]).
     Lang "lang" { En = "en", Nb = "nb" }
 );
@@ -201,6 +237,8 @@ mod tests {
             keys.extend(Currency::ALL.iter().map(|v| v.label_key()));
             keys.extend(StatementSource::ALL.iter().map(|v| v.label_key()));
             keys.extend(KeyAccess::ALL.iter().map(|v| v.label_key()));
+            keys.extend(OrderStatus::ALL.iter().map(|v| v.label_key()));
+            keys.extend(OrderParty::ALL.iter().map(|v| v.label_key()));
             keys.extend(Environment::ALL.iter().map(|v| v.label_key()));
             for key in keys {
                 assert_ne!(crate::i18n::text(lang, key), key, "{key} in {lang}");

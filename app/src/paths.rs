@@ -114,6 +114,21 @@ pub fn installation(org: i32, installation_id: &str) -> String {
     format!("/o/{org}/installations/{}", encode(installation_id))
 }
 
+/// The orders of an organization's products (a partner) or installations (a customer).
+pub fn orders(org: i32) -> String {
+    format!("/o/{org}/orders")
+}
+
+/// The orders of one of the partner's products.
+pub fn product_orders(org: i32, product: i32) -> String {
+    format!("/o/{org}/orders?product={product}")
+}
+
+/// An order's page.
+pub fn order(org: i32, order_id: &str) -> String {
+    format!("/o/{org}/orders/{}", encode(order_id))
+}
+
 /// The customer's panel for a product on an installation (where upgrades are reviewed).
 pub fn supplier_panel(customer: i32, installation_id: &str, product: i32) -> String {
     format!(

@@ -18,6 +18,7 @@ mod m20261203_000014_price_packages;
 mod m20261203_000015_commission;
 mod m20261203_000016_partner_api_keys;
 mod m20261204_000017_sales_unit_search;
+mod m20261207_000018_orders;
 mod util;
 
 /// Every migration, oldest first.
@@ -44,6 +45,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000015_commission::Migration),
             Box::new(m20261203_000016_partner_api_keys::Migration),
             Box::new(m20261204_000017_sales_unit_search::Migration),
+            Box::new(m20261207_000018_orders::Migration),
         ]
     }
 }

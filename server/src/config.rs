@@ -125,6 +125,15 @@ pub struct ConfigArgs {
         global = true
     )]
     pub session_max_age_days: i64,
+    /// Days after an order completed during which its order integration product may still
+    /// call object-scoped functions on its object (0 to 3650).
+    #[arg(
+        long,
+        env = "PORTICO_ORDER_GRACE_DAYS",
+        default_value_t = 30,
+        global = true
+    )]
+    pub order_grace_days: i64,
     /// This instance's name, the same across its restarts [default: the host name and
     /// LEPTOS_SITE_ADDR]: its push leases are reclaimed at start.
     #[arg(long, env = "PORTICO_INSTANCE_ID", global = true)]
@@ -249,6 +258,9 @@ impl ServerConfig {
         let push_retention_days = days(a.push_retention_days, "PORTICO_PUSH_RETENTION_DAYS", 3650)?;
         let mail_retention_days = days(a.mail_retention_days, "PORTICO_MAIL_RETENTION_DAYS", 3650)?;
         let session_days = days(a.session_max_age_days, "PORTICO_SESSION_MAX_AGE_DAYS", 365)?;
+        if !(0..=3650).contains(&a.order_grace_days) {
+            return Err("PORTICO_ORDER_GRACE_DAYS must be a number of days from 0 to 3650.".into());
+        }
         let instance_id = some(a.instance_id).unwrap_or_else(|| {
             let host = std::fs::read_to_string("/etc/hostname")
                 .map(|h| h.trim().to_owned())
@@ -291,6 +303,7 @@ impl ServerConfig {
                 session_max_age: chrono::Duration::days(session_days),
                 default_lang,
                 time_zone,
+                order_grace: chrono::Duration::days(a.order_grace_days),
             },
             smtp,
             push_retention_days,
@@ -335,6 +348,7 @@ mod tests {
             "PORTICO_INSTANCE_ID",
             "PORTICO_DEFAULT_LOCALE",
             "PORTICO_TIME_ZONE",
+            "PORTICO_ORDER_GRACE_DAYS",
         ] {
             assert!(help.contains(var), "{var} missing from --help");
         }

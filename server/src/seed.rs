@@ -161,6 +161,7 @@ pub async fn seed_demo(db: &DatabaseConnection, config: &Config) -> Result<(), A
         [(sandbox.id, "MSVPAR"), (solheim.id, "SOLOSL")],
     )
     .await?;
+    demo_orders(db).await?;
     super::seed_sales_units::seed(db, config, operator.id, nordic.id, brokerbase.id).await?;
     super::seed_pricing::seed(db, operator.id, nordic.id, brokerbase.id).await?;
     super::seed_pricing::seed_commission(db, nordic.id, brokerbase.id).await
@@ -236,6 +237,80 @@ async fn demo_product(
     {
         let admin = demo_actor(db, admin).await?;
         activation::activate(db, &admin, customer, installation, id, 1).await?;
+    }
+    Ok(())
+}
+
+/// A few orders of Nordic Showing Planner on `SOLOSL`, as the platform posts them, in each
+/// state a partner meets: open, accepted, completed and declined.
+async fn demo_orders(db: &DatabaseConnection) -> Result<(), AppError> {
+    use app::features::orders::service::{create, status};
+    use app::glossary::{OrderParty, OrderStatus};
+    use app::server::entities::order;
+    use sea_orm::PaginatorTrait;
+    let Some(p) = product::Entity::find()
+        .filter(product::Column::Name.eq("Nordic Showing Planner"))
+        .one(db)
+        .await?
+    else {
+        return Ok(());
+    };
+    if order::Entity::find()
+        .filter(order::Column::ProductId.eq(p.id))
+        .count(db)
+        .await?
+        > 0
+    {
+        return Ok(());
+    }
+    let platform = Actor::service("demo-platform");
+    let anna = demo_actor(db, "anna@nordic-integrations.example").await?;
+    // (estate, who ordered, the partner's answers in turn)
+    type DemoOrder<'a> = (&'a str, &'a str, &'a [(OrderStatus, &'a str)]);
+    let orders: [DemoOrder; 4] = [
+        (
+            "987",
+            "Hanne Lie",
+            &[
+                (OrderStatus::Accepted, ""),
+                (
+                    OrderStatus::Completed,
+                    "Two viewings held, 14 attendees reported.",
+                ),
+            ],
+        ),
+        (
+            "1043",
+            "Eva Megler",
+            &[(
+                OrderStatus::Accepted,
+                "Viewings planned for Saturday and Sunday.",
+            )],
+        ),
+        (
+            "1050",
+            "Eva Megler",
+            &[(OrderStatus::Declined, "We do not cover Drammen yet.")],
+        ),
+        ("1042", "Tor Dahl", &[]),
+    ];
+    for (estate, who, moves) in orders {
+        let input = create::NewOrder {
+            installation_id: "SOLOSL".into(),
+            product_id: p.id,
+            object_type: "estate".into(),
+            object_id: estate.into(),
+            ordered_by_name: who.into(),
+            ordered_by_email: format!(
+                "{}@solheim.example",
+                who.split(' ').next().unwrap_or("agent").to_lowercase()
+            ),
+            data: serde_json::json!({"viewings": 2, "note": "Weekend viewings preferred."}),
+        };
+        let mut o = create::create(db, &platform, input).await?.order;
+        for (to, message) in moves {
+            o = status::apply(db, &anna, OrderParty::Partner, o, *to, message).await?;
+        }
     }
     Ok(())
 }

@@ -132,13 +132,13 @@ pub async fn seed_commission(
     brokerbase: i32,
 ) -> Result<(), AppError> {
     use app::features::pricing::dto::{CommissionRowInput, StatementSource};
-    use app::features::pricing::service::commission::{api_line, service_actor, store, Sender};
+    use app::features::pricing::service::commission::{api_line, store, Sender};
     use app::server::entities::commission_statement;
     use chrono::{Datelike, Months};
     if commission_statement::Entity::find().count(db).await? > 0 {
         return Ok(());
     }
-    let actor = service_actor("demo-billing");
+    let actor = app::server::scope::Actor::service("demo-billing");
     let sender = Sender {
         actor: &actor,
         acting_as: None,

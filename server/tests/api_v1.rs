@@ -16,15 +16,38 @@ async fn access_checks_answer_every_reason() {
         .await
         .unwrap();
     let auth = basic(&key.client_id, &key.secret);
+    // The demo's Nordic Showing Planner is an order integration product: estates.read and
+    // viewings.create act on one estate, and the demo has orders on SOLOSL for estates 1042
+    // (open), 1043 (accepted), 987 (completed today) and 1050 (declined).
     let cases = [
-        ("SOLOSL", "estates.read", true, "granted"),
-        ("solosl", "viewings.list", true, "granted"),
-        ("SOLOSL", "bids.read", false, "function_not_granted"),
-        ("SOLBER", "estates.read", false, "not_activated"),
-        ("NOPE42", "estates.read", false, "installation_unknown"),
+        ("SOLOSL", "estates.read", None, false, "object_required"),
+        ("SOLOSL", "estates.read", Some("1042"), true, "granted"),
+        ("SOLOSL", "viewings.create", Some("987"), true, "granted"),
+        ("SOLOSL", "estates.read", Some("1050"), false, "no_order"),
+        ("SOLOSL", "estates.read", Some("9999"), false, "no_order"),
+        ("solosl", "viewings.list", None, true, "granted"),
+        ("SOLOSL", "bids.read", None, false, "function_not_granted"),
+        (
+            "SOLBER",
+            "estates.read",
+            Some("1042"),
+            false,
+            "not_activated",
+        ),
+        (
+            "NOPE42",
+            "estates.read",
+            None,
+            false,
+            "installation_unknown",
+        ),
     ];
-    for (inst, function, allowed, reason) in cases {
-        let body = serde_json::json!({ "installation_id": inst, "function": function }).to_string();
+    for (inst, function, estate, allowed, reason) in cases {
+        let mut body = serde_json::json!({ "installation_id": inst, "function": function });
+        if let Some(id) = estate {
+            body["object"] = serde_json::json!({"type": "estate", "id": id});
+        }
+        let body = body.to_string();
         let (status, _, v) = send(&app, check(Some(&auth), &body)).await;
         assert_eq!(status, StatusCode::OK, "{inst} {function}: {v}");
         assert_eq!(
@@ -42,11 +65,12 @@ async fn access_checks_answer_every_reason() {
         &app,
         check(
             Some(&auth),
-            r#"{"installation_id":"SOLOSL","function":"estates.read"}"#,
+            r#"{"installation_id":"SOLOSL","function":"estates.read","object":{"type":"estate","id":"1043"}}"#,
         ),
     )
     .await;
     assert_eq!(v["version"], 1);
+    assert_eq!(v["object_type"], "estate");
     assert_eq!(
         v["filters"]["status"],
         serde_json::json!(["for_sale", "reserved"])
@@ -151,6 +175,14 @@ async fn methods_lists_what_the_credential_may_call() {
         functions,
         vec!["estates.read", "viewings.create", "viewings.list"]
     );
+    let scoped: Vec<&serde_json::Value> = v["methods"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| &m["object_type"])
+        .collect();
+    let estate = serde_json::json!("estate");
+    assert_eq!(scoped, vec![&estate, &estate, &serde_json::Value::Null]);
     let (_, _, v) = send(&app, get("/api/v1/installations/SOLBER/methods")).await;
     assert_eq!(
         (v["reason"].as_str(), v["methods"].as_array().map(Vec::len)),

@@ -29,6 +29,15 @@ async fn the_openapi_document_describes_every_endpoint() {
     assert!(paths["/api/v1/access-checks"]["post"].is_object());
     assert!(paths["/api/v1/installations/{installation_id}/methods"]["get"].is_object());
     assert!(paths["/api/v1/events"]["post"].is_object());
+    for (path, methods) in [
+        ("/api/v1/orders", &["post", "get"][..]),
+        ("/api/v1/orders/{order_id}", &["get", "patch"][..]),
+        ("/api/v1/orders/{order_id}/cancel", &["post"][..]),
+    ] {
+        for m in methods {
+            assert!(paths[path][m].is_object(), "{m} {path}");
+        }
+    }
     for schema in [
         "CheckRequest",
         "AccessDecision",
@@ -64,7 +73,9 @@ async fn the_openapi_document_describes_every_endpoint() {
             "granted",
             "not_activated",
             "function_not_granted",
-            "installation_unknown"
+            "installation_unknown",
+            "no_order",
+            "object_required"
         ])
     );
 }
@@ -73,7 +84,10 @@ async fn the_openapi_document_describes_every_endpoint() {
 /// engine agrees with the validators on what they accept.
 #[tokio::test]
 async fn the_documented_constraints_are_the_ones_enforced() {
-    use app::server::validate::{is_installation_id, is_key, INSTALLATION_ID_PATTERN, KEY_PATTERN};
+    use app::server::validate::{
+        is_installation_id, is_key, is_object_id, is_object_type, INSTALLATION_ID_PATTERN,
+        KEY_PATTERN, OBJECT_ID_PATTERN, OBJECT_TYPE_PATTERN,
+    };
     let (app, conn, anna, nordic, demo) = setup().await;
     let (_, _, doc) = send(
         &app,
@@ -100,6 +114,15 @@ async fn the_documented_constraints_are_the_ones_enforced() {
             KEY_PATTERN,
         ),
         (&schemas["EventRequest"]["properties"]["type"], KEY_PATTERN),
+        (
+            &schemas["ObjectRef"]["properties"]["type"],
+            OBJECT_TYPE_PATTERN,
+        ),
+        (&schemas["ObjectRef"]["properties"]["id"], OBJECT_ID_PATTERN),
+        (
+            &schemas["OrderRequest"]["properties"]["installation_id"],
+            INSTALLATION_ID_PATTERN,
+        ),
     ] {
         assert_eq!(field["pattern"], want, "{field}");
     }
@@ -112,10 +135,17 @@ async fn the_documented_constraints_are_the_ones_enforced() {
             "EventRequest",
             serde_json::json!(["installation_id", "type", "data"]),
         ),
+        ("ObjectRef", serde_json::json!(["type", "id"])),
+        (
+            "OrderRequest",
+            serde_json::json!(["installation_id", "product_id", "object", "ordered_by"]),
+        ),
     ] {
         assert_eq!(schemas[schema]["required"], required, "{schema}");
     }
     let id = regex::Regex::new(INSTALLATION_ID_PATTERN).unwrap();
+    let object_type = regex::Regex::new(OBJECT_TYPE_PATTERN).unwrap();
+    let object_id = regex::Regex::new(OBJECT_ID_PATTERN).unwrap();
     let key = regex::Regex::new(KEY_PATTERN).unwrap();
     let samples = [
         "",
@@ -137,6 +167,13 @@ async fn the_documented_constraints_are_the_ones_enforced() {
         "v2_x.y_3",
         "a.b.c",
         "estates read",
+        "estate",
+        "e",
+        "1estate",
+        "sales_object_2",
+        "ord:42.7-x",
+        &"a".repeat(64),
+        &"a".repeat(65),
         &"A".repeat(32),
         &"A".repeat(33),
         &format!("{}.x", "a".repeat(97)),
@@ -150,6 +187,12 @@ async fn the_documented_constraints_are_the_ones_enforced() {
         );
         // The pattern has no length; the document adds maxLength 100.
         assert_eq!(key.is_match(s) && s.len() <= 100, is_key(s), "key {s:?}");
+        assert_eq!(
+            object_type.is_match(s),
+            is_object_type(s),
+            "object type {s:?}"
+        );
+        assert_eq!(object_id.is_match(s), is_object_id(s), "object ID {s:?}");
     }
     // Over HTTP: values are taken exactly as sent.
     let k = credentials::create_key(&conn, &config(), &anna, nordic, demo)

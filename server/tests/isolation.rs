@@ -1,6 +1,8 @@
 //! Every server function, plain form and file route refuses another organization's user, and
 //! asks a signed-out visitor to sign in.
 mod common;
+#[path = "isolation/orders.rs"]
+mod orders;
 #[path = "isolation/partner_api.rs"]
 mod partner_api;
 #[path = "isolation/pricing.rs"]
@@ -361,6 +363,9 @@ async fn every_server_function_refuses_another_organizations_user() {
     ];
     calls.extend(more);
     calls.extend(pricing::calls(&nordic, &operator, &solheim));
+    calls.extend(orders::calls(&nordic, &solheim));
+    let fjord = org_id(&db, "Fjord Megling AS").await.to_string();
+    orders::other_customers_orders_are_not_found(&app, &db, &fjord, &ingrid).await;
     calls.extend(partner_api::calls(&nordic));
     partner_api::create_form_refuses(&app, &nordic, &ingrid).await;
     // "Create access key" (a plain form) refuses too, and shows no secret.

@@ -158,6 +158,9 @@ const ENGLISH: &[&str] = &[
     "Members",
     "Access keys",
     "Required",
+    // ("Orders" is also an area of the demo catalog, whose words are the operator's data.)
+    "Ordered by",
+    "Timeline",
 ];
 const NORWEGIAN: &[&str] = &[
     "Produkter",
@@ -178,6 +181,9 @@ const NORWEGIAN: &[&str] = &[
     "Organisasjoner",
     "Medlemmer",
     "Påkrevd",
+    "Ordrer",
+    "Bestilt av",
+    "Tidslinje",
 ];
 
 #[tokio::test]
@@ -187,6 +193,12 @@ async fn no_page_of_the_demo_mixes_the_languages() {
     let solheim = org_id(&db, "Solheim Eiendom AS").await;
     let operator = org_id(&db, server::seed::OPERATOR).await;
     let planner = demo_product(&db).await.id;
+    let order = app::server::entities::order::Entity::find()
+        .one(&db)
+        .await
+        .unwrap()
+        .expect("the demo has orders")
+        .public_id;
     let pages = [
         (
             "anna@nordic-integrations.example",
@@ -202,6 +214,8 @@ async fn no_page_of_the_demo_mixes_the_languages() {
                 format!("/o/{nordic}/legacy-access"),
                 format!("/o/{nordic}/users"),
                 format!("/o/{nordic}/notifications"),
+                format!("/o/{nordic}/orders"),
+                format!("/o/{nordic}/orders/{order}"),
             ],
         ),
         (
@@ -211,6 +225,8 @@ async fn no_page_of_the_demo_mixes_the_languages() {
                 format!("/o/{solheim}/suppliers"),
                 format!("/o/{solheim}/suppliers?installation=SOLOSL&product={planner}"),
                 format!("/o/{solheim}/users"),
+                format!("/o/{solheim}/orders"),
+                format!("/o/{solheim}/orders/{order}"),
             ],
         ),
         (

@@ -57,6 +57,9 @@ async fn a_signed_in_page_looks_up_its_session_and_membership_once() {
         // One more: the search index's candidates.
         (format!("/o/{nordic}/sales-units?q=hav"), &cookie, 16),
         (format!("/o/{nordic}/sales-units/SOLOSL"), &cookie, 19),
+        // 50 orders or one: the page, then their products, installations and organizations.
+        (format!("/o/{nordic}/orders"), &cookie, 12),
+        (format!("/o/{solheim}/orders"), &kari, 13),
     ] {
         log.lock().unwrap().clear();
         let (status, _, body) = send(&app, page(&path, cookie)).await;

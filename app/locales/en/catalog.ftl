@@ -30,3 +30,10 @@ catalog-entry-problem = Entry { $n } ({ $key }): { $problem }.
 catalog-more-problems = … and { $count } more problems.
 catalog-importing = Importing…
 catalog-upload-explained = A catalog file (JSON; the format is in the README). Functions are created or updated by key, all or nothing; functions missing from the file stay as they are.
+catalog-object-scoped = Object-scoped
+catalog-object-scoped-stats = { $count ->
+    [0] No function acts on one sales object; every function is installation-wide.
+    [one] 1 function acts on one sales object ({ $types }): an order integration product may call it only for objects it has an order for.
+   *[other] { $count } functions act on one sales object ({ $types }): an order integration product may call them only for objects it has an order for.
+}
+catalog-bad-object-type = object_type must be a lower-case word such as estate (letters, digits and _, at most 32)

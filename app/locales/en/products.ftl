@@ -155,3 +155,6 @@ svg-outside = The SVG's { $name } points outside the file; a logo must be self-c
 product-confirm-discard = Discard the draft of version { $n }? Its changes to the functions are lost; the published versions stay as they are.
 product-confirm-retire = Retire { $name }? Customers who do not have it stop seeing it; existing activations keep working until those customers deactivate it.
 credentials-confirm-revoke = Revoke { $name }? Every call made with it is refused from this moment, and this cannot be undone.
+picker-per-object = per { $object }
+picker-object-scoped-order = Acts on one { $object }. This is an order integration product: it may call this function only for objects it has an order for, while the order is open or accepted and for a grace period after it is completed. The access check must name the object ({ $object } and its ID).
+picker-object-scoped-rights = Acts on one { $object }. A rights product calls it for every such object of the installation; an order integration product only for those it has an order for.

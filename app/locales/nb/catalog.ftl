@@ -30,3 +30,10 @@ catalog-entry-problem = Oppføring { $n } ({ $key }): { $problem }.
 catalog-more-problems = … og { $count } problemer til.
 catalog-importing = Importerer …
 catalog-upload-explained = En katalogfil (JSON; formatet står i README). Funksjoner opprettes eller oppdateres etter nøkkel, alt eller ingenting; funksjoner som mangler i filen, forblir som de er.
+catalog-object-scoped = Objektbundet
+catalog-object-scoped-stats = { $count ->
+    [0] Ingen funksjon gjelder ett salgsobjekt; alle funksjoner gjelder hele installasjonen.
+    [one] 1 funksjon gjelder ett salgsobjekt ({ $types }): et ordreintegrasjonsprodukt kan bare kalle den for objekter det har en ordre på.
+   *[other] { $count } funksjoner gjelder ett salgsobjekt ({ $types }): et ordreintegrasjonsprodukt kan bare kalle dem for objekter det har en ordre på.
+}
+catalog-bad-object-type = object_type må være et ord med små bokstaver, som estate (bokstaver, sifre og _, høyst 32)

@@ -155,3 +155,6 @@ svg-outside = SVG-filens { $name } peker ut av filen; en logo må være selvsten
 product-confirm-discard = Forkaste utkastet til versjon { $n }? Endringene i funksjonene går tapt; de publiserte versjonene forblir som de er.
 product-confirm-retire = Avvikle { $name }? Kunder som ikke har produktet, slutter å se det; eksisterende aktiveringer virker til kundene deaktiverer det.
 credentials-confirm-revoke = Trekke tilbake { $name }? Alle kall med den avvises fra nå av, og det kan ikke angres.
+picker-per-object = per { $object }
+picker-object-scoped-order = Gjelder ett objekt ({ $object }). Dette er en ordreintegrasjon, så produktet kan bare kalle funksjonen for et objekt det har en ordre på: mens ordren er åpen eller akseptert, og en tid etter at den er fullført. Tilgangssjekken må oppgi objektet.
+picker-object-scoped-rights = Gjelder ett objekt ({ $object }). Et rettighetsprodukt kaller den for alle slike objekter på installasjonen; en ordreintegrasjon bare for dem den har en ordre på.

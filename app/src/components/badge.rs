@@ -1,6 +1,7 @@
 //! Small coloured labels: a kind or role, and the state of something ([`StatusBadge`]).
 use crate::glossary::{
-    ActiveStatus, DeliveryStatus, OrgKind, ProductStatus, Role, SubscriptionStatus, VersionState,
+    ActiveStatus, DeliveryStatus, OrderStatus, OrgKind, ProductStatus, Role, SubscriptionStatus,
+    VersionState,
 };
 use crate::i18n::{lang, Lang};
 use leptos::prelude::*;
@@ -59,6 +60,19 @@ impl BadgeStatus for ActiveStatus {
         match self {
             Self::Active => "customer",
             Self::Deactivated => "",
+        }
+    }
+}
+
+impl BadgeStatus for OrderStatus {
+    fn badge_text(&self, lang: Lang) -> String {
+        self.label(lang)
+    }
+    fn badge_tone(&self) -> &'static str {
+        match self {
+            Self::Open => "sandbox",
+            Self::Accepted | Self::Completed => "customer",
+            Self::Declined | Self::Cancelled => "",
         }
     }
 }

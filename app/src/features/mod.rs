@@ -9,11 +9,12 @@
 //! | [`products`] | `products`, `product_access`, `product_logos`, `product_versions`, `version_grants`, `product_credentials`, `access_keys`, `upgrade_notifications` | catalog, notifications |
 //! | [`accounts`] | `users`, `organizations`, `memberships`, `invitations`, `sign_in_tokens`, `sessions`, `installations`, `service_tokens`, `sign_in_requests` | notifications |
 //! | [`activations`] | `activations` | products, catalog, notifications, accounts |
-//! | [`access`] | `legacy_grants`, `access_epoch` (bumped by database triggers) | products, catalog, activations, accounts |
+//! | [`access`] | `legacy_grants`, `access_epoch` (bumped by database triggers) | products, catalog, activations, accounts, orders |
 //! | [`push`] | `push_subscriptions`, `push_events`, `push_deliveries`, `push_attempts`, `push_workers` | products, activations, notifications, catalog |
 //! | [`pricing`] | `price_packages`, `price_package_offers`, `installation_price_packages` | — |
 //! | [`partner_api`] | `partner_api_keys` | — |
 //! | [`sales_units`] | `installation_logos` (names through accounts) | products, activations, accounts, notifications, pricing |
+//! | [`orders`] | `orders`, `order_updates` | products, push |
 //!
 //! A feature writes only its own tables; it may read any table through the shared entities, and
 //! it calls another feature's services only when that feature is in its "may use" column. The
@@ -35,6 +36,7 @@ pub mod accounts;
 pub mod activations;
 pub mod catalog;
 pub mod notifications;
+pub mod orders;
 pub mod partner_api;
 pub mod pricing;
 pub mod products;
@@ -53,7 +55,7 @@ pub const DEPENDENCIES: &[(&str, &[&str])] = &[
     ),
     (
         "access",
-        &["products", "catalog", "activations", "accounts"],
+        &["products", "catalog", "activations", "accounts", "orders"],
     ),
     (
         "push",
@@ -71,6 +73,7 @@ pub const DEPENDENCIES: &[(&str, &[&str])] = &[
             "pricing",
         ],
     ),
+    ("orders", &["products", "push"]),
 ];
 
 #[cfg(test)]

@@ -55,6 +55,9 @@ pub struct Config {
     pub default_lang: crate::i18n::Lang,
     /// The wall clock that pages show times on (`PORTICO_TIME_ZONE`).
     pub time_zone: chrono_tz::Tz,
+    /// How long after an order completed its product may still act on its object
+    /// (`PORTICO_ORDER_GRACE_DAYS`, rule 12).
+    pub order_grace: chrono::Duration,
 }
 
 /// How many "Sign in" requests are allowed in [`SignInLimits::WINDOW`].

@@ -55,6 +55,13 @@ impl Actor {
             lang: Lang::default(),
         }
     }
+    /// A platform service with a service token (`service:<name>` in the audit log).
+    pub fn service(name: &str) -> Self {
+        Self {
+            label: format!("service:{name}"),
+            ..Self::system()
+        }
+    }
     /// The operator's command-line tools (`server seed-demo`, `create-operator`, ...).
     pub fn cli() -> Self {
         Self {

@@ -69,6 +69,30 @@ pub fn is_key(s: &str) -> bool {
         })
 }
 
+/// [`is_object_type`] as a regular expression (the OpenAPI document's pattern).
+pub const OBJECT_TYPE_PATTERN: &str = "^[a-z][a-z0-9_]{0,31}$";
+
+/// [`is_object_id`] as a regular expression (the OpenAPI document's pattern).
+pub const OBJECT_ID_PATTERN: &str = "^[A-Za-z0-9_.:-]{1,64}$";
+
+/// A sales object kind such as `estate`: a lower-case letter, then up to 31 lower-case letters,
+/// digits or `_` (the pattern the catalog file and the orders API state).
+pub fn is_object_type(s: &str) -> bool {
+    let mut chars = s.chars();
+    chars.next().is_some_and(|c| c.is_ascii_lowercase())
+        && s.len() <= 32
+        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+}
+
+/// A sales object's ID in the platform, such as `42` or `3f2a-77`: 1 to 64 letters, digits,
+/// `-`, `_`, `.` or `:`, kept exactly as sent.
+pub fn is_object_id(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 64
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | ':'))
+}
+
 /// An installation ID such as `MSVPAR` or a six-digit MSN: 2 to 32 letters, digits, `-` or `_`,
 /// stored upper-case.
 pub fn installation_id(lang: Lang, raw: &str) -> Result<String, AppError> {

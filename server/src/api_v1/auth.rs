@@ -4,7 +4,7 @@
 //! failed authentications per client address (IPv6 by /64), both by `governor`'s keyed
 //! limiters, which are lock-free and whose idle keys are dropped every minute.
 use super::{internal_error, problem, unauthorized};
-use app::features::access::service::cache::AccessCache;
+use app::features::access::service::cache::{AccessCache, Epoch};
 use app::features::partner_api::service::keys as partner_keys;
 use app::server::entities::product;
 use app::server::scope::Actor;
@@ -152,14 +152,14 @@ pub fn client_address(peer: Option<SocketAddr>, headers: &HeaderMap, state: &App
     }
 }
 
-/// The access epoch and the product of a request's credentials, or the response that refuses
-/// it.
+/// The epochs, the product and the client ID of a request's credentials, or the response that
+/// refuses it.
 pub async fn authenticate(
     state: &AppState,
     api: &ApiState,
     client: IpAddr,
     headers: &HeaderMap,
-) -> Result<(i64, product::Model), Response> {
+) -> Result<(Epoch, product::Model, String), Response> {
     let shape = ((CLIENT_PREFIX, CLIENT_LEN), (SECRET_PREFIX, SECRET_LEN));
     let Some((client_id, secret)) = basic_credentials(headers, shape.0, shape.1) else {
         return Err(api.refuse(
@@ -191,7 +191,7 @@ pub async fn authenticate(
             "Slow down: too many requests for this credential.",
         ));
     }
-    Ok((epoch, product))
+    Ok((epoch, product, client_id))
 }
 
 /// The actor of a Partner API call (its key, acting for its partner), or the response that
@@ -264,6 +264,15 @@ mod tests {
 
 /// The name of the operator service whose token (`Authorization: Bearer pst_...`) the request
 /// carries, or the `401` to answer.
+/// Whether the request carries a bearer token (a platform service) rather than Basic
+/// credentials.
+pub(super) fn is_bearer(headers: &HeaderMap) -> bool {
+    headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.as_bytes().get(..7))
+        .is_some_and(|p| p.eq_ignore_ascii_case(b"bearer "))
+}
+
 pub(super) async fn service_token(
     state: &AppState,
     headers: &HeaderMap,

@@ -3,7 +3,7 @@
 //! replaced whole, all rows checked first.
 use super::{internal_error, problem, unprocessable, Problem};
 use app::features::pricing::dto::{CommissionRowInput, StatementSource, MAX_STATEMENT_ROWS};
-use app::features::pricing::service::commission::{api_line, service_actor, store, Sender};
+use app::features::pricing::service::commission::{api_line, store, Sender};
 use app::server::AppState;
 use axum::body::Bytes;
 use axum::extract::rejection::PathRejection;
@@ -142,7 +142,7 @@ pub(super) async fn put_statement(
             currency: r.currency,
         })
         .collect();
-    let actor = service_actor(&service);
+    let actor = app::server::scope::Actor::service(&service);
     let sender = Sender {
         actor: &actor,
         acting_as: None,

@@ -4,13 +4,14 @@
 //! errors are RFC 7807 problem documents; responses never carry secrets.
 mod auth;
 mod commission;
+mod orders;
 mod partner;
 
 pub use auth::ApiState;
 
-use app::features::access::dto::{AccessDecision, AccessReason, MethodDto};
+use app::features::access::dto::{AccessDecision, AccessReason, MethodDto, ObjectRef};
 use app::features::push::service::publish;
-use app::server::validate::{is_installation_id, is_key};
+use app::server::validate::{is_installation_id, is_key, is_object_id, is_object_type};
 use app::server::AppState;
 use axum::body::Bytes;
 use axum::extract::rejection::PathRejection;
@@ -53,6 +54,7 @@ pub fn routes<S: Clone + Send + Sync + 'static>() -> Router<S> {
             "/api/v1/openapi.json",
             get(|| async { Json(ApiDoc::openapi()) }),
         )
+        .merge(orders::routes())
         .merge(partner::routes())
         .layer(axum::middleware::from_fn(problem_instance))
 }
@@ -93,10 +95,13 @@ async fn problem_instance(req: axum::extract::Request, next: axum::middleware::N
 #[openapi(
     info(title = "Portico API", description = "What the platform's services ask Portico, and the Partner API: what a partner sees and does in its portal, from code.", license(name = "MIT")),
     paths(access_check, methods, publish_event, commission::put_statement,
+        orders::create_order, orders::list_orders, orders::get_order, orders::patch_order, orders::cancel_order,
         partner::whoami, partner::sales_units::list, partner::sales_units::detail, partner::sales_units::patch, partner::sales_units::history,
         partner::listings::price_packages, partner::listings::commission_statements, partner::listings::commission_month,
         partner::listings::webhooks, partner::products::products, partner::products::product),
-    components(schemas(CheckRequest, Problem, MethodsResponse, AccessDecision, AccessReason, MethodDto, EventRequest, EventAccepted,
+    components(schemas(CheckRequest, ObjectRef, Problem, MethodsResponse, AccessDecision, AccessReason, MethodDto, EventRequest, EventAccepted,
+        orders::OrderRequest, orders::OrderedBy, orders::Order, orders::OrderStep, orders::Orders, orders::OrderPatch, orders::CancelRequest,
+        app::glossary::OrderStatus, app::glossary::OrderParty,
         commission::StatementRequest, commission::StatementRow, commission::CurrencyCode, commission::Amount, commission::StatementStored,
         partner::WhoamiResponse, partner::SalesUnit, partner::SalesUnits, partner::SalesUnitDetail, partner::SalesUnitProduct,
         partner::SalesUnitSubscription, partner::SalesUnitHistory, partner::HistoryItem, partner::SalesUnitPatch,
@@ -230,12 +235,31 @@ struct CheckRequest {
         example = "estates.read"
     )]
     function: String,
+    /// The sales object the call is about. An order integration product's object-scoped
+    /// functions need it: they are allowed only for objects the installation has an open or
+    /// accepted order of the product for (or one completed within the grace period).
+    #[serde(default)]
+    object: Option<ObjectRef>,
+}
+
+/// Why a named object as sent is refused, if it is.
+fn malformed_object(object: Option<&ObjectRef>) -> Option<Response> {
+    let o = object?;
+    if !is_object_type(&o.object_type) {
+        return Some(unprocessable(
+            "object.type must be a lower-case word such as estate (letters, digits and '_', at most 32).",
+        ));
+    }
+    (!is_object_id(&o.id))
+        .then(|| unprocessable("object.id must be 1 to 64 letters, digits, '-', '_', '.' or ':'."))
 }
 
 /// May this credential call this function for this installation?
 ///
 /// The platform gateway asks before serving a partner's call. Decisions use the version the
-/// installation has activated.
+/// installation has activated. For an order integration product's object-scoped functions the
+/// check must name the object: `object_required` without it, `no_order` when the installation
+/// has no open or accepted order of the product for it.
 #[utoipa::path(
     post,
     path = "/api/v1/access-checks",
@@ -256,7 +280,7 @@ async fn access_check(
     body: Bytes,
 ) -> Response {
     let client = auth::client_address(peer.map(|p| p.0 .0), &headers, &state);
-    let (epoch, p) = match auth::authenticate(&state, &api, client, &headers).await {
+    let (epoch, p, _) = match auth::authenticate(&state, &api, client, &headers).await {
         Ok(found) => found,
         Err(res) => return res,
     };
@@ -268,15 +292,25 @@ async fn access_check(
             ))
         }
     };
-    if let Some(refused) = malformed(&req.installation_id, ("function", &req.function)) {
+    if let Some(refused) = malformed(&req.installation_id, ("function", &req.function))
+        .or_else(|| malformed_object(req.object.as_ref()))
+    {
         return refused;
     }
-    match api
+    let decision = api
         .cache
-        .installation_access(&state.db, epoch, &p, &req.installation_id)
-        .await
-    {
-        Ok(access) => Json(access.decide(p.id, &req.function)).into_response(),
+        .decide(
+            &state.db,
+            &state.config,
+            epoch,
+            &p,
+            &req.installation_id,
+            &req.function,
+            req.object.as_ref(),
+        )
+        .await;
+    match decision {
+        Ok(d) => Json(d).into_response(),
         Err(_) => internal_error(),
     }
 }
@@ -302,7 +336,7 @@ async fn methods(
     headers: HeaderMap,
 ) -> Response {
     let client = auth::client_address(peer.map(|p| p.0 .0), &headers, &state);
-    let (epoch, p) = match auth::authenticate(&state, &api, client, &headers).await {
+    let (epoch, p, _) = match auth::authenticate(&state, &api, client, &headers).await {
         Ok(found) => found,
         Err(res) => return res,
     };

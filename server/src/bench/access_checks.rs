@@ -1,14 +1,16 @@
 //! `server bench access-checks`: seeds 1,000 products, 10,000 installations and first 1,000,
 //! then 100,000 activations into a temporary SQLite database, starts the server on it as a
 //! child process, and drives `POST /api/v1/access-checks` from this process over loopback with
-//! keep-alive connections. Prints requests/s and p50/p99 latency for both sizes.
+//! keep-alive connections. Prints requests/s and p50/p99 latency for both sizes; then, with the
+//! benchmarked product turned into an order integration product with 100,000 open orders,
+//! the same for object-scoped checks (each naming an ordered estate).
 use super::{
     drive, insert_chunks, now, quantile, temp_sqlite, wait_ready, CONNECTIONS, KEY, MEASURE,
 };
 use app::glossary::{AccessMode, ActiveStatus, OrgKind, ProductKind, ProductStatus, VersionState};
 use app::server::entities::{
-    access_key, activation, api_function, installation, organization, product, product_credential,
-    product_version, version_grant,
+    access_key, activation, api_function, installation, order, organization, product,
+    product_credential, product_version, version_grant,
 };
 use app::server::secrets::SecretKey;
 use base64::Engine;
@@ -199,28 +201,101 @@ pub(super) async fn activate(
     insert_chunks(db, rows).await
 }
 
-/// Drives the server for [`MEASURE`] and prints the figures.
-async fn load(addr: &str, installations: &[String], label: &str) -> Result<(), String> {
+/// Orders the bench makes, and how many of them the object-scoped case asks about (a working
+/// set: a partner calls about the estates it is working on, not about every order at once).
+const ORDERS: usize = 100_000;
+const ASKED: usize = 10_000;
+
+/// Makes the benchmarked product an order integration product with [`ORDERS`] open orders for
+/// estates on the installations it is active on; returns the bodies of [`ASKED`] checks, each
+/// naming one ordered estate.
+async fn order_world(
+    db: &DatabaseConnection,
+    product_id: i32,
+    installations: &[(i32, String)],
+) -> Result<Vec<String>, String> {
+    let mut p: product::ActiveModel = product::Entity::find_by_id(product_id)
+        .one(db)
+        .await
+        .map_err(|e| e.to_string())?
+        .ok_or("no product")?
+        .into();
+    p.kind = Set(ProductKind::OrderIntegration);
+    sea_orm::ActiveModelTrait::update(p, db)
+        .await
+        .map_err(|e| e.to_string())?;
+    let rows = (0..ORDERS)
+        .map(|i| {
+            let (inst, _) = &installations[i % installations.len()];
+            order::ActiveModel {
+                public_id: Set(format!("ord_bench{i:08}")),
+                installation_id: Set(*inst),
+                product_id: Set(product_id),
+                object_type: Set("estate".into()),
+                object_id: Set(format!("{}", 100_000 + i)),
+                ordered_by_name: Set("Bench".into()),
+                ordered_by_email: Set("bench@example.com".into()),
+                data: Set("{}".into()),
+                status: Set(app::glossary::OrderStatus::Open),
+                created_at: Set(now()),
+                updated_at: Set(now()),
+                completed_at: Set(None),
+                ..Default::default()
+            }
+        })
+        .collect();
+    insert_chunks(db, rows).await?;
+    // The figures mean something only if the asked estates are ordered: ask about one.
+    let (inst, _) = &installations[0];
+    let w =
+        app::features::orders::service::window::window(db, *inst, product_id, "estate", "100000")
+            .await
+            .map_err(|e| e.to_string())?;
+    if w.is_none() {
+        return Err("the first asked estate has no order".into());
+    }
+    // Spread over the orders, so the asked estates lie on every installation.
+    Ok((0..ASKED)
+        .map(|k| {
+            let i = k * (ORDERS / ASKED);
+            let (_, iid) = &installations[i % installations.len()];
+            let estate = 100_000 + i;
+            format!(r#"{{"installation_id":"{iid}","function":"estates.read","object":{{"type":"estate","id":"{estate}"}}}}"#)
+        })
+        .collect())
+}
+
+/// The bodies of installation-wide checks of estates.read on these installations.
+fn wide_checks(installations: &[(i32, String)]) -> Vec<String> {
+    installations
+        .iter()
+        .map(|(_, iid)| format!(r#"{{"installation_id":"{iid}","function":"estates.read"}}"#))
+        .collect()
+}
+
+/// Drives the server with these check bodies (in turn) for [`MEASURE`], prints the figures and
+/// returns the checks per second.
+async fn load(addr: &str, bodies: &[String], label: &str) -> Result<f64, String> {
     let auth = base64::engine::general_purpose::STANDARD.encode(format!("{CLIENT}:{SECRET}"));
-    let (host, insts) = (addr.to_owned(), installations.to_vec());
+    let (host, bodies) = (addr.to_owned(), bodies.to_vec());
     let request = move |c: usize, n: usize| {
-        let inst = &insts[(c + n * CONNECTIONS) % insts.len()];
-        let body = format!(r#"{{"installation_id":"{inst}","function":"estates.read"}}"#);
+        let body = &bodies[(c + n * CONNECTIONS) % bodies.len()];
         format!(
             "POST /api/v1/access-checks HTTP/1.1\r\nHost: {host}\r\nAuthorization: Basic {auth}\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
             body.len()
         )
     };
     let (all, errors) = drive(addr, CONNECTIONS, Instant::now() + MEASURE, 200, request).await?;
+    let rate = all.len() as f64 / MEASURE.as_secs_f64();
     println!(
         "{label:>18}: {:>8.0} checks/s   p50 {:>6.2} ms   p99 {:>6.2} ms   ({} requests, {} not 200, {CONNECTIONS} connections)",
-        all.len() as f64 / MEASURE.as_secs_f64(),
+        rate,
         quantile(&all, 0.50).as_secs_f64() * 1e3,
         quantile(&all, 0.99).as_secs_f64() * 1e3,
         all.len(),
         errors
     );
-    Ok(())
+    Ok(rate)
 }
 
 /// Runs the benchmark.
@@ -242,14 +317,15 @@ pub async fn access_checks() -> Result<(), String> {
         .await
         .map_err(|e| e.to_string())?;
     let ids: Vec<i32> = acts.iter().map(|a| a.installation_id).collect();
-    let installations: Vec<String> = installation::Entity::find()
+    let installations: Vec<(i32, String)> = installation::Entity::find()
         .filter(installation::Column::Id.is_in(ids))
         .all(&db)
         .await
         .map_err(|e| e.to_string())?
         .into_iter()
-        .map(|i| i.installation_id)
+        .map(|i| (i.id, i.installation_id))
         .collect();
+    let wide = wide_checks(&installations);
     let addr = "127.0.0.1:3999";
     let exe = std::env::current_exe().map_err(|e| e.to_string())?;
     let mut child = tokio::process::Command::new(exe)
@@ -265,11 +341,21 @@ pub async fn access_checks() -> Result<(), String> {
         .spawn()
         .map_err(|e| e.to_string())?;
     wait_ready(addr).await?;
-    load(addr, &installations, "warm-up").await?;
-    load(addr, &installations, "1k activations").await?;
+    load(addr, &wide, "warm-up").await?;
+    load(addr, &wide, "1k activations").await?;
     println!("Adding 99,000 activations (100,000 in all)");
     activate(&db, &products, 1_000..100_000).await?;
-    load(addr, &installations, "100k activations").await?;
+    let wide_rate = load(addr, &wide, "100k activations").await?;
+    println!(
+        "The product takes orders: {ORDERS} open orders on its installations; object-scoped checks ask about {ASKED} ordered estates in turn"
+    );
+    let object_checks = order_world(&db, first, &installations).await?;
+    load(addr, &object_checks, "warm-up").await?;
+    let scoped_rate = load(addr, &object_checks, "object-scoped").await?;
+    println!(
+        "object-scoped checks/s are {:.0}% of the installation-wide case's (100k activations)",
+        scoped_rate / wide_rate * 100.0
+    );
     let _ = child.kill().await;
     let _ = std::fs::remove_dir_all(&dir);
     Ok(())

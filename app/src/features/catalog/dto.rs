@@ -28,6 +28,9 @@ pub struct ApiFunctionDto {
     /// Event types a push subscription can receive; empty when push is not supported.
     pub push_event_types: Vec<String>,
     pub filters: Vec<FilterDimension>,
+    /// The sales object (such as `estate`) the function acts on; `None`: installation-wide.
+    #[serde(default)]
+    pub object_type: Option<String>,
 }
 
 /// What the catalog import did.

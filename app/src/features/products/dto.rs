@@ -105,6 +105,8 @@ pub struct ProductDetail {
 pub struct PickerData {
     pub product_id: i32,
     pub product_name: String,
+    /// An order integration product calls object-scoped functions only for ordered objects.
+    pub product_kind: crate::glossary::ProductKind,
     pub catalog: Vec<ApiFunctionDto>,
     pub version: i32,
     pub version_state: VersionState,

@@ -8,5 +8,8 @@ pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub id: i32,
     pub epoch: i64,
+    /// Bumped by the database on every change to `orders` (migration
+    /// `m20261207_000018_orders`): the cache of ordered objects follows it.
+    pub order_epoch: i64,
 }
 super::plain_entity!();

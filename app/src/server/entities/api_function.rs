@@ -17,6 +17,10 @@ pub struct Model {
     pub push_event_types: String,
     /// JSON array of [`crate::features::catalog::dto::FilterDimension`].
     pub filter_dimensions: String,
+    /// The sales object kind (such as `estate`) the function acts on, when it acts on one
+    /// object's data: an order integration product may then call it only for objects it has an
+    /// order for (rule 12). `None`: installation-wide.
+    pub object_type: Option<String>,
     pub updated_at: DateTimeUtc,
 }
 super::plain_entity!();

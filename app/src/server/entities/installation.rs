@@ -60,3 +60,17 @@ pub fn visible() -> sea_orm::Condition {
         .add(Column::Status.eq(ActiveStatus::Active))
         .add(Expr::exists(active_customer))
 }
+
+/// The installation `installation_id` (in any case) when it is active and so is its customer,
+/// in one query: what access decisions, events and orders act on. `None` for an unknown or a
+/// deactivated one alike.
+pub async fn find_visible(
+    db: &impl sea_orm::ConnectionTrait,
+    installation_id: &str,
+) -> Result<Option<Model>, DbErr> {
+    Entity::find()
+        .filter(Column::InstallationId.eq(installation_id.trim().to_uppercase()))
+        .filter(visible())
+        .one(db)
+        .await
+}

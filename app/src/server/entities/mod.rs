@@ -26,6 +26,8 @@ pub mod invitation;
 pub mod legacy_grant;
 pub mod membership;
 pub mod notification;
+pub mod order;
+pub mod order_update;
 pub mod organization;
 pub mod outbound_mail;
 pub mod partner_api_key;

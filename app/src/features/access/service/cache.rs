@@ -2,8 +2,12 @@
 //! bumps (by triggers) on any change that can alter a decision: an upgrade, a deactivation, a
 //! revoked key, a legacy grant. Each request reads the epoch (one primary-key lookup); when it
 //! moved, the whole cache is dropped, so a change made by any server instance counts at once.
-use super::decisions::{installation_access, InstallationAccess};
+//! What the orders of an object allow is cached the same way under the order epoch, which only
+//! changes to `orders` bump: a new order does not drop the decisions per installation.
+use super::decisions::{installation_access, narrow_by_orders, object_needed, InstallationAccess};
 use crate::error::AppError;
+use crate::features::access::dto::{AccessDecision, ObjectRef};
+use crate::features::orders::service::window::{window, OrderWindow};
 use crate::features::products::service::credentials::{self, ClientRecord};
 use crate::server::api_keys::use_due;
 use crate::server::clock::now;
@@ -18,9 +22,25 @@ use std::sync::{Arc, Mutex, MutexGuard};
 /// bytes, so this bounds memory even against a product that asks about every ID there is.
 const MAX_ENTRIES: usize = 50_000;
 
+/// Objects whose orders are kept before that part of the cache starts over.
+const MAX_ORDER_ENTRIES: usize = 200_000;
+
+/// The counters a request's answers belong to: the access epoch and the order epoch.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Epoch {
+    pub access: i64,
+    pub orders: i64,
+}
+
+/// (product, installation row, object type, object ID).
+type ObjectKey = (i32, i32, String, String);
+
 #[derive(Default)]
 struct Entries {
     epoch: i64,
+    order_epoch: i64,
+    /// What the orders of each object asked about allow (`None`: no order).
+    orders: HashMap<ObjectKey, Option<OrderWindow>>,
     /// Real credentials only: an unknown client ID is never kept (the REST API limits failed
     /// authentications per address instead).
     clients: HashMap<String, Arc<ClientRecord>>,
@@ -41,18 +61,28 @@ impl AccessCache {
         self.entries.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    /// The current epoch; drops every entry of an older one.
-    pub async fn epoch(&self, db: &impl ConnectionTrait) -> Result<i64, AppError> {
+    /// The current epochs; drops every entry of an older one.
+    pub async fn epoch(&self, db: &impl ConnectionTrait) -> Result<Epoch, AppError> {
         let epoch = access_epoch::Entity::find_by_id(1)
             .one(db)
             .await?
-            .map(|e| e.epoch)
-            .unwrap_or(0);
+            .map(|e| Epoch {
+                access: e.epoch,
+                orders: e.order_epoch,
+            })
+            .unwrap_or_default();
         let mut entries = self.lock();
-        if entries.epoch != epoch {
-            entries.epoch = epoch;
+        if entries.epoch != epoch.access {
+            entries.epoch = epoch.access;
             entries.clients.clear();
             entries.access.clear();
+            // Objects are cached by installation row, which a deactivation does not change,
+            // but an installation's orders are worth nothing once it is unknown: start over.
+            entries.orders.clear();
+        }
+        if entries.order_epoch != epoch.orders {
+            entries.order_epoch = epoch.orders;
+            entries.orders.clear();
         }
         Ok(epoch)
     }
@@ -62,7 +92,7 @@ impl AccessCache {
         &self,
         db: &impl ConnectionTrait,
         config: &Config,
-        epoch: i64,
+        epoch: Epoch,
         client: &str,
         secret: &str,
     ) -> Result<Option<product::Model>, AppError> {
@@ -74,7 +104,7 @@ impl AccessCache {
                     return Ok(None);
                 };
                 let mut entries = self.lock();
-                if entries.epoch == epoch {
+                if entries.epoch == epoch.access {
                     if entries.clients.len() >= MAX_ENTRIES {
                         entries.clients.clear();
                     }
@@ -106,7 +136,7 @@ impl AccessCache {
     pub async fn installation_access(
         &self,
         db: &impl ConnectionTrait,
-        epoch: i64,
+        epoch: Epoch,
         p: &product::Model,
         installation_id: &str,
     ) -> Result<Arc<InstallationAccess>, AppError> {
@@ -120,13 +150,71 @@ impl AccessCache {
         }
         let a = Arc::new(installation_access(db, p, &key.1).await?);
         let mut entries = self.lock();
-        if entries.epoch == epoch {
+        if entries.epoch == epoch.access {
             if entries.access.len() >= MAX_ENTRIES {
                 entries.access.clear();
             }
             entries.access.insert(key, a.clone());
         }
         Ok(a)
+    }
+
+    /// What the orders of `object` on the installation (its row) allow the product, from
+    /// memory within `epoch`.
+    async fn order_window(
+        &self,
+        db: &impl ConnectionTrait,
+        epoch: Epoch,
+        product_id: i32,
+        installation: i32,
+        object: &ObjectRef,
+    ) -> Result<Option<OrderWindow>, AppError> {
+        let key = (
+            product_id,
+            installation,
+            object.object_type.clone(),
+            object.id.clone(),
+        );
+        if let Some(w) = self.lock().orders.get(&key) {
+            return Ok(*w);
+        }
+        let w = window(db, installation, product_id, &key.2, &key.3).await?;
+        let mut entries = self.lock();
+        if entries.epoch == epoch.access && entries.order_epoch == epoch.orders {
+            // Each entry is under 200 bytes: the cap keeps the map within a few tens of MB
+            // however many objects a product asks about.
+            if entries.orders.len() >= MAX_ORDER_ENTRIES {
+                entries.orders.clear();
+            }
+            entries.orders.insert(key, w);
+        }
+        Ok(w)
+    }
+
+    /// The decision for one call about `object` (if any) within `epoch` (rule 12 included).
+    #[allow(clippy::too_many_arguments)]
+    pub async fn decide(
+        &self,
+        db: &impl ConnectionTrait,
+        config: &Config,
+        epoch: Epoch,
+        p: &product::Model,
+        installation_id: &str,
+        function: &str,
+        object: Option<&ObjectRef>,
+    ) -> Result<AccessDecision, AppError> {
+        let access = self
+            .installation_access(db, epoch, p, installation_id)
+            .await?;
+        let d = access.decide(p.id, function);
+        let object = match object_needed(&d, object) {
+            Ok(Some(o)) => o,
+            Ok(None) => return Ok(d),
+            Err(refusal) => return Ok(refusal),
+        };
+        let row = access.installation_row.ok_or(AppError::Internal)?;
+        let w = self.order_window(db, epoch, p.id, row, object).await?;
+        Ok(narrow_by_orders(d, w, now(), config.order_grace))
     }
 
     /// How many credentials and installation decisions it holds.

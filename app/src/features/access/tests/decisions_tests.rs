@@ -318,14 +318,16 @@ async fn unreadable_stored_values_refuse() {
             .exec(&db)
             .await
             .unwrap();
-        // A customer whose status cannot be read refuses (an error, never an answer of yes).
+        // A customer whose status is no known status is not active: its installations are
+        // unknown to access checks (never an answer of yes).
         organization::Entity::update_many()
             .col_expr(organization::Column::Status, Expr::value("suspended"))
             .filter(organization::Column::Id.eq(w.customer))
             .exec(&db)
             .await
             .unwrap();
-        assert_eq!(check().await.err(), Some(AppError::Internal));
+        let d = check().await.unwrap();
+        assert_eq!((d.allowed, d.reason), (false, AccessReason::InstallationUnknown));
     })
     .await;
 }

@@ -2,3 +2,4 @@
 mod common;
 mod decisions_tests;
 mod legacy_tests;
+mod orders_tests;

@@ -69,6 +69,7 @@ fn nav_items(kind: OrgKind) -> Vec<(String, &'static str)> {
         }
         OrgKind::Partner => {
             items.push((tr!("nav-products"), "/products"));
+            items.push((tr!("nav-orders"), "/orders"));
             items.push((tr!("nav-sales-units"), "/sales-units"));
             items.push((tr!("nav-price-packages"), "/price-packages"));
             items.push((tr!("nav-commission"), "/commission"));
@@ -79,6 +80,7 @@ fn nav_items(kind: OrgKind) -> Vec<(String, &'static str)> {
         OrgKind::Customer => {
             items.push((tr!("nav-suppliers"), "/suppliers"));
             items.push((tr!("nav-installations"), "/installations"));
+            items.push((tr!("nav-orders"), "/orders"));
         }
     }
     items.push((tr!("nav-users"), "/users"));

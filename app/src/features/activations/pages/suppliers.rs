@@ -342,6 +342,9 @@ fn PanelView(
                 <ul class="plain-list">{p.event_types.iter().map(|t| view! { <li><code>{t.clone()}</code></li> }).collect_view()}</ul>
             })}
             <div class="panel-actions">{actions}</div>
+            {(c.kind == crate::glossary::ProductKind::OrderIntegration && !matches!(c.state, CardState::Available { .. }))
+                .then(|| use_context::<super::SupplierSections>().map(|s| (s.orders)(org, installation.clone(), c.product_id)))
+                .flatten()}
             <h3>{tr!("suppliers-history")}</h3>
             {if p.history.is_empty() {
                 view! { <p class="muted">{tr!("suppliers-nothing-yet")}</p> }.into_any()

@@ -8,17 +8,22 @@ use crate::i18n::{count, lang};
 use leptos::prelude::*;
 use leptos_fluent::tr;
 
-/// Functions per area: (area, functions, push-capable functions), in catalog order.
-fn areas(functions: &[ApiFunctionDto]) -> Vec<(String, usize, usize)> {
-    let mut areas: Vec<(String, usize, usize)> = Vec::new();
+/// One area's counts: functions, push-capable ones, object-scoped ones.
+type AreaCounts = (String, usize, usize, usize);
+
+/// Functions per area, in catalog order.
+fn areas(functions: &[ApiFunctionDto]) -> Vec<AreaCounts> {
+    let mut areas: Vec<AreaCounts> = Vec::new();
     for f in functions {
         let push = usize::from(!f.push_event_types.is_empty());
+        let scoped = usize::from(f.object_type.is_some());
         match areas.iter_mut().find(|(a, ..)| *a == f.area) {
-            Some((_, n, p)) => {
+            Some((_, n, p, o)) => {
                 *n += 1;
                 *p += push;
+                *o += scoped;
             }
-            None => areas.push((f.area.clone(), 1, push)),
+            None => areas.push((f.area.clone(), 1, push, scoped)),
         }
     }
     areas
@@ -41,10 +46,15 @@ pub fn CatalogPage() -> impl IntoView {
             }
             let areas = areas(&functions);
             let push_total: usize = areas.iter().map(|a| a.2).sum();
+            let scoped_total: usize = areas.iter().map(|a| a.3).sum();
+            let mut object_types: Vec<String> = functions.iter().filter_map(|f| f.object_type.clone()).collect();
+            object_types.sort();
+            object_types.dedup();
             view! {
                 <p class="muted">{tr!("catalog-stats", { "functions" => count(lang(), functions.len() as i64), "areas" => areas.len(), "push" => push_total })}</p>
-                <DataTable label=tr!("catalog-areas") headers=vec![{tr!("catalog-area")}, {tr!("product-functions")}, {tr!("catalog-push-capable")}]>
-                    {areas.into_iter().map(|(a, n, p)| view! { <tr><td>{a}</td><td>{n}</td><td>{p}</td></tr> }).collect_view()}
+                <p class="muted">{tr!("catalog-object-scoped-stats", { "count" => scoped_total, "types" => object_types.join(", ") })}</p>
+                <DataTable label=tr!("catalog-areas") headers=vec![{tr!("catalog-area")}, {tr!("product-functions")}, {tr!("catalog-push-capable")}, {tr!("catalog-object-scoped")}]>
+                    {areas.into_iter().map(|(a, n, p, o)| view! { <tr><td>{a}</td><td>{n}</td><td>{p}</td><td>{o}</td></tr> }).collect_view()}
                 </DataTable>
             }
             .into_any()

@@ -6,7 +6,7 @@ use crate::server::audit;
 use crate::server::clock::now;
 use crate::server::entities::api_function as af;
 use crate::server::scope::{require_operator_admin, Actor};
-use crate::server::validate::is_key;
+use crate::server::validate::{is_key, is_object_type};
 use crate::t;
 use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, Set, TransactionTrait};
 use serde::Deserialize;
@@ -33,6 +33,9 @@ struct CatalogEntry {
     push: Option<PushSpec>,
     #[serde(default)]
     filters: Vec<FilterDimension>,
+    /// The sales object the function acts on (such as `estate`), when it acts on one.
+    #[serde(default)]
+    object_type: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -68,6 +71,9 @@ fn entry_problems(lang: Lang, e: &CatalogEntry) -> Vec<String> {
         if push.event_types.iter().any(|t| !is_key(t)) {
             p.push(t!(lang, "catalog-bad-event-type"));
         }
+    }
+    if e.object_type.as_deref().is_some_and(|t| !is_object_type(t)) {
+        p.push(t!(lang, "catalog-bad-object-type"));
     }
     let mut dims = HashSet::new();
     for d in &e.filters {
@@ -175,7 +181,8 @@ pub async fn import_in<C: ConnectionTrait + TransactionTrait>(
                             && f.http_method == e.method
                             && f.path == e.path
                             && f.push_event_types == push
-                            && f.filter_dimensions == filters =>
+                            && f.filter_dimensions == filters
+                            && f.object_type == e.object_type =>
                     {
                         report.unchanged += 1;
                     }
@@ -188,6 +195,7 @@ pub async fn import_in<C: ConnectionTrait + TransactionTrait>(
                         m.path = Set(e.path);
                         m.push_event_types = Set(push);
                         m.filter_dimensions = Set(filters);
+                        m.object_type = Set(e.object_type);
                         m.updated_at = Set(now());
                         m.update(txn).await?;
                         report.updated += 1;
@@ -202,6 +210,7 @@ pub async fn import_in<C: ConnectionTrait + TransactionTrait>(
                             path: Set(e.path),
                             push_event_types: Set(push),
                             filter_dimensions: Set(filters),
+                            object_type: Set(e.object_type),
                             updated_at: Set(now()),
                             ..Default::default()
                         }

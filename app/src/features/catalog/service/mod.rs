@@ -31,6 +31,7 @@ pub fn to_dto(f: &af::Model) -> Result<ApiFunctionDto, AppError> {
         path: f.path.clone(),
         push_event_types: event_types(f)?,
         filters: dimensions(f)?,
+        object_type: f.object_type.clone(),
     })
 }
 

@@ -174,14 +174,6 @@ pub fn api_line(i: usize) -> String {
     format!("rows[{i}]")
 }
 
-/// The actor of the platform's service `name` (`service:<name>` in statements and the audit
-/// log).
-pub fn service_actor(name: &str) -> Actor {
-    let mut actor = Actor::system();
-    actor.label = format!("service:{name}");
-    actor
-}
-
 /// Who sends a statement: `actor` names the sender in the statement and the audit log (an
 /// e-mail, `service:<name>`), acting as the operator organization `acting_as` (none for the
 /// platform), and `line(i)` names row `i` in messages ("Line 3", "rows[2]").

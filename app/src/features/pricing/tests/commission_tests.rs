@@ -31,7 +31,7 @@ async fn a_statement_is_stored_whole_or_not_at_all_and_replaced_when_sent_again(
         for id in ["SOLOSL", "SOLBER"] {
             testing::installation(&db, customer, id, id, false).await;
         }
-        let actor = commission::service_actor("billing");
+        let actor = crate::server::scope::Actor::service("billing");
         let sender = Sender {
             actor: &actor,
             acting_as: None,

@@ -17,6 +17,8 @@ pub fn FunctionPanel(
     org: i32,
     product_id: i32,
     version: i32,
+    /// The product takes orders: object-scoped functions then need one (rule 12).
+    order_integration: bool,
 ) -> impl IntoView {
     let key = StoredValue::new(f.key.clone());
     let required = move || state.with(|s| key.with_value(|k| s.contains_key(k)));
@@ -59,6 +61,14 @@ pub fn FunctionPanel(
             <h2 id="fn-title">{f.name.clone()}</h2>
             <p><code>{format!("{} {}", f.method, f.path)}</code>" · "<code>{f.key.clone()}</code></p>
             <p>{f.description.clone()}</p>
+            {f.object_type.clone().map(|t| {
+                let text = if order_integration {
+                    tr!("picker-object-scoped-order", { "object" => t })
+                } else {
+                    tr!("picker-object-scoped-rights", { "object" => t })
+                };
+                view! { <p class="notice" role="note">{text}</p> }
+            })}
             <form method="post" action=format!("/o/{org}/products/{product_id}/functions/save")>
                 <input type="hidden" name="version" value=version/>
                 <input type="hidden" name="function_key" value=f.key.clone()/>

@@ -189,6 +189,7 @@ fn Picker(
     }
     let areas = StoredValue::new(areas);
     let (product_id, version, product_name) = (d.product_id, d.version, d.product_name);
+    let order_integration = d.product_kind == crate::glossary::ProductKind::OrderIntegration;
     let version_state = d.version_state;
     let locked_reason = d.locked_reason;
     let catalog = StoredValue::new(d.catalog);
@@ -259,7 +260,13 @@ fn Picker(
         }
     };
     let item = move |i: usize| {
-        let (key, name) = catalog.with_value(|c| (c[i].key.clone(), c[i].name.clone()));
+        let (key, name, scoped) = catalog.with_value(|c| {
+            (
+                c[i].key.clone(),
+                c[i].name.clone(),
+                c[i].object_type.clone(),
+            )
+        });
         let (k1, k2, k3) = (key.clone(), key.clone(), key.clone());
         let required = move || state.with(|s| s.contains_key(&k1));
         let is_selected = move || selected.get().as_deref() == Some(k2.as_str());
@@ -270,6 +277,7 @@ fn Picker(
                     <span>{name}</span>
                     <code>{key}</code>
                     {move || required().then(|| view! { <Badge text=tr!("picker-required-badge") tone="customer"/> })}
+                    {scoped.clone().map(|t| view! { <Badge text=tr!("picker-per-object", { "object" => t })/> })}
                 </a>
             </li>
         }
@@ -338,7 +346,7 @@ fn Picker(
                     let key = selected.get();
                     let f = key.and_then(|k| catalog.with_value(|c| c.iter().find(|f| f.key == k).cloned()));
                     match f {
-                        Some(f) => view! { <FunctionPanel f=f state=state locked=locked org=org product_id=product_id version=version/> }.into_any(),
+                        Some(f) => view! { <FunctionPanel f=f state=state locked=locked org=org product_id=product_id version=version order_integration=order_integration/> }.into_any(),
                         None => view! { <p class="empty">{tr!("picker-choose")}</p> }.into_any(),
                     }
                 }}

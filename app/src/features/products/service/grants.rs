@@ -40,6 +40,7 @@ pub async fn picker(
     }
     Ok(PickerData {
         product_id: p.id,
+        product_kind: p.kind,
         product_name: p.name,
         catalog: functions
             .iter()

@@ -29,7 +29,7 @@ pub async fn update(
 ) -> Result<(), AppError> {
     require_partner_admin(db, actor, org_id).await?;
     let (sub, p) = own_subscription(db, org_id, public_id).await?;
-    let functions = push_functions(db, p.id).await?;
+    let functions = push_functions(db, actor.lang, &p).await?;
     let (url, event_types, description) = validated(actor.lang, config, &functions, &input)?;
     if url != sub.url {
         let secret = config

@@ -8,8 +8,8 @@ use crate::glossary::{ActiveStatus, DeliveryStatus, SubscriptionStatus};
 use crate::server::audit;
 use crate::server::clock::now;
 use crate::server::entities::{
-    activation, api_function, installation, organization, product, push_delivery as pd,
-    push_event as pe, push_subscription as ps, version_grant,
+    activation, api_function, installation, product, push_delivery as pd, push_event as pe,
+    push_subscription as ps, version_grant,
 };
 use crate::server::scope::{require_partner_admin, Actor};
 use sea_orm::sea_query::Expr;
@@ -20,6 +20,13 @@ use std::collections::BTreeSet;
 
 /// The event type of "Send test event".
 pub const TEST_EVENT: &str = "portico.test";
+
+/// The event types of an order integration product's orders, which every such product's
+/// subscriptions may receive whatever functions it requires.
+pub const ORDER_EVENT_TYPES: &[&str] = &["order.created", "order.cancelled"];
+
+/// How the subscription form names the built-in order events' "function".
+pub const ORDER_EVENTS_FUNCTION: &str = "portico.orders";
 
 fn body_of(
     event_type: &str,
@@ -86,18 +93,7 @@ pub async fn publish<C: ConnectionTrait + TransactionTrait>(
         return Err(AppError::invalid("data must be a JSON object."));
     }
     let iid = installation_id.trim().to_uppercase();
-    let inst = installation::Entity::find()
-        .filter(installation::Column::InstallationId.eq(&iid))
-        .one(db)
-        .await?;
-    let customer_active = match &inst {
-        Some(i) => organization::Entity::find_by_id(i.customer_id)
-            .one(db)
-            .await?
-            .is_some_and(|c| c.status == ActiveStatus::Active),
-        None => false,
-    };
-    let Some(inst) = inst.filter(|i| i.status == ActiveStatus::Active && customer_active) else {
+    let Some(inst) = installation::find_visible(db, &iid).await? else {
         return Err(AppError::invalid(format!(
             "There is no active installation {iid}."
         )));
@@ -168,6 +164,43 @@ pub async fn publish<C: ConnectionTrait + TransactionTrait>(
     Ok(Published {
         event_id: event_public,
         deliveries: count,
+    })
+}
+
+/// Records an event about one product only (its orders' events) and queues a delivery to each
+/// of the product's enabled subscriptions of that type, on the caller's connection: in the
+/// caller's transaction, so the order and its event are written together or not at all.
+pub async fn publish_to_product(
+    db: &impl ConnectionTrait,
+    installation: i32,
+    product_id: i32,
+    event_type: &str,
+    data: &serde_json::Value,
+) -> Result<Published, AppError> {
+    let subscriptions: Vec<i32> = ps::Entity::find()
+        .filter(ps::Column::ProductId.eq(product_id))
+        .filter(ps::Column::Status.eq(SubscriptionStatus::Enabled))
+        .all(db)
+        .await?
+        .into_iter()
+        .filter(|s| event_types_of(s).is_ok_and(|t| t.iter().any(|t| t == event_type)))
+        .map(|s| s.id)
+        .collect();
+    let at = now();
+    let event = pe::ActiveModel {
+        public_id: Set(public_id("evt")),
+        installation_id: Set(Some(installation)),
+        event_type: Set(event_type.to_owned()),
+        body: Set(Some(body_of(event_type, at, data))),
+        created_at: Set(at),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    insert_deliveries(db, event.id, &subscriptions, at).await?;
+    Ok(Published {
+        event_id: event.public_id,
+        deliveries: subscriptions.len(),
     })
 }
 

@@ -50,18 +50,31 @@ pub(super) fn event_types_json(event_types: &[String]) -> String {
     serde_json::to_string(event_types).unwrap_or_else(|_| "[]".into())
 }
 
-/// The push-capable functions the product's newest version requires.
+/// The push-capable functions the product's newest version requires, and for an order
+/// integration product its orders' events (named in `lang`).
 pub async fn push_functions(
     db: &impl ConnectionTrait,
-    product_id: i32,
+    lang: crate::i18n::Lang,
+    p: &product::Model,
 ) -> Result<Vec<PushFunctionDto>, AppError> {
+    let mut out: Vec<PushFunctionDto> = Vec::new();
+    if p.kind == crate::glossary::ProductKind::OrderIntegration {
+        out.push(PushFunctionDto {
+            function: super::publish::ORDER_EVENTS_FUNCTION.into(),
+            name: t!(lang, "push-order-events"),
+            event_types: super::publish::ORDER_EVENT_TYPES
+                .iter()
+                .map(|t| t.to_string())
+                .collect(),
+        });
+    }
     let Some(v) = pv::Entity::find()
-        .filter(pv::Column::ProductId.eq(product_id))
+        .filter(pv::Column::ProductId.eq(p.id))
         .order_by_desc(pv::Column::Number)
         .one(db)
         .await?
     else {
-        return Ok(Vec::new());
+        return Ok(out);
     };
     let ids: Vec<i32> = version_grant::Entity::find()
         .filter(version_grant::Column::VersionId.eq(v.id))
@@ -70,7 +83,6 @@ pub async fn push_functions(
         .into_iter()
         .map(|g| g.function_id)
         .collect();
-    let mut out: Vec<PushFunctionDto> = Vec::new();
     for f in api_function::Entity::find()
         .filter(api_function::Column::Id.is_in(ids))
         .all(db)
@@ -92,13 +104,14 @@ pub async fn push_functions(
 async fn form_data(
     db: &impl ConnectionTrait,
     config: &Config,
+    lang: crate::i18n::Lang,
     p: &product::Model,
     role: Role,
 ) -> Result<SubscriptionFormData, AppError> {
     Ok(SubscriptionFormData {
         product_id: p.id,
         product_name: p.name.clone(),
-        functions: push_functions(db, p.id).await?,
+        functions: push_functions(db, lang, p).await?,
         https_only: config.env == Environment::Production,
         can_manage: role == Role::Admin,
     })
@@ -114,7 +127,7 @@ pub async fn form(
 ) -> Result<SubscriptionFormData, AppError> {
     let (_, role) = require_partner(db, actor, org_id).await?;
     let p = own_product(db, org_id, product_id).await?;
-    form_data(db, config, &p, role).await
+    form_data(db, config, actor.lang, &p, role).await
 }
 
 /// What the partner typed into the subscription form.
@@ -215,7 +228,7 @@ pub async fn create(
 ) -> Result<String, AppError> {
     require_partner_admin(db, actor, org_id).await?;
     let p = own_product(db, org_id, product_id).await?;
-    let functions = push_functions(db, p.id).await?;
+    let functions = push_functions(db, actor.lang, &p).await?;
     let (url, event_types, description) = validated(actor.lang, config, &functions, &input)?;
     let secret = signing::new_secret();
     verify(client, &url, &secret, p.id).await?;
@@ -338,7 +351,7 @@ pub async fn detail(
     Ok(SubscriptionDetail {
         subscription: dto(&sub, &p.name)?,
         secret_once,
-        form: form_data(db, config, &p, role).await?,
+        form: form_data(db, config, actor.lang, &p, role).await?,
         log: delivery_log::page(db, sub.id, log).await?,
     })
 }

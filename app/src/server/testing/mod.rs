@@ -2,6 +2,9 @@
 //! migrations on in-memory SQLite and, when it answers, on PostgreSQL; the test configuration;
 //! the test catalog; and the common world of a partner, a customer and an activated product.
 //! (It is compiled with `ssr` so that `server/tests` can use it; nothing else calls it.)
+mod orders;
+pub use orders::{new_order, order_product, post_order};
+
 use super::db;
 use super::scope::Actor;
 use super::{mail, Config};
@@ -39,12 +42,15 @@ pub fn config_for(env: Environment) -> Config {
         session_max_age: chrono::Duration::days(30),
         default_lang: crate::i18n::Lang::En,
         time_zone: chrono_tz::Europe::Oslo,
+        order_grace: chrono::Duration::days(30),
     }
 }
 
-/// The test catalog: estates (read with filters and push, list), contacts and bids.
+/// The test catalog: estates (read, of one estate, with filters and push; list), contacts and
+/// bids.
 pub const CATALOG: &str = r#"{"functions": [
   {"key": "estates.read", "name": "Read estate", "area": "Estates", "method": "GET", "path": "/estates/{id}",
+   "object_type": "estate",
    "push": {"event_types": ["estate.changed", "estate.updated", "estate.sold"]},
    "filters": [{"key": "status", "label": "Estate status", "values": ["for_sale", "sold"]},
                {"key": "department_ids", "label": "Only departments", "free_text": true}]},

@@ -6,8 +6,8 @@ use crate::features::accounts::pages::{
     AccountRoutes, DashboardSections, OrgShell, OrganizationRoutes, OrganizationSections,
 };
 use crate::features::{
-    access, activations, catalog, notifications, orders, partner_api, pricing, products, push,
-    sales_units,
+    access, activations, catalog, notifications, orders, partner_api, pricing, product_orders,
+    products, push, sales_units,
 };
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Title};
@@ -109,6 +109,7 @@ pub fn App() -> impl IntoView {
         <Router>
             <Routes fallback=NotFoundPage>
                 <AccountRoutes/>
+                <product_orders::pages::SignUpRoutes/>
                 <ParentRoute path=path!("/o/:org") view=OrgShell ssr=SsrMode::Async>
                     <OrganizationRoutes/>
                     <catalog::pages::CatalogRoutes/>
@@ -121,6 +122,7 @@ pub fn App() -> impl IntoView {
                     <pricing::pages::PricingRoutes/>
                     <partner_api::pages::PartnerApiRoutes/>
                     <orders::pages::OrderRoutes/>
+                    <product_orders::pages::ProductOrderRoutes/>
                 </ParentRoute>
             </Routes>
         </Router>

@@ -13,7 +13,7 @@ macro_rules! glossary_enum {
     ($(#[$meta:meta])* $name:ident $prefix:literal { $($(#[$vmeta:meta])* $variant:ident = $text:literal),+ $(,)? }) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-        #[cfg_attr(feature = "ssr", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum, utoipa::ToSchema))]
+        #[cfg_attr(feature = "ssr", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
         #[cfg_attr(feature = "ssr", sea_orm(rs_type = "String", db_type = "Text"))]
         pub enum $name {
             $($(#[$vmeta])* #[serde(rename = $text)] #[cfg_attr(feature = "ssr", sea_orm(string_value = $text))] $variant),+
@@ -35,6 +35,21 @@ macro_rules! glossary_enum {
                 crate::i18n::text(lang, self.label_key())
             }
         }
+
+        // The REST API's schema: a string of the stored names (written out here, since a derive
+        // does not read the names through this macro's literals).
+        #[cfg(feature = "ssr")]
+        impl utoipa::PartialSchema for $name {
+            fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+                utoipa::openapi::ObjectBuilder::new()
+                    .schema_type(utoipa::openapi::schema::Type::String)
+                    .enum_values(Some([$($text),+]))
+                    .into()
+            }
+        }
+
+        #[cfg(feature = "ssr")]
+        impl utoipa::ToSchema for $name {}
 
         impl FromStr for $name {
             type Err = ();
@@ -188,6 +203,62 @@ glossary_enum!(
 );
 
 glossary_enum!(
+    /// How a product order started (DESIGN.md, "Product order").
+    ProductOrderType "product-order-type" {
+        /// The partner filled it in and sent the customer a link.
+        Prefill = "PREFILL",
+        /// A customer started it from a partner's product order template.
+        Template = "TEMPLATE",
+        /// A customer ordered on its own, naming the partner (through the product).
+        Manual = "MANUAL",
+    }
+);
+
+glossary_enum!(
+    /// Where a product order is (rule 11): `RECEIVED` → `MERCHANT_VIEWED` → `ORDER_SUBMITTED` →
+    /// `COMPLETED` or `REJECTED`; a prefill not submitted in time becomes `EXPIRED`. Only forward.
+    ProductOrderStatus "product-order-status" {
+        Received = "RECEIVED",
+        MerchantViewed = "MERCHANT_VIEWED",
+        OrderSubmitted = "ORDER_SUBMITTED",
+        Completed = "COMPLETED",
+        Rejected = "REJECTED",
+        Expired = "EXPIRED",
+    }
+);
+
+impl ProductOrderStatus {
+    /// How far along the order is: a status may only be followed by a later one.
+    pub fn rank(self) -> u8 {
+        match self {
+            Self::Received => 0,
+            Self::MerchantViewed => 1,
+            Self::OrderSubmitted => 2,
+            Self::Completed | Self::Rejected | Self::Expired => 3,
+        }
+    }
+    /// Whether the customer may still look at it and submit it.
+    pub fn is_open(self) -> bool {
+        self.rank() < 2
+    }
+    /// Whether `next` may follow this status: viewed after received, submitted while open,
+    /// decided once submitted, expired while open.
+    pub fn may_become(self, next: Self) -> bool {
+        match next {
+            Self::Received => false,
+            Self::MerchantViewed => self == Self::Received,
+            Self::OrderSubmitted | Self::Expired => self.is_open(),
+            Self::Completed | Self::Rejected => self == Self::OrderSubmitted,
+        }
+    }
+}
+
+glossary_enum!(
+    /// Whether a product order template still starts orders.
+    TemplateStatus "template-status" { Active = "active", Retired = "retired" }
+);
+
+glossary_enum!(
     /// A language Portico speaks (see [`crate::i18n`]).
     Lang "lang" { En = "en", Nb = "nb" }
 );
@@ -239,6 +310,9 @@ mod tests {
             keys.extend(KeyAccess::ALL.iter().map(|v| v.label_key()));
             keys.extend(OrderStatus::ALL.iter().map(|v| v.label_key()));
             keys.extend(OrderParty::ALL.iter().map(|v| v.label_key()));
+            keys.extend(ProductOrderType::ALL.iter().map(|v| v.label_key()));
+            keys.extend(ProductOrderStatus::ALL.iter().map(|v| v.label_key()));
+            keys.extend(TemplateStatus::ALL.iter().map(|v| v.label_key()));
             keys.extend(Environment::ALL.iter().map(|v| v.label_key()));
             for key in keys {
                 assert_ne!(crate::i18n::text(lang, key), key, "{key} in {lang}");

@@ -120,13 +120,38 @@ pub fn orders(org: i32) -> String {
 }
 
 /// The orders of one of the partner's products.
-pub fn product_orders(org: i32, product: i32) -> String {
+pub fn orders_of_product(org: i32, product: i32) -> String {
     format!("/o/{org}/orders?product={product}")
 }
 
 /// An order's page.
 pub fn order(org: i32, order_id: &str) -> String {
     format!("/o/{org}/orders/{}", encode(order_id))
+}
+
+/// An organization's product orders (a partner's, a customer's, or the operator's queue).
+pub fn product_orders(org: i32) -> String {
+    format!("/o/{org}/product-orders")
+}
+
+/// A product order's page.
+pub fn product_order(org: i32, order_id: &str) -> String {
+    format!("/o/{org}/product-orders/{}", encode(order_id))
+}
+
+/// A partner's product order templates.
+pub fn product_order_templates(org: i32) -> String {
+    format!("/o/{org}/product-order-templates")
+}
+
+/// The link of a product order: where the customer reviews and submits it.
+pub fn sign_up(token: &str) -> String {
+    format!("/sign-up/{token}")
+}
+
+/// The link of a product order template: where any customer starts an order from it.
+pub fn sign_up_template(token: &str) -> String {
+    format!("/sign-up/template/{token}")
 }
 
 /// The customer's panel for a product on an installation (where upgrades are reviewed).

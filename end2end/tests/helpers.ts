@@ -118,6 +118,10 @@ export async function partnerPages(page: Page): Promise<string[]> {
     `${product}/access`,
     `${org}/sales-units`,
     `${org}/sales-units/SOLOSL`,
+    `${org}/orders`,
+    `${org}/product-orders`,
+    `${org}/product-orders/new`,
+    `${org}/product-order-templates`,
     `${org}/price-packages`,
     `${org}/commission`,
     `${org}/webhooks`,
@@ -135,7 +139,7 @@ export async function customerPages(page: Page): Promise<string[]> {
   const customer = new URL(page.url()).pathname;
   await open(page, `${customer}/suppliers`);
   const card = (await page.getByRole('link', { name: /Nordic Showing Planner/ }).first().getAttribute('href'))!;
-  return [customer, `${customer}/suppliers`, card, `${customer}/users`];
+  return [customer, `${customer}/suppliers`, card, `${customer}/users`, `${customer}/orders`, `${customer}/product-orders`];
 }
 
 /** Signs in as the operator (ops, acting as Portico Platform) and returns its pages. */
@@ -159,6 +163,7 @@ export async function operatorPages(page: Page): Promise<string[]> {
     `${operator}/price-packages`,
     standard,
     `${operator}/commission`,
+    `${operator}/product-orders`,
   ];
 }
 

@@ -295,7 +295,7 @@ impl<S: Send + Sync> axum::extract::FromRequestParts<S> for FormActor {
 
 /// The bytes of one file field of a multipart form (empty when the field is absent), or `None`
 /// when the form cannot be read (malformed, or over the route's body limit).
-async fn file_field(req: Request, name: &str) -> Option<Vec<u8>> {
+pub(crate) async fn file_field(req: Request, name: &str) -> Option<Vec<u8>> {
     let mut form = Multipart::from_request(req, &()).await.ok()?;
     let mut data = Vec::new();
     while let Some(field) = form.next_field().await.ok()? {

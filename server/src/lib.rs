@@ -13,5 +13,7 @@ pub mod partner_key_form;
 pub mod router;
 pub mod seed;
 pub mod seed_pricing;
+pub mod seed_product_orders;
 pub mod seed_sales_units;
+pub mod sign_up_forms;
 pub mod workers;

@@ -45,11 +45,11 @@ enum Command {
         file: std::path::PathBuf,
     },
     /// Measure the server (figures, not a test): `bench access-checks`, `bench push`,
-    /// `bench pages`, `bench picker` or `bench sales-units`.
+    /// `bench pages`, `bench picker`, `bench sales-units` or `bench product-orders`.
     Bench {
-        /// What to measure: `access-checks`, `push`, `pages`, `picker` or `sales-units`.
+        /// What to measure: `access-checks`, `push`, `pages`, `picker`, `sales-units` or `product-orders`.
         what: String,
-        /// `pages` and `sales-units`: run on a fresh schema of this PostgreSQL database instead
+        /// `pages`, `sales-units` and `product-orders`: run on a fresh schema of this PostgreSQL database instead
         /// of SQLite.
         #[arg(long)]
         postgres: Option<String>,
@@ -132,8 +132,9 @@ async fn run(command: Command, config: ServerConfig) -> Result<(), String> {
             "pages" => server::bench::pages(&config, postgres.clone()).await,
             "picker" => server::bench::picker(&config).await,
             "sales-units" => server::bench::sales_units(&config, postgres.clone()).await,
+            "product-orders" => server::bench::product_orders(&config, postgres.clone()).await,
             other => Err(format!(
-                "unknown benchmark {other:?}; try access-checks, push, pages, picker or sales-units"
+                "unknown benchmark {other:?}; try access-checks, push, pages, picker, sales-units or product-orders"
             )),
         };
     }

@@ -92,6 +92,12 @@ pub fn router_with(state: AppState, leptos_options: LeptosOptions, api: Arc<ApiS
             "/o/{org}/commission/{period}/csv",
             get(crate::commission_forms::download),
         )
+        .route(
+            "/sign-up/{token}/logo",
+            get(crate::sign_up_forms::logo_file)
+                .post(crate::sign_up_forms::logo_upload)
+                .layer(DefaultBodyLimit::max(1024 * 1024)),
+        )
         .route("/logos/{product}", get(forms::logo_file))
         .route("/api/docs", get(crate::api_docs::page))
         .route("/language", post(forms::set_language))
@@ -145,6 +151,7 @@ pub fn router_with(state: AppState, leptos_options: LeptosOptions, api: Arc<ApiS
 pub async fn serve(db: DatabaseConnection, config: ServerConfig) -> Result<(), String> {
     let state = AppState::new(db.clone(), config.app.clone());
     tokio::spawn(workers::notifications::run(state.clone()));
+    tokio::spawn(workers::product_orders::run(state.clone()));
     tokio::spawn(workers::push::run(
         state.clone(),
         chrono::Duration::days(config.push_retention_days),

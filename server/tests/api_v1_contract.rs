@@ -78,6 +78,14 @@ async fn the_openapi_document_describes_every_endpoint() {
             "object_required"
         ])
     );
+    // A cancellation's body is optional, as the handler takes it.
+    let cancel = &doc["paths"]["/api/v1/orders/{order_id}/cancel"]["post"]["requestBody"];
+    assert_ne!(cancel["required"], serde_json::json!(true), "{cancel}");
+    // Glossary words are the stored names, as the API writes them.
+    assert_eq!(
+        doc["components"]["schemas"]["OrderStatus"]["enum"],
+        serde_json::json!(["open", "accepted", "completed", "declined", "cancelled"])
+    );
 }
 
 /// The document's patterns are the server's rules: the same strings, and a regular-expression

@@ -7,6 +7,8 @@ mod orders;
 mod partner_api;
 #[path = "isolation/pricing.rs"]
 mod pricing;
+#[path = "isolation/product_orders.rs"]
+mod product_orders;
 
 use app::error::AppError;
 use app::features::access::api::*;
@@ -366,6 +368,8 @@ async fn every_server_function_refuses_another_organizations_user() {
     calls.extend(orders::calls(&nordic, &solheim));
     let fjord = org_id(&db, "Fjord Megling AS").await.to_string();
     orders::other_customers_orders_are_not_found(&app, &db, &fjord, &ingrid).await;
+    calls.extend(product_orders::calls(&nordic, &operator, &solheim));
+    product_orders::other_companies_orders_are_not_found(&app, &db, &fjord, &ingrid).await;
     calls.extend(partner_api::calls(&nordic));
     partner_api::create_form_refuses(&app, &nordic, &ingrid).await;
     // "Create access key" (a plain form) refuses too, and shows no secret.

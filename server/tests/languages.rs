@@ -199,6 +199,12 @@ async fn no_page_of_the_demo_mixes_the_languages() {
         .unwrap()
         .expect("the demo has orders")
         .public_id;
+    let product_order = app::server::entities::product_order::Entity::find()
+        .one(&db)
+        .await
+        .unwrap()
+        .expect("the demo has product orders")
+        .public_id;
     let pages = [
         (
             "anna@nordic-integrations.example",
@@ -216,6 +222,10 @@ async fn no_page_of_the_demo_mixes_the_languages() {
                 format!("/o/{nordic}/notifications"),
                 format!("/o/{nordic}/orders"),
                 format!("/o/{nordic}/orders/{order}"),
+                format!("/o/{nordic}/product-orders"),
+                format!("/o/{nordic}/product-orders/new"),
+                format!("/o/{nordic}/product-orders/{product_order}"),
+                format!("/o/{nordic}/product-order-templates"),
             ],
         ),
         (
@@ -227,6 +237,8 @@ async fn no_page_of_the_demo_mixes_the_languages() {
                 format!("/o/{solheim}/users"),
                 format!("/o/{solheim}/orders"),
                 format!("/o/{solheim}/orders/{order}"),
+                format!("/o/{solheim}/product-orders"),
+                format!("/o/{solheim}/product-orders/new"),
             ],
         ),
         (
@@ -236,6 +248,8 @@ async fn no_page_of_the_demo_mixes_the_languages() {
                 format!("/o/{operator}/organizations"),
                 format!("/o/{operator}/organizations/{solheim}"),
                 format!("/o/{operator}/catalog"),
+                format!("/o/{operator}/product-orders"),
+                format!("/o/{operator}/product-orders/{product_order}"),
             ],
         ),
     ];

@@ -60,6 +60,8 @@ async fn a_signed_in_page_looks_up_its_session_and_membership_once() {
         // 50 orders or one: the page, then their products, installations and organizations.
         (format!("/o/{nordic}/orders"), &cookie, 12),
         (format!("/o/{solheim}/orders"), &kari, 13),
+        // The page, its four kinds of names, the form's products and packages.
+        (format!("/o/{nordic}/product-orders"), &cookie, 14),
     ] {
         log.lock().unwrap().clear();
         let (status, _, body) = send(&app, page(&path, cookie)).await;

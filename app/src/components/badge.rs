@@ -1,7 +1,7 @@
 //! Small coloured labels: a kind or role, and the state of something ([`StatusBadge`]).
 use crate::glossary::{
-    ActiveStatus, DeliveryStatus, OrderStatus, OrgKind, ProductStatus, Role, SubscriptionStatus,
-    VersionState,
+    ActiveStatus, DeliveryStatus, OrderStatus, OrgKind, ProductOrderStatus, ProductStatus, Role,
+    SubscriptionStatus, TemplateStatus, VersionState,
 };
 use crate::i18n::{lang, Lang};
 use leptos::prelude::*;
@@ -73,6 +73,32 @@ impl BadgeStatus for OrderStatus {
             Self::Open => "sandbox",
             Self::Accepted | Self::Completed => "customer",
             Self::Declined | Self::Cancelled => "",
+        }
+    }
+}
+
+impl BadgeStatus for ProductOrderStatus {
+    fn badge_text(&self, lang: Lang) -> String {
+        self.label(lang)
+    }
+    fn badge_tone(&self) -> &'static str {
+        match self {
+            Self::Received | Self::MerchantViewed => "partner",
+            Self::OrderSubmitted => "sandbox",
+            Self::Completed => "customer",
+            Self::Rejected | Self::Expired => "",
+        }
+    }
+}
+
+impl BadgeStatus for TemplateStatus {
+    fn badge_text(&self, lang: Lang) -> String {
+        self.label(lang)
+    }
+    fn badge_tone(&self) -> &'static str {
+        match self {
+            Self::Active => "customer",
+            Self::Retired => "",
         }
     }
 }

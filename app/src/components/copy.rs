@@ -6,7 +6,8 @@ use leptos_fluent::tr;
 #[component]
 pub fn CopyField(
     /// The input's ID, which the button copies from.
-    id: &'static str,
+    #[prop(into)]
+    id: String,
     #[prop(into)] label: String,
     #[prop(into)] value: String,
 ) -> impl IntoView {
@@ -19,7 +20,7 @@ pub fn CopyField(
     let button_label = tr!("copy-what", { "what" => lowered });
     view! {
         <div class="copy-row">
-            <input id=id type="text" readonly class="copy-link" value=value aria-label=label/>
+            <input id=id.clone() type="text" readonly class="copy-link" value=value aria-label=label/>
             <button type="button" class="secondary copy-button" data-copy=id aria-label=button_label
                 data-copied=tr!("copy-done") data-manual=tr!("copy-manual")>{tr!("copy")}</button>
         </div>

@@ -15,6 +15,7 @@
 //! | [`partner_api`] | `partner_api_keys` | — |
 //! | [`sales_units`] | `installation_logos` (names through accounts) | products, activations, accounts, notifications, pricing |
 //! | [`orders`] | `orders`, `order_updates` | products, push |
+//! | [`product_orders`] | `product_orders`, `product_order_steps`, `product_order_logos`, `product_order_templates`, `settings` | products, activations, accounts, notifications, pricing, sales_units, push |
 //!
 //! A feature writes only its own tables; it may read any table through the shared entities, and
 //! it calls another feature's services only when that feature is in its "may use" column. The
@@ -39,6 +40,7 @@ pub mod notifications;
 pub mod orders;
 pub mod partner_api;
 pub mod pricing;
+pub mod product_orders;
 pub mod products;
 pub mod push;
 pub mod sales_units;
@@ -74,6 +76,18 @@ pub const DEPENDENCIES: &[(&str, &[&str])] = &[
         ],
     ),
     ("orders", &["products", "push"]),
+    (
+        "product_orders",
+        &[
+            "products",
+            "activations",
+            "accounts",
+            "notifications",
+            "pricing",
+            "sales_units",
+            "push",
+        ],
+    ),
 ];
 
 #[cfg(test)]

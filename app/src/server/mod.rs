@@ -13,6 +13,7 @@ pub mod locale;
 pub mod lookups;
 pub mod mail;
 pub mod net;
+pub mod paging;
 pub mod rate_limit;
 pub mod request;
 pub mod scope;

@@ -98,7 +98,9 @@ async fn problem_instance(req: axum::extract::Request, next: axum::middleware::N
         orders::create_order, orders::list_orders, orders::get_order, orders::patch_order, orders::cancel_order,
         partner::whoami, partner::sales_units::list, partner::sales_units::detail, partner::sales_units::patch, partner::sales_units::history,
         partner::listings::price_packages, partner::listings::commission_statements, partner::listings::commission_month,
-        partner::listings::webhooks, partner::products::products, partner::products::product),
+        partner::listings::webhooks, partner::products::products, partner::products::product,
+        partner::product_orders::create_order, partner::product_orders::list_orders, partner::product_orders::get_order,
+        partner::product_orders::delete_order, partner::product_orders::list_templates),
     components(schemas(CheckRequest, ObjectRef, Problem, MethodsResponse, AccessDecision, AccessReason, MethodDto, EventRequest, EventAccepted,
         orders::OrderRequest, orders::OrderedBy, orders::Order, orders::OrderStep, orders::Orders, orders::OrderPatch, orders::CancelRequest,
         app::glossary::OrderStatus, app::glossary::OrderParty,
@@ -107,7 +109,11 @@ async fn problem_instance(req: axum::extract::Request, next: axum::middleware::N
         partner::SalesUnitSubscription, partner::SalesUnitHistory, partner::HistoryItem, partner::SalesUnitPatch,
         partner::PricePackage, partner::PricePackages, partner::Sum, partner::CommissionStatement, partner::CommissionStatements,
         partner::CommissionRow, partner::CommissionMonthResponse, partner::Webhook, partner::Webhooks,
-        partner::Product, partner::Products, partner::ProductDetail, partner::ProductVersion, partner::ProductFunction)),
+        partner::Product, partner::Products, partner::ProductDetail, partner::ProductVersion, partner::ProductFunction,
+        partner::BusinessIdentifier, partner::ProductOrderRequest, partner::ProductOrderCreated, partner::ProductOrder,
+        partner::ProductOrders, partner::ProductOrderStep, partner::ProductOrderDetail, partner::ProductOrderTemplate,
+        partner::ProductOrderTemplates, app::glossary::ProductOrderStatus, app::glossary::ProductOrderType,
+        app::glossary::TemplateStatus)),
     modifiers(&SecuritySchemes)
 )]
 pub struct ApiDoc;

@@ -507,7 +507,7 @@ async fn patch_order(
     path = "/api/v1/orders/{order_id}/cancel",
     tag = "Orders",
     params(("order_id" = String, Path, description = "The order's ID (ord_...)", max_length = 40)),
-    request_body(content = CancelRequest, description = "An optional message to the partner"),
+    request_body(content = Option<CancelRequest>, description = "An optional message to the partner; the body may be left out"),
     responses(
         (status = 200, description = "The order as it is now", body = Order),
         (status = 401, description = "Missing, unknown or revoked service token", body = Problem, content_type = "application/problem+json"),

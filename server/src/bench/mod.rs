@@ -3,12 +3,14 @@
 mod access_checks;
 mod pages;
 mod picker;
+mod product_orders;
 mod push;
 mod sales_units;
 
 pub use access_checks::access_checks;
 pub use pages::pages;
 pub use picker::{generated_catalog, picker};
+pub use product_orders::product_orders;
 pub use push::push;
 pub use sales_units::sales_units;
 

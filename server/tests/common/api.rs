@@ -79,3 +79,14 @@ pub fn check(auth: Option<&str>, body: &str) -> Request<Body> {
     }
     b.body(Body::from(body.to_owned())).unwrap()
 }
+
+/// The actor of the demo user with this e-mail.
+pub async fn actor(db: &DatabaseConnection, email: &str) -> Actor {
+    let u = user::Entity::find()
+        .filter(user::Column::Email.eq(email))
+        .one(db)
+        .await
+        .unwrap()
+        .unwrap();
+    Actor::user(u.id, &u.email, None)
+}

@@ -3,6 +3,7 @@
 //! Each handler calls the service the portal's page calls, as the key's actor, so the portal's
 //! rules (the connection rule, deactivation hiding, admins-only changes) hold here unchanged.
 pub(super) mod listings;
+pub(super) mod product_orders;
 pub(super) mod products;
 pub(super) mod sales_units;
 
@@ -26,6 +27,10 @@ use utoipa::{IntoParams, ToSchema};
 pub(super) use listings::{
     CommissionMonthResponse, CommissionRow, CommissionStatement, CommissionStatements,
     PricePackage, PricePackages, Sum, Webhook, Webhooks,
+};
+pub(super) use product_orders::{
+    BusinessIdentifier, ProductOrder, ProductOrderCreated, ProductOrderDetail, ProductOrderRequest,
+    ProductOrderStep, ProductOrderTemplate, ProductOrderTemplates, ProductOrders,
 };
 pub(super) use products::{Product, ProductDetail, ProductFunction, ProductVersion, Products};
 pub(super) use sales_units::{
@@ -67,6 +72,20 @@ pub(super) fn routes<S: Clone + Send + Sync + 'static>() -> Router<S> {
             get(listings::commission_month),
         )
         .route("/api/v1/partner/webhooks", get(listings::webhooks))
+        .route(
+            "/api/v1/partner/product-orders",
+            get(product_orders::list_orders)
+                .post(product_orders::create_order)
+                .layer(axum::extract::DefaultBodyLimit::max(1024 * 1024)),
+        )
+        .route(
+            "/api/v1/partner/product-orders/{product_order_id}",
+            get(product_orders::get_order).delete(product_orders::delete_order),
+        )
+        .route(
+            "/api/v1/partner/product-order-templates",
+            get(product_orders::list_templates),
+        )
         .route("/api/v1/partner/products", get(products::products))
         .route(
             "/api/v1/partner/products/{product_id}",

@@ -327,7 +327,10 @@ async fn unreadable_stored_values_refuse() {
             .await
             .unwrap();
         let d = check().await.unwrap();
-        assert_eq!((d.allowed, d.reason), (false, AccessReason::InstallationUnknown));
+        assert_eq!(
+            (d.allowed, d.reason),
+            (false, AccessReason::InstallationUnknown)
+        );
     })
     .await;
 }

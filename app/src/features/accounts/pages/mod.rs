@@ -10,7 +10,7 @@ mod users;
 pub use dashboard::{DashboardPage, DashboardSections};
 pub use home::{ChoosePage, HomePage};
 pub use organizations::{OrganizationPage, OrganizationSections, OrganizationsPage};
-pub use shell::OrgShell;
+pub use shell::{session_resource, signed_in, Header, OrgShell};
 pub use sign_in::{ConfirmPage, SignInPage};
 pub use users::UsersPage;
 

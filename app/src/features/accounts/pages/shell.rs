@@ -63,12 +63,14 @@ fn nav_items(kind: OrgKind) -> Vec<(String, &'static str)> {
     match kind {
         OrgKind::Operator => {
             items.push((tr!("nav-organizations"), "/organizations"));
+            items.push((tr!("nav-product-orders"), "/product-orders"));
             items.push((tr!("nav-catalog"), "/catalog"));
             items.push((tr!("nav-price-packages"), "/price-packages"));
             items.push((tr!("nav-commission"), "/commission"));
         }
         OrgKind::Partner => {
             items.push((tr!("nav-products"), "/products"));
+            items.push((tr!("nav-product-orders"), "/product-orders"));
             items.push((tr!("nav-orders"), "/orders"));
             items.push((tr!("nav-sales-units"), "/sales-units"));
             items.push((tr!("nav-price-packages"), "/price-packages"));
@@ -80,6 +82,7 @@ fn nav_items(kind: OrgKind) -> Vec<(String, &'static str)> {
         OrgKind::Customer => {
             items.push((tr!("nav-suppliers"), "/suppliers"));
             items.push((tr!("nav-installations"), "/installations"));
+            items.push((tr!("nav-product-orders"), "/product-orders"));
             items.push((tr!("nav-orders"), "/orders"));
         }
     }

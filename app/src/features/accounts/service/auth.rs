@@ -117,13 +117,19 @@ async fn mail_sign_in_link(
     asked_in: Lang,
     next: Option<&str>,
 ) -> Result<(), AppError> {
-    let Some(user) = user::Entity::find()
+    let known = user::Entity::find()
         .filter(user::Column::Email.eq(email))
         .one(db)
-        .await?
-    else {
-        tracing::info!("sign-in requested for an unknown address");
-        return Ok(());
+        .await?;
+    let user = match known {
+        Some(u) => u,
+        // Someone new may sign in on their way to a live sign-up link (a product order, a
+        // template): the link is their invitation. Anyone else unknown gets no mail.
+        None if invited_by(db, next).await? => super::orgs::find_or_create_user(db, email).await?,
+        None => {
+            tracing::info!("sign-in requested for an unknown address");
+            return Ok(());
+        }
     };
     let token = issue_link_token(db, user.id, LinkPurpose::SignIn, None, SIGN_IN_LINK_TTL).await?;
     // Checked again: what was stored is read back, and bad stored data must not lead away.
@@ -140,6 +146,29 @@ async fn mail_sign_in_link(
     let body = crate::t!(lang, "mail-sign-in-text", email = email, link = link);
     let subject = crate::t!(lang, "mail-sign-in-subject");
     mail::enqueue_with_secret(db, &config.secret_key, email, &subject, &body, &token).await
+}
+
+/// Whether `next` is a live sign-up link: an open product order's, or an active template's.
+async fn invited_by(db: &impl ConnectionTrait, next: Option<&str>) -> Result<bool, AppError> {
+    use crate::server::entities::{product_order as po, product_order_template as pot};
+    let Some(rest) = next.and_then(|n| n.strip_prefix("/sign-up/")) else {
+        return Ok(false);
+    };
+    let token = rest.split(['?', '#']).next().unwrap_or_default();
+    if let Some(t) = token.strip_prefix("template/") {
+        let live = pot::Entity::find()
+            .filter(pot::Column::Token.eq(t))
+            .filter(pot::Column::Status.eq(crate::glossary::TemplateStatus::Active))
+            .one(db)
+            .await?;
+        return Ok(live.is_some());
+    }
+    let open = po::Entity::find()
+        .filter(po::Column::LinkHash.eq(crate::server::secrets::hash_token(token)))
+        .one(db)
+        .await?
+        .is_some_and(|o| o.status.is_open());
+    Ok(open)
 }
 
 /// Creates a single-use link token and returns the token itself (only its hash is stored).

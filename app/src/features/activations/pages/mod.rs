@@ -1,7 +1,7 @@
 //! The customer side's pages and their routes (under `/o/:org`).
 mod suppliers;
 
-pub use suppliers::SuppliersPage;
+pub use suppliers::{FunctionList, SuppliersPage};
 
 /// What other features show in a product's supplier panel (the application fills it in):
 /// `orders(customer, installation ID, product ID)`, an order integration product's latest

@@ -32,7 +32,7 @@ impl BadgeStatus for CardState {
 
 /// Functions grouped by area, in plain words.
 #[component]
-fn FunctionList(functions: Vec<FunctionRef>) -> impl IntoView {
+pub fn FunctionList(functions: Vec<FunctionRef>) -> impl IntoView {
     let mut areas: Vec<(String, Vec<FunctionRef>)> = Vec::new();
     for f in functions {
         match areas.iter_mut().find(|(a, _)| *a == f.area) {
@@ -114,7 +114,9 @@ pub fn SuppliersPage() -> impl IntoView {
         _ => None,
     };
     view! {
-        <PageHeader title=tr!("nav-suppliers") subtitle=tr!("suppliers-subtitle")/>
+        <PageHeader title=tr!("nav-suppliers") subtitle=tr!("suppliers-subtitle")>
+            <a class="button secondary" href=move || format!("{}/new", crate::paths::product_orders(org.get()))>{tr!("product-orders-order-product")}</a>
+        </PageHeader>
         {move || done().map(|d| view! { <Success text=d/> })}
         <FormResult value=activate.value()/>
         <FormResult value=upgrade.value()/>

@@ -223,6 +223,25 @@ pub async fn suppliers_page(
     })
 }
 
+/// What a version may access, in the panel's plain words by area, and its push event types:
+/// also what a product order shows the customer before it consents.
+pub async fn version_access(
+    db: &impl ConnectionTrait,
+    version_id: i32,
+) -> Result<(Vec<FunctionRef>, Vec<String>), AppError> {
+    let grants = grants_of(db, version_id).await?;
+    let functions = catalog::service::by_ids(db, grants.keys().copied()).await?;
+    let mut refs: Vec<FunctionRef> = Vec::new();
+    for f in &functions {
+        if let Some(g) = grants.get(&f.id) {
+            refs.push(function_ref(f, g)?);
+        }
+    }
+    refs.sort_by(|a, b| (&a.area, &a.key).cmp(&(&b.area, &b.key)));
+    let events = event_types(&functions, &grants)?.into_iter().collect();
+    Ok((refs, events))
+}
+
 /// A product's panel for one installation.
 pub async fn panel(
     db: &impl ConnectionTrait,
@@ -238,15 +257,7 @@ pub async fn panel(
         .into_iter()
         .next()
         .ok_or(AppError::NotFound)?;
-    let grants = grants_of(db, row.version.id).await?;
-    let functions = catalog::service::by_ids(db, grants.keys().copied()).await?;
-    let mut refs: Vec<FunctionRef> = Vec::new();
-    for f in &functions {
-        if let Some(g) = grants.get(&f.id) {
-            refs.push(function_ref(f, g)?);
-        }
-    }
-    refs.sort_by(|a, b| (&a.area, &a.key).cmp(&(&b.area, &b.key)));
+    let (refs, event_types) = version_access(db, row.version.id).await?;
     let upgrade = match &row.newer {
         Some(newer) => Some(version_diff(db, &row.version, newer).await?),
         None => None,
@@ -277,7 +288,7 @@ pub async fn panel(
         support_email: row.product.support_email.clone(),
         support_url: row.product.support_url.clone(),
         version: row.version.number,
-        event_types: event_types(&functions, &grants)?.into_iter().collect(),
+        event_types,
         functions: refs,
         upgrade,
         history,

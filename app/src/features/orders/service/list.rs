@@ -7,6 +7,7 @@ use crate::glossary::{OrderParty, OrderStatus};
 use crate::i18n::Lang;
 use crate::server::clock::local;
 use crate::server::entities::{installation, order, organization, product};
+use crate::server::paging;
 use crate::server::scope::{require_customer, require_partner, Actor};
 use crate::server::validate::is_object_id;
 use crate::t;
@@ -47,14 +48,6 @@ pub fn filters(lang: Lang, q: &OrderQuery) -> Result<Condition, AppError> {
                 .like(LikeExpr::new(pattern).escape('\\')),
         );
     }
-    if !q.cursor.trim().is_empty() {
-        let after: i32 = q
-            .cursor
-            .trim()
-            .parse()
-            .map_err(|_| AppError::invalid(t!(lang, "orders-bad-cursor")))?;
-        all = all.add(order::Column::Id.lt(after));
-    }
     Ok(all)
 }
 
@@ -67,16 +60,13 @@ pub async fn page(
     q: &OrderQuery,
     size: usize,
 ) -> Result<(Vec<order::Model>, Option<String>), AppError> {
-    let mut rows = order::Entity::find()
+    let after = paging::cursor(&q.cursor, || {
+        AppError::invalid(t!(lang, "orders-bad-cursor"))
+    })?;
+    let select = order::Entity::find()
         .filter(scope)
-        .filter(filters(lang, q)?)
-        .order_by_desc(order::Column::Id)
-        .limit(size as u64 + 1)
-        .all(db)
-        .await?;
-    let next = (rows.len() > size).then(|| rows[size - 1].id.to_string());
-    rows.truncate(size);
-    Ok((rows, next))
+        .filter(filters(lang, q)?);
+    paging::newest_first(db, select, order::Column::Id, after, size, |o| o.id).await
 }
 
 /// The orders partners may see of these products: on visible installations only.

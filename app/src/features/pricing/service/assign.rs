@@ -135,6 +135,19 @@ pub async fn set_package<C: ConnectionTrait + TransactionTrait>(
     package_id: Option<i32>,
 ) -> Result<(), AppError> {
     require_operator_admin(db, actor, operator_org_id).await?;
+    put_package(db, actor, Some(operator_org_id), installation, package_id).await
+}
+
+/// [`set_package`] once the caller has authorized the actor (a product order's approval, which
+/// may be Portico's own): `acting_as` is the organization the change is recorded for.
+pub async fn put_package<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    actor: &Actor,
+    acting_as: Option<i32>,
+    installation: i32,
+    package_id: Option<i32>,
+) -> Result<(), AppError> {
+    let operator_org_id = acting_as;
     let lang = actor.lang;
     let inst = installation::Entity::find_by_id(installation)
         .one(db)
@@ -212,10 +225,10 @@ pub async fn set_package<C: ConnectionTrait + TransactionTrait>(
                 change.new.as_deref().unwrap_or("none")
             );
             let kind = HistoryKind::PricePackageChanged;
-            history::record(txn, &actor, Some(operator_org_id), inst.id, kind, change).await?;
+            history::record(txn, &actor, operator_org_id, inst.id, kind, change).await?;
             let action = "installation.price_package_changed";
             let target = &inst.installation_id;
-            audit::record(txn, &actor, Some(operator_org_id), action, target, &details).await
+            audit::record(txn, &actor, operator_org_id, action, target, &details).await
         })
     })
     .await

@@ -126,7 +126,7 @@ fn ProductView(
                 <a class="button secondary" href=format!("{base}/functions")>{tr!("change-functions")}</a>
                 <a class="button secondary" href=format!("{base}/access")>{tr!("access-title")}</a>
                 {(p.kind == crate::glossary::ProductKind::OrderIntegration).then(|| view! {
-                    <a class="button secondary" href=paths::product_orders(org, p.id)>{tr!("nav-orders")}</a>
+                    <a class="button secondary" href=paths::orders_of_product(org, p.id)>{tr!("nav-orders")}</a>
                 })}
             </nav>
         </header>

@@ -1,10 +1,13 @@
 //! The connection rule (glossary, *Sales unit*): a partner's sales units are the active
-//! installations of active customers with an active activation of one of its products.
+//! installations of active customers with an active activation of one of its products, or
+//! that a completed product order of one of its products connected to it.
 //! Everything a partner reads about sales units goes through here, so a deactivated one
 //! vanishes from every view at once.
 use crate::error::AppError;
-use crate::glossary::{ActiveStatus, VersionState};
-use crate::server::entities::{activation, installation, product, product_version as pv};
+use crate::glossary::{ActiveStatus, ProductOrderStatus, VersionState};
+use crate::server::entities::{
+    activation, installation, product, product_order as po, product_version as pv,
+};
 use sea_orm::sea_query::{Expr, ExprTrait, SelectStatement, SimpleExpr};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, QueryTrait};
 
@@ -55,7 +58,21 @@ pub fn connected(products: &[i32], upgrade_pending: bool) -> SimpleExpr {
         Expr::col((activation::Entity, activation::Column::InstallationId))
             .equals((installation::Entity, installation::Column::Id)),
     );
-    Expr::exists(acts)
+    if upgrade_pending {
+        return Expr::exists(acts);
+    }
+    // A completed product order connects its sales unit even once the product is deactivated.
+    let ordered = po::Entity::find()
+        .select_only()
+        .column(po::Column::Id)
+        .filter(po::Column::Status.eq(ProductOrderStatus::Completed))
+        .filter(po::Column::ProductId.is_in(products.to_vec()))
+        .filter(
+            Expr::col((po::Entity, po::Column::InstallationId))
+                .equals((installation::Entity, installation::Column::Id)),
+        )
+        .into_query();
+    Expr::exists(acts).or(Expr::exists(ordered))
 }
 
 /// The partner's sales unit with this installation ID, or `NotFound` when it is unknown, not

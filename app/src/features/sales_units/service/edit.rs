@@ -204,28 +204,7 @@ pub async fn set_logo<C: ConnectionTrait + TransactionTrait>(
     let (inst, kind) = editable(db, actor, org_id, installation_id).await?;
     let png = picture::normalize(actor.lang, data)?;
     let txn = begin_write(db).await?;
-    let existing = logo::Entity::find()
-        .filter(logo::Column::InstallationId.eq(inst.id))
-        .one(&txn)
-        .await?;
-    match existing {
-        Some(l) => {
-            let mut m: logo::ActiveModel = l.into();
-            m.data = Set(png);
-            m.updated_at = Set(now());
-            m.update(&txn).await?;
-        }
-        None => {
-            logo::ActiveModel {
-                installation_id: Set(inst.id),
-                data: Set(png),
-                updated_at: Set(now()),
-                ..Default::default()
-            }
-            .insert(&txn)
-            .await?;
-        }
-    }
+    store_logo(&txn, inst.id, png).await?;
     history::record(
         &txn,
         actor,
@@ -261,4 +240,36 @@ pub async fn logo(
         .one(db)
         .await?
         .map(|l| l.data))
+}
+
+/// Makes `png` (a logo [`picture::normalize`] made) the logo of the installation with row ID
+/// `installation`; the caller has authorized it and records the history.
+pub async fn store_logo(
+    db: &impl ConnectionTrait,
+    installation: i32,
+    png: Vec<u8>,
+) -> Result<(), AppError> {
+    let existing = logo::Entity::find()
+        .filter(logo::Column::InstallationId.eq(installation))
+        .one(db)
+        .await?;
+    match existing {
+        Some(l) => {
+            let mut m: logo::ActiveModel = l.into();
+            m.data = Set(png);
+            m.updated_at = Set(now());
+            m.update(db).await?;
+        }
+        None => {
+            logo::ActiveModel {
+                installation_id: Set(installation),
+                data: Set(png),
+                updated_at: Set(now()),
+                ..Default::default()
+            }
+            .insert(db)
+            .await?;
+        }
+    }
+    Ok(())
 }

@@ -1,0 +1,152 @@
+# Product orders and product order templates: how partners sign customers up.
+product-order-type-PREFILL = Prefill
+product-order-type-TEMPLATE = Template
+product-order-type-MANUAL = Manual
+product-order-status-RECEIVED = Received
+product-order-status-MERCHANT_VIEWED = Viewed by the customer
+product-order-status-ORDER_SUBMITTED = Submitted
+product-order-status-COMPLETED = Completed
+product-order-status-REJECTED = Rejected
+product-order-status-EXPIRED = Expired
+template-status-active = Active
+template-status-retired = Retired
+
+## What the services say
+product-order-already = The product order is already { $status }: reload the page to see it.
+product-order-business-id-required = Enter the customer's business identifier: its scheme and number.
+product-order-choose-customer = Choose the customer to order for, or enter a new company's business identifier and name.
+product-order-company-name = The company's name
+product-order-consent-needed = Tick the box to agree to what the product will access before you submit.
+product-order-customer-appeared = A customer with this business identifier joined Portico meanwhile: reject this order and ask its administrators to order again.
+product-order-customer-exists = A company with this business identifier already uses Portico: its administrators order for it. Ask one of them to invite you.
+product-order-customer-inactive = The customer is deactivated: reactivate it before approving its order.
+product-order-customer-no-business-id = Your organization has no business identifier yet: ask the operator to add it.
+product-order-delete-too-late = The product order is already { $status }: it can no longer be deleted.
+product-order-installation-unknown = Choose one of the customer's own active installations, or a new sales unit.
+product-order-key-reused = This Idempotency-Key was used with a different request: send a new key for a new order.
+product-order-not-available = The product is not available to this sales unit (its access rules): nothing was changed. Ask the partner to open the product to it, then approve again.
+product-order-not-submitted = The customer has not submitted this product order yet.
+product-order-note-too-long = A note is at most { $max } characters.
+product-order-only-admins = Only { $customer }'s administrators can submit this order. Ask one of them to open the link.
+product-order-outsider = An organization with this business identifier already uses Portico, and you are not one of its members. Ask its administrators to invite you, then open the link again.
+product-order-package-market = This price package is for the { $market } market: choose one for the customer's country.
+product-order-package-unknown = Choose a price package offered to this partner.
+product-order-product-gone = The product has no active version any more.
+product-order-product-inactive = { $product } has no active version yet: activate one before taking orders for it.
+product-order-product-unknown = Choose one of the partner's products.
+product-order-reason-needed = Give a reason (at most 1,000 characters): it is kept for the operator's records only.
+product-order-send-needs-contact = Enter the contact's e-mail address to send the link.
+product-orders-bad-cursor = This page link is not valid any more. Start from the newest product orders.
+product-orders-bad-search = A search is at most 100 characters.
+product-orders-bad-status = Choose a status from the list.
+product-orders-bad-type = Choose a type from the list.
+template-already-retired = The template is already retired.
+template-name-invalid = A template's name is 1 to { $max } characters.
+
+## Notifications and e-mails
+product-order-completed-title = A product order is completed
+product-order-completed-partner = { $customer } is signed up for { $product }: sales unit { $installation }.
+product-order-completed-customer = You are signed up for { $product }: your new sales unit is { $installation }.
+product-order-rejected-title = A product order was rejected
+product-order-rejected-body = Your order of { $product } was not approved. Contact the partner or the operator to know more.
+product-order-submitted-title = A product order waits for review
+product-order-submitted-body = The customer { $customer } submitted a product order.
+product-order-mail-subject = { $partner } invites you to sign up
+product-order-mail-body = { $partner } has prepared an order of { $product } for your company. Open this link, sign in, review what the product will access and submit:
+
+    { $link }
+
+    The link works until { $expires }.
+
+## Pages
+nav-product-orders = Product orders
+nav-product-order-templates = Templates
+product-orders-partner-subtitle = Every product order that names you as partner: those you prefilled, those started from your templates, and those customers made on their own.
+product-orders-customer-subtitle = Your company's product orders: products you signed up for through a partner, and what became of them.
+product-orders-operator-subtitle = Product orders of every partner. Submitted ones wait for your review: approve to create the sales unit and activate the product, or reject.
+product-orders-none-partner = No product orders yet. Prefill one with "New product order", or share a template's link with customers.
+product-orders-none-customer = No product orders yet. A partner may send you a link, or you can order a product yourself.
+product-orders-none-operator = No product orders yet. Submitted orders wait here for your review.
+product-orders-none-match = No product order matches these filters. Clear them to see every order.
+product-orders-new = New product order
+product-orders-new-explained = Fill in what you know about the customer. Portico answers with a link that works for 14 days; the customer signs in, reviews what the product will access and submits.
+product-orders-no-active-products = You have no active product yet: activate a product's first version before you take orders for it.
+product-orders-create = Create product order
+product-orders-creating = Creating…
+product-orders-order-product = Order a product
+product-orders-order-explained = Order a product on your own: it gets its own sales unit once the operator approves. The product's partner sees the order.
+product-orders-nothing-to-order = No product is open to every customer at the moment.
+product-orders-order = Order
+product-orders-order-this = Order { $product }
+product-orders-back = ← Product orders
+product-orders-filter-label = Filter product orders
+product-orders-search-placeholder = Business identifier, customer or sales unit name
+product-orders-any-status = Any status
+product-orders-any-type = Any type
+product-orders-include-expired = Show expired
+product-orders-pages = Pages of product orders
+product-orders-auto-on = Orders of known, active customers are approved as soon as they are submitted. New companies still wait for your review.
+product-orders-auto-off = Every submitted order waits for your review.
+product-orders-auto-turn-on = Approve known customers' orders at once
+product-orders-auto-turn-off = Review every order
+product-orders-auto-saved = Saved.
+product-order-customer = Customer
+product-order-type = Type
+product-order-created = Created
+product-order-changed = Last change
+product-order-subtitle = { $product } · { $partner }
+product-order-sales-unit-name = Sales unit name
+product-order-contact = Contact e-mail
+product-order-note = Note
+product-order-expires = Link works until
+product-order-package-open = The customer chooses
+product-order-package-customer-chooses = Let the customer choose
+product-order-package-explained = A package chosen here cannot be changed by the customer.
+product-order-scheme = Scheme
+product-order-number = Number
+product-order-send = E-mail the link to the contact
+product-order-link = Link to send the customer
+product-order-link-explained = The customer opens it, signs in, reviews what the product will access and submits. Only someone who administers the company with this business identifier can submit it.
+product-order-continue = Review and submit
+product-order-delete = Delete product order
+product-order-delete-warning = Deleting the product order makes its link stop working. It cannot be undone.
+product-order-approve = Approve
+product-order-approving = Approving…
+product-order-approve-explained = Approving creates the customer (if new) and the sales unit with its price package, and activates the product there, all at once; if anything fails, nothing changes.
+product-order-sales-unit = Sales unit
+product-order-new-sales-unit = A new sales unit
+product-order-connect = Connect { $name } ({ $id })
+product-order-reject = Reject
+product-order-reason = Reason
+product-order-reason-explained = For your records only: the customer is told the order was not approved, the partner sees the status.
+sign-up-title = Sign up for { $product }
+sign-up-from = From { $partner }, for the company { $id }.
+sign-up-access = What the product will access
+sign-up-for = You submit this for { $customer }.
+sign-up-new-company = No company with this business identifier uses Portico yet: give the company's name, and the operator confirms it before anything is set up.
+sign-up-company-explained = The company's legal name, as registered with this business identifier.
+sign-up-package-chosen = (chosen by the partner)
+sign-up-package-later = Decide later with the partner
+sign-up-consent = I agree that { $product } from { $partner } may access what is listed above for the new sales unit.
+sign-up-expires = This link works until { $date }.
+sign-up-submitting = Submitting…
+sign-up-status = This product order is { $status }.
+sign-up-follow = Follow it under Product orders
+templates-subtitle = Reusable sign-up links: any customer can start a product order from one. Each shows how many orders it started.
+templates-none = No templates yet. Create one below and share its link on your website or in e-mails.
+template-new = New template
+template-create = Create template
+template-created = The template is created: copy its link above.
+template-link = Template link
+template-no-orders = none yet
+template-orders = { $count ->
+    [one] 1 order started.
+   *[other] { $count } orders started.
+}
+template-retire = Retire
+template-retire-warning = Retiring { $name } makes its link start no more orders. Orders it started go on.
+template-from = { $partner }'s sign-up link "{ $name }".
+template-order-for = Order for
+template-new-company = A company not yet on Portico
+template-new-company-explained = For a new company, enter its business identifier and name; the operator confirms them before anything is set up.
+template-retired-link = This sign-up link is no longer in use. Ask the partner for a new one.

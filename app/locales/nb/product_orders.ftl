@@ -1,0 +1,152 @@
+# Produktordrer og maler for produktordrer: hvordan partnere registrerer kunder.
+product-order-type-PREFILL = Forhåndsutfylt
+product-order-type-TEMPLATE = Mal
+product-order-type-MANUAL = Manuell
+product-order-status-RECEIVED = Mottatt
+product-order-status-MERCHANT_VIEWED = Sett av kunden
+product-order-status-ORDER_SUBMITTED = Sendt inn
+product-order-status-COMPLETED = Fullført
+product-order-status-REJECTED = Avvist
+product-order-status-EXPIRED = Utløpt
+template-status-active = Aktiv
+template-status-retired = Avviklet
+
+## Hva tjenestene sier
+product-order-already = Produktordren er allerede { $status }: last inn siden på nytt for å se den.
+product-order-business-id-required = Oppgi kundens organisasjonsnummer: ordning og nummer.
+product-order-choose-customer = Velg kunden det bestilles for, eller oppgi et nytt selskaps organisasjonsnummer og navn.
+product-order-company-name = Selskapets navn
+product-order-consent-needed = Kryss av for at dere godtar det produktet får tilgang til, før dere sender inn.
+product-order-customer-appeared = En kunde med dette organisasjonsnummeret har kommet inn i Portico i mellomtiden: avvis denne ordren og be administratorene der bestille på nytt.
+product-order-customer-exists = Et selskap med dette organisasjonsnummeret bruker allerede Portico: administratorene der bestiller for det. Be en av dem invitere deg.
+product-order-customer-inactive = Kunden er deaktivert: aktiver den igjen før ordren godkjennes.
+product-order-customer-no-business-id = Organisasjonen deres har ikke noe organisasjonsnummer ennå: be operatøren legge det inn.
+product-order-delete-too-late = Produktordren er allerede { $status }: den kan ikke lenger slettes.
+product-order-installation-unknown = Velg en av kundens egne aktive installasjoner, eller et nytt salgssted.
+product-order-key-reused = Denne Idempotency-Key ble brukt med en annen forespørsel: send en ny nøkkel for en ny ordre.
+product-order-not-available = Produktet er ikke tilgjengelig for dette salgsstedet (tilgangsreglene): ingenting ble endret. Be partneren åpne produktet for det, og godkjenn på nytt.
+product-order-not-submitted = Kunden har ikke sendt inn denne produktordren ennå.
+product-order-note-too-long = En merknad er høyst { $max } tegn.
+product-order-only-admins = Bare administratorene i { $customer } kan sende inn denne ordren. Be en av dem åpne lenken.
+product-order-outsider = En organisasjon med dette organisasjonsnummeret bruker allerede Portico, og du er ikke medlem av den. Be administratorene der invitere deg, og åpne lenken på nytt.
+product-order-package-market = Denne prispakken gjelder markedet { $market }: velg en for kundens land.
+product-order-package-unknown = Velg en prispakke som tilbys denne partneren.
+product-order-product-gone = Produktet har ikke lenger noen aktiv versjon.
+product-order-product-inactive = { $product } har ingen aktiv versjon ennå: aktiver en før dere tar imot ordrer på det.
+product-order-product-unknown = Velg et av partnerens produkter.
+product-order-reason-needed = Oppgi en grunn (høyst 1 000 tegn): den lagres bare for operatørens egne notater.
+product-order-send-needs-contact = Oppgi kontaktpersonens e-postadresse for å sende lenken.
+product-orders-bad-cursor = Denne sidelenken gjelder ikke lenger. Begynn fra de nyeste produktordrene.
+product-orders-bad-search = Et søk er høyst 100 tegn.
+product-orders-bad-status = Velg en status fra listen.
+product-orders-bad-type = Velg en type fra listen.
+template-already-retired = Malen er allerede avviklet.
+template-name-invalid = En mals navn er 1 til { $max } tegn.
+
+## Varsler og e-post
+product-order-completed-title = En produktordre er fullført
+product-order-completed-partner = { $customer } er registrert for { $product }: salgssted { $installation }.
+product-order-completed-customer = Dere er registrert for { $product }: det nye salgsstedet deres er { $installation }.
+product-order-rejected-title = En produktordre ble avvist
+product-order-rejected-body = Bestillingen av { $product } ble ikke godkjent. Kontakt partneren eller operatøren for å vite mer.
+product-order-submitted-title = En produktordre venter på vurdering
+product-order-submitted-body = Kunden { $customer } sendte inn en produktordre.
+product-order-mail-subject = { $partner } inviterer dere til å registrere dere
+product-order-mail-body = { $partner } har forberedt en bestilling av { $product } for selskapet deres. Åpne denne lenken, logg inn, se hva produktet får tilgang til og send inn:
+
+    { $link }
+
+    Lenken virker til { $expires }.
+
+## Sider
+nav-product-orders = Produktordrer
+nav-product-order-templates = Maler
+product-orders-partner-subtitle = Alle produktordrer der dere står som partner: dem dere fylte ut, dem som ble startet fra malene deres, og dem kunder laget selv.
+product-orders-customer-subtitle = Selskapets produktordrer: produkter dere registrerte dere for gjennom en partner, og hva som ble av dem.
+product-orders-operator-subtitle = Produktordrer fra alle partnere. Innsendte venter på vurderingen deres: godkjenn for å opprette salgsstedet og aktivere produktet, eller avvis.
+product-orders-none-partner = Ingen produktordrer ennå. Fyll ut en med «Ny produktordre», eller del en mals lenke med kunder.
+product-orders-none-customer = Ingen produktordrer ennå. En partner kan sende dere en lenke, eller dere kan bestille et produkt selv.
+product-orders-none-operator = Ingen produktordrer ennå. Innsendte ordrer venter her på vurdering.
+product-orders-none-match = Ingen produktordre passer med disse filtrene. Fjern dem for å se alle.
+product-orders-new = Ny produktordre
+product-orders-new-explained = Fyll ut det dere vet om kunden. Portico svarer med en lenke som virker i 14 dager; kunden logger inn, ser hva produktet får tilgang til og sender inn.
+product-orders-no-active-products = Dere har ingen aktive produkter ennå: aktiver et produkts første versjon før dere tar imot ordrer på det.
+product-orders-create = Opprett produktordre
+product-orders-creating = Oppretter …
+product-orders-order-product = Bestill et produkt
+product-orders-order-explained = Bestill et produkt selv: det får sitt eget salgssted når operatøren har godkjent. Produktets partner ser bestillingen.
+product-orders-nothing-to-order = Ingen produkter er åpne for alle kunder akkurat nå.
+product-orders-order = Bestill
+product-orders-order-this = Bestill { $product }
+product-orders-back = ← Produktordrer
+product-orders-filter-label = Filtrer produktordrer
+product-orders-search-placeholder = Organisasjonsnummer, kunde eller salgssted
+product-orders-any-status = Alle statuser
+product-orders-any-type = Alle typer
+product-orders-include-expired = Vis utløpte
+product-orders-pages = Sider med produktordrer
+product-orders-auto-on = Ordrer fra kjente, aktive kunder godkjennes så snart de sendes inn. Nye selskaper venter fortsatt på vurderingen deres.
+product-orders-auto-off = Alle innsendte ordrer venter på vurderingen deres.
+product-orders-auto-turn-on = Godkjenn kjente kunders ordrer med en gang
+product-orders-auto-turn-off = Vurder alle ordrer
+product-orders-auto-saved = Lagret.
+product-order-customer = Kunde
+product-order-type = Type
+product-order-created = Opprettet
+product-order-changed = Sist endret
+product-order-subtitle = { $product } · { $partner }
+product-order-sales-unit-name = Salgsstedets navn
+product-order-contact = Kontaktpersonens e-post
+product-order-note = Merknad
+product-order-expires = Lenken virker til
+product-order-package-open = Kunden velger
+product-order-package-customer-chooses = La kunden velge
+product-order-package-explained = En pakke som velges her, kan ikke endres av kunden.
+product-order-scheme = Ordning
+product-order-number = Nummer
+product-order-send = Send lenken på e-post til kontaktpersonen
+product-order-link = Lenke til kunden
+product-order-link-explained = Kunden åpner den, logger inn, ser hva produktet får tilgang til og sender inn. Bare noen som administrerer selskapet med dette organisasjonsnummeret, kan sende den inn.
+product-order-continue = Se over og send inn
+product-order-delete = Slett produktordren
+product-order-delete-warning = Sletter dere produktordren, slutter lenken å virke. Det kan ikke angres.
+product-order-approve = Godkjenn
+product-order-approving = Godkjenner …
+product-order-approve-explained = Godkjenning oppretter kunden (hvis ny) og salgsstedet med prispakken, og aktiverer produktet der, alt på én gang; hvis noe feiler, endres ingenting.
+product-order-sales-unit = Salgssted
+product-order-new-sales-unit = Et nytt salgssted
+product-order-connect = Koble til { $name } ({ $id })
+product-order-reject = Avvis
+product-order-reason = Grunn
+product-order-reason-explained = Bare for deres egne notater: kunden får vite at ordren ikke ble godkjent, partneren ser statusen.
+sign-up-title = Registrer dere for { $product }
+sign-up-from = Fra { $partner }, for selskapet { $id }.
+sign-up-access = Hva produktet får tilgang til
+sign-up-for = Du sender inn dette for { $customer }.
+sign-up-new-company = Ingen selskaper med dette organisasjonsnummeret bruker Portico ennå: oppgi selskapets navn, så bekrefter operatøren det før noe settes opp.
+sign-up-company-explained = Selskapets juridiske navn, slik det er registrert med dette organisasjonsnummeret.
+sign-up-package-chosen = (valgt av partneren)
+sign-up-package-later = Avgjør senere med partneren
+sign-up-consent = Jeg godtar at { $product } fra { $partner } får tilgang til det som står over, for det nye salgsstedet.
+sign-up-expires = Denne lenken virker til { $date }.
+sign-up-submitting = Sender inn …
+sign-up-status = Denne produktordren er { $status }.
+sign-up-follow = Følg den under Produktordrer
+templates-subtitle = Gjenbrukbare registreringslenker: enhver kunde kan starte en produktordre fra en av dem. Hver viser hvor mange ordrer den har startet.
+templates-none = Ingen maler ennå. Opprett en nedenfor og del lenken på nettsiden eller i e-post.
+template-new = Ny mal
+template-create = Opprett mal
+template-created = Malen er opprettet: kopier lenken over.
+template-link = Lenke til malen
+template-no-orders = ingen ennå
+template-orders = { $count ->
+    [one] 1 ordre startet.
+   *[other] { $count } ordrer startet.
+}
+template-retire = Avvikle
+template-retire-warning = Avvikler dere { $name }, starter lenken ingen flere ordrer. Ordrer den har startet, fortsetter.
+template-from = Registreringslenken «{ $name }» fra { $partner }.
+template-order-for = Bestill for
+template-new-company = Et selskap som ikke er i Portico ennå
+template-new-company-explained = For et nytt selskap oppgir dere organisasjonsnummer og navn; operatøren bekrefter dem før noe settes opp.
+template-retired-link = Denne registreringslenken er ikke lenger i bruk. Be partneren om en ny.

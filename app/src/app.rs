@@ -68,9 +68,12 @@ fn customer_price_packages(org: i32, customer_id: i32) -> AnyView {
 }
 
 /// An order integration product's latest orders on an installation, in its supplier panel.
-fn supplier_orders(org: i32, installation: String, product_id: i32) -> AnyView {
-    view! { <orders::pages::RecentOrders org=org installation_id=installation product_id=product_id/> }
-        .into_any()
+fn supplier_orders(
+    org: Signal<i32>,
+    installation: Signal<String>,
+    product: Signal<String>,
+) -> activations::pages::SectionView {
+    orders::pages::recent_orders(org, installation, product)
 }
 
 /// The dashboard's figures.

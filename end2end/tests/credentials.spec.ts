@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { hydrated, signIn } from './helpers';
+import { hydrated, productTab, signIn } from './helpers';
 
 test('a partner admin creates access key 1, sees it once, creates key 2 and revokes key 1', async ({ page, request }) => {
   await signIn(page, 'demo@portico.example');
@@ -7,6 +7,7 @@ test('a partner admin creates access key 1, sees it once, creates key 2 and revo
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Products' }).click();
   await page.getByRole('link', { name: 'Nordic Showing Planner' }).click();
   await hydrated(page);
+  await productTab(page, 'Credentials');
   const productUrl = page.url();
   const clientId = await page.getByLabel('Client ID', { exact: true }).inputValue();
   expect(clientId).toMatch(/^pc_/);
@@ -27,14 +28,15 @@ test('a partner admin creates access key 1, sees it once, creates key 2 and revo
   await page.getByRole('button', { name: 'Create access key' }).click();
   await expect(page.getByRole('heading', { name: 'Access key 1' })).toBeVisible();
   await expect(page.getByRole('alert')).toContainText('shown only once');
-  const secret1 = await page.getByLabel('Secret of access key 1').inputValue();
+  const secret1 = await page.getByLabel('Secret of access key 1', { exact: true }).inputValue();
   expect(secret1).toMatch(/^psk_[A-Za-z0-9_-]{43}$/);
 
   // It works against the access-check API, and the product page never shows it.
   const check = () =>
     request.post('/api/v1/access-checks', {
       headers: { Authorization: `Basic ${Buffer.from(`${clientId}:${secret1}`).toString('base64')}` },
-      data: { installation_id: 'SOLOSL', function: 'estates.read' },
+      // viewings.list is installation-wide (estates.read acts on one ordered estate).
+      data: { installation_id: 'SOLOSL', function: 'viewings.list' },
     });
   const ok = await check();
   expect(ok.status()).toBe(200);

@@ -67,6 +67,13 @@ export async function signInHere(page: Page, email: string, lang: 'en' | 'nb' = 
   await page.getByRole('button', { name: words.button }).click();
 }
 
+/** Opens one of the product page's sections (Overview, Versions, Credentials, ...). */
+export async function productTab(page: Page, name: string) {
+  await page.getByRole('navigation', { name: 'Product sections' }).getByRole('link', { name, exact: true }).click();
+  await expect(page.getByRole('navigation', { name: 'Product sections' }).getByRole('link', { name, exact: true })).toHaveAttribute('aria-current', 'page');
+  await hydrated(page);
+}
+
 /** A unique address for a user created by a test run. */
 export function uniqueEmail(prefix: string): string {
   return `${prefix}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`;
@@ -79,6 +86,7 @@ export async function shipNewVersion(partner: Page, js: boolean, key: string, la
   await partner.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Products' }).click();
   await partner.getByRole('link', { name: 'Nordic Showing Planner' }).click();
   await hydrated(partner);
+  await productTab(partner, 'Versions');
   await partner.getByRole('button', { name: 'New version' }).click();
   await expect(partner.getByRole('heading', { name: 'Change functions' })).toBeVisible();
   await hydrated(partner);
@@ -93,6 +101,7 @@ export async function shipNewVersion(partner: Page, js: boolean, key: string, la
   await expect(partner.getByText(`Saved version ${version}: 1 added.`)).toBeVisible();
   await partner.getByRole('link', { name: '← Nordic Showing Planner' }).click();
   await hydrated(partner);
+  await productTab(partner, 'Versions');
   await partner.getByLabel('Note to customers (why these changes)').fill(`Now with ${label.toLowerCase()}.`);
   await partner.getByRole('button', { name: 'Activate' }).click();
   await expect(partner.getByRole('table', { name: 'Versions' }).getByRole('row', { name: new RegExp(`Version ${version} `) })).toContainText('Active');
@@ -112,7 +121,12 @@ export async function partnerPages(page: Page): Promise<string[]> {
     `${org}/products`,
     `${org}/products/new`,
     product,
-    `${product}?confirm=retire`,
+    `${product}/versions`,
+    `${product}/installations`,
+    `${product}/credentials`,
+    `${product}/webhooks`,
+    `${product}/settings`,
+    `${product}/settings?confirm=retire`,
     `${product}/edit`,
     `${product}/functions`,
     `${product}/access`,

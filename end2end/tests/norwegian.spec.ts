@@ -39,6 +39,9 @@ test('a partner builds a product in Norwegian, and the choice outlives signing o
   await page.getByLabel('Ordreintegrasjon').check();
   await page.getByRole('button', { name: 'Legg til' }).click();
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+  const sections = page.getByRole('navigation', { name: 'Produktets deler' });
+  await sections.getByRole('link', { name: 'Versjoner', exact: true }).click();
+  await expect(sections.getByRole('link', { name: 'Versjoner', exact: true })).toHaveAttribute('aria-current', 'page');
   await expect(page.getByRole('table', { name: 'Versjoner' })).toContainText('Utkast');
   await hydrated(page);
 

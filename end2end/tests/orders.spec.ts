@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
-import { hydrated, open, signIn } from './helpers';
+import { hydrated, open, productTab, signIn } from './helpers';
 
 /** The platform's service token, issued by scripts/e2e-server.sh when it started the server. */
 const serviceToken = () => readFileSync('.auth/service-token', 'utf8').trim();
@@ -44,6 +44,7 @@ test('the platform posts an order, the partner receives order.created, accepts i
     await p.getByRole('link', { name: 'Nordic Showing Planner' }).click();
     await hydrated(p);
     const productId = Number(new URL(p.url()).pathname.split('/').pop());
+    await productTab(p, 'Webhooks');
     await p.getByRole('link', { name: 'Create subscription' }).click();
     await hydrated(p);
     await p.getByLabel('Receiver URL').fill(receiver.url);
@@ -77,7 +78,7 @@ test('the platform posts an order, the partner receives order.created, accepts i
     expect(() => new Webhook(secret).verify(delivery.body.replace(estate, 'tampered'), delivery.headers)).toThrow();
 
     // The partner finds it under Orders by its object ID, and accepts it with a message.
-    await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Orders' }).click();
+    await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Orders', exact: true }).click();
     await hydrated(p);
     await p.getByLabel('Object ID').fill(estate);
     await p.getByRole('button', { name: 'Filter' }).click();
@@ -101,7 +102,7 @@ test('the platform posts an order, the partner receives order.created, accepts i
     const customer = await person(browser, 'kari@solheim.example');
     try {
       const c = customer.page;
-      await c.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Orders' }).click();
+      await c.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Orders', exact: true }).click();
       await hydrated(c);
       await c.getByRole('link', { name: order.order_id }).click();
       await hydrated(c);
@@ -131,7 +132,7 @@ test('a customer administrator cancels an open order after confirming', async ({
     });
     expect(posted.status()).toBe(201);
     const order = await posted.json();
-    await c.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Orders' }).click();
+    await c.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Orders', exact: true }).click();
     await hydrated(c);
     await c.getByRole('link', { name: order.order_id }).click();
     await hydrated(c);

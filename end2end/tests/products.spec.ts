@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { hydrated, open, signIn } from './helpers';
+import { hydrated, productTab, open, signIn } from './helpers';
 
 /** Requires one function in the picker, with filter values: with JavaScript the change stays
  * local until "Save changes"; without it, the function's own form saves it at once. */
@@ -48,9 +48,12 @@ test('a partner builds a product, activates it, then ships version 2 of an activ
   await page.getByLabel('Support e-mail').fill('support@nordic-integrations.example');
   await page.getByRole('button', { name: 'Add' }).click();
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
-  await expect(page.getByRole('table', { name: 'Versions' })).toContainText('Draft');
   // In the test environment a new product starts restricted to the sandbox.
   await expect(page.getByText('MSVPAR (Partner sandbox)')).toBeVisible();
+  await hydrated(page);
+  await productTab(page, 'Versions');
+  await expect(page.getByRole('table', { name: 'Versions' })).toContainText('Draft');
+  await productTab(page, 'Settings');
 
   // A logo: an SVG that carries a script is refused with the reason; a plain one is shown.
   const logoField = () => page.getByLabel('Logo (PNG or SVG, at most 256 KB)');
@@ -80,6 +83,7 @@ test('a partner builds a product, activates it, then ships version 2 of an activ
   await page.getByRole('link', { name: `← ${name}` }).click();
   await hydrated(page);
   await expect(page.getByText('Estate status: for_sale, sold')).toBeVisible();
+  await productTab(page, 'Versions');
   await page.getByLabel('Note to customers (why these changes)').fill('First release.');
   await page.getByRole('button', { name: 'Activate' }).click();
   await expect(page.getByRole('table', { name: 'Versions' }).getByRole('row', { name: /Version 1/ })).toContainText('Active');
@@ -88,6 +92,7 @@ test('a partner builds a product, activates it, then ships version 2 of an activ
   await page.getByRole('link', { name: '← Products' }).click();
   await page.getByRole('link', { name: 'Nordic Showing Planner' }).click();
   await hydrated(page);
+  await productTab(page, 'Versions');
   const versions = page.getByRole('table', { name: 'Versions' });
   const before = await versions.getByRole('row').count();
   await page.getByRole('button', { name: 'New version' }).click();
@@ -102,6 +107,7 @@ test('a partner builds a product, activates it, then ships version 2 of an activ
   await hydrated(page);
   await expect(page.getByRole('heading', { name: `Required functions (version ${draft})` })).toBeVisible();
   await expect(page.getByText(key, { exact: true })).toBeVisible();
+  await productTab(page, 'Versions');
   await page.getByLabel('Note to customers (why these changes)').fill(`Adds ${label.toLowerCase()}.`);
   await page.getByRole('button', { name: 'Activate' }).click();
   await expect(versions.getByRole('row', { name: new RegExp(`Version ${draft} `) })).toContainText('Active');

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { hydrated, signIn } from './helpers';
+import { hydrated, productTab, signIn } from './helpers';
 
 /** A receiver on 127.0.0.1 (allowed by PORTICO_PUSH_ALLOW in scripts/e2e-server.sh). */
 async function startReceiver() {
@@ -44,6 +44,7 @@ test('a partner creates a verified push subscription, sends a test event and see
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Products' }).click();
     await page.getByRole('link', { name: 'Nordic Showing Planner' }).click();
     await hydrated(page);
+    await productTab(page, 'Webhooks');
     await page.getByRole('link', { name: 'Create subscription' }).click();
     await hydrated(page);
     await expect(page.getByRole('heading', { name: 'Create subscription' })).toBeVisible();

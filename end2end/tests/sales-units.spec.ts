@@ -16,12 +16,17 @@ test('a partner finds its sales units by name, installation ID, customer or busi
   const noPanics = watchPanics(page);
   await signIn(page, 'anna@nordic-integrations.example');
   // The dashboard's figures link to the list.
-  await expect(page.getByRole('list', { name: 'Your figures' })).toContainText(/60\s*sales units/);
+  // The demo connects 60; the product-orders spec may have connected a few more by now.
+  const figures = page.getByRole('list', { name: 'Your figures' });
+  await expect(figures).toContainText(/\d+\s*sales units/);
+  const total = Number((await figures.textContent())!.match(/(\d+)\s*sales units/)![1]);
+  expect(total).toBeGreaterThanOrEqual(60);
+  expect(total).toBeLessThan(100);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sales units' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Sales units' })).toBeVisible();
   await expect(rows(page)).toHaveCount(50);
   await page.getByRole('link', { name: 'Next page' }).click();
-  await expect(rows(page)).toHaveCount(10);
+  await expect(rows(page)).toHaveCount(total - 50);
   await expect(page.getByRole('link', { name: 'First page' })).toBeVisible();
 
   await search(page, 'Nordlys Tromsø');

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { hydrated, open, shipNewVersion, signIn } from './helpers';
+import { hydrated, open, productTab, shipNewVersion, signIn } from './helpers';
 
 test('a customer admin is notified, reviews the changes, keeps the version, then upgrades', async ({ page, browser, javaScriptEnabled }) => {
   const js = javaScriptEnabled !== false;
@@ -15,7 +15,8 @@ test('a customer admin is notified, reviews the changes, keeps the version, then
   await expect(page.getByTestId('acting-as')).toHaveText('Solheim Eiendom AS');
   // The dashboard lists the upgrade under "Needs your attention", newest first.
   const attention = page.getByRole('region', { name: 'Needs your attention' });
-  const upgrade = `Upgrade available: Nordic Showing Planner version ${version}`;
+  // Solheim runs the product on more than one installation: the title names which.
+  const upgrade = `Upgrade available: Nordic Showing Planner version ${version} for Solheim Oslo`;
   await expect(async () => {
     await page.reload();
     await expect(attention.getByRole('link', { name: upgrade })).toBeVisible({ timeout: 1000 });
@@ -29,7 +30,7 @@ test('a customer admin is notified, reviews the changes, keeps the version, then
   await hydrated(page);
   // An earlier test's notice may have lit the bell first: wait for this version's own notice
   // (the queue is processed in the background), reloading the list until it is there.
-  const notice = page.getByRole('link', { name: `Upgrade available: Nordic Showing Planner version ${version}` });
+  const notice = page.getByRole('link', { name: upgrade });
   await expect(async () => {
     await page.reload();
     await expect(notice).toBeVisible({ timeout: 1000 });
@@ -74,6 +75,7 @@ test('a customer admin is notified, reviews the changes, keeps the version, then
 
   // The partner's adoption view shows the installation on the new version.
   await partner.reload();
+  await productTab(partner, 'Installations');
   const adoption = partner.getByRole('table', { name: 'Adoption' });
   await expect(adoption.getByRole('row', { name: /SOLOSL/ })).toContainText(`Version ${version}`);
   await expect(adoption.getByRole('row', { name: /SOLOSL/ })).toContainText('Up to date');

@@ -1,6 +1,5 @@
 //! Plain-form handlers: what the browser posts without server functions (file uploads, the
 //! picker's no-JavaScript form, the one-time access-key page), and the logo files.
-use crate::html::{secret_error, secret_fields, secret_page, Shown};
 use app::error::AppError;
 use app::paths::encode;
 use app::server::AppState;
@@ -79,7 +78,8 @@ pub async fn picker_form(
     .into_response()
 }
 
-/// "Upload logo" on the product page (a plain multipart form, with or without JavaScript).
+/// "Upload logo" on the product's settings (a plain multipart form, with or without
+/// JavaScript): back there with the outcome.
 pub async fn logo_upload(
     axum::Extension(state): axum::Extension<AppState>,
     Path((org, product)): Path<(i32, i32)>,
@@ -87,7 +87,7 @@ pub async fn logo_upload(
     req: Request,
 ) -> Response {
     let back = |query: String| {
-        Redirect::to(&format!("/o/{org}/products/{product}?{query}")).into_response()
+        Redirect::to(&format!("/o/{org}/products/{product}/settings?{query}")).into_response()
     };
     let too_large = || {
         back(format!(
@@ -169,15 +169,19 @@ pub async fn catalog_upload(
     }
 }
 
-/// "Create access key": answers with a page that shows the new secret once. It is not a
-/// redirect, so the secret never appears in a URL, and the page is not stored.
+/// "Create access key": answers with the app's own page for `/o/:org/products/:id/keys`, which
+/// shows the new secret once (or why no key was made). It is not a redirect, so the secret
+/// never appears in a URL, and the page is `no-store`.
 pub async fn create_key(
     axum::Extension(state): axum::Extension<AppState>,
+    axum::Extension(options): axum::Extension<leptos::prelude::LeptosOptions>,
     Path((org, product)): Path<(i32, i32)>,
     FormActor(actor): FormActor,
+    mut req: Request,
 ) -> Response {
-    let back = format!("/o/{org}/products/{product}");
-    let lang = actor.lang;
+    use app::features::products::api::NewKeyShown;
+    // The page is written in the actor's language, as a page they opened would be.
+    req.extensions_mut().insert(actor.lang);
     let created = app::features::products::service::credentials::create_key(
         &state.db,
         &state.config,
@@ -186,40 +190,20 @@ pub async fn create_key(
         product,
     )
     .await;
-    let (title, body) = match created {
-        Ok(k) => (
-            app::t!(lang, "credentials-key-n", n = k.slot),
-            secret_fields(
-                lang,
-                &app::t!(lang, "credentials-created-n", n = k.slot),
-                &[
-                    Shown {
-                        id: "client-id",
-                        label: app::t!(lang, "credentials-client-id"),
-                        copy_label: app::t!(lang, "credentials-copy-client-id"),
-                        value: &k.client_id,
-                    },
-                    Shown {
-                        id: "secret",
-                        label: app::t!(lang, "credentials-secret-of", n = k.slot),
-                        copy_label: app::t!(lang, "credentials-copy-secret"),
-                        value: &k.secret,
-                    },
-                ],
-            ),
-        ),
-        Err(e) => (
-            app::t!(lang, "credentials-not-created"),
-            secret_error(&e.message(lang)),
-        ),
-    };
-    secret_page(
-        lang,
-        &title,
-        &body,
-        &back,
-        &app::t!(lang, "credentials-back"),
-    )
+    let shown = NewKeyShown(created);
+    let render = leptos_axum::render_app_async_with_context(
+        move || {
+            leptos::prelude::provide_context(state.clone());
+            leptos::prelude::provide_context(shown.clone());
+        },
+        move || app::shell(options.clone()),
+    );
+    let mut res = render(req).await.into_response();
+    res.headers_mut().insert(
+        header::CACHE_CONTROL,
+        header::HeaderValue::from_static("no-store"),
+    );
+    res
 }
 
 /// The language switch's form (the header and the sign-in page).

@@ -69,7 +69,7 @@ pub fn router_with(state: AppState, leptos_options: LeptosOptions, api: Arc<ApiS
             "/o/{org}/catalog/upload",
             post(forms::catalog_upload).layer(DefaultBodyLimit::max(10 * 1024 * 1024)),
         )
-        .route("/o/{org}/products/{product}/keys", post(forms::create_key))
+        .route("/o/{org}/products/{id}/keys", post(forms::create_key))
         .route("/o/{org}/api-keys", post(crate::partner_key_form::create))
         .route(
             "/o/{org}/sales-units/{installation}/logo",
@@ -142,6 +142,8 @@ pub fn router_with(state: AppState, leptos_options: LeptosOptions, api: Arc<ApiS
             crate::middleware::forget_client_request_id,
         ))
         .layer(axum::Extension(state.clone()))
+        // The plain-form handlers that answer with an app page render it with these.
+        .layer(axum::Extension(leptos_options.clone()))
         // This instance's cache of access decisions and its limits, for `/api/v1`.
         .layer(axum::Extension(api))
         .with_state(leptos_options)

@@ -104,6 +104,27 @@ async fn every_response_carries_the_security_headers() {
     ]);
     let (_, headers, _) = send(&app, call(GetSubscription::PATH, &body, Some(&nils))).await;
     assert_eq!(headers["cache-control"], "no-store");
+    // "Create access key" answers with the app's own page (in the shell), showing the secret
+    // once and not stored; opened again, the page shows no secret.
+    let keys = format!("/o/{nordic}/products/1/keys");
+    let (status, headers, page) = send(&app, call(&keys, "", Some(&nils))).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(headers["cache-control"], "no-store");
+    assert!(
+        page.contains("data-testid=\"acting-as\"") && page.contains("psk_"),
+        "{page}"
+    );
+    let again = Request::get(&keys)
+        .header("cookie", format!("portico_session={nils}"))
+        .body(Body::empty())
+        .unwrap();
+    let (status, headers, page) = send(&app, again).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(headers["cache-control"], "no-store");
+    assert!(
+        !page.contains("psk_") && page.contains("shown only once"),
+        "{page}"
+    );
 }
 
 #[tokio::test]

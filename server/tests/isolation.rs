@@ -382,10 +382,11 @@ async fn every_server_function_refuses_another_organizations_user() {
         ),
     )
     .await;
-    assert_eq!(status, StatusCode::OK);
+    // The page answers in the app's shell: not a member of Nordic, she is refused there.
+    assert_eq!(status, StatusCode::FORBIDDEN);
     assert!(
         // Ingrid reads Norwegian (her saved language in the demo).
-        page.contains("Du har ikke tilgang til dette.") && !page.contains("psk_"),
+        page.contains("Du har ikke tilgang til denne siden") && !page.contains("psk_"),
         "{page}"
     );
     // "Save changes" in the picker posts JSON.

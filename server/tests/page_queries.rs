@@ -42,7 +42,18 @@ async fn a_signed_in_page_looks_up_its_session_and_membership_once() {
         // the partner's figures (products, two counts of sales units, failing subscriptions, the
         // latest month's commission and its sums).
         (format!("/o/{nordic}"), &cookie, 16),
-        (format!("/o/{nordic}/products/{planner}"), &cookie, 23),
+        // The overview: no credentials or subscriptions (their tabs read those).
+        (format!("/o/{nordic}/products/{planner}"), &cookie, 18),
+        (
+            format!("/o/{nordic}/products/{planner}/credentials"),
+            &cookie,
+            21,
+        ),
+        (
+            format!("/o/{nordic}/products/{planner}/webhooks"),
+            &cookie,
+            20,
+        ),
         (
             format!("/o/{nordic}/products/{planner}/functions"),
             &cookie,

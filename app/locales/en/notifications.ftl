@@ -1,5 +1,5 @@
 # Notifications: the bell, its list and the messages it carries.
-notify-upgrade-title = Upgrade available: { $product } version { $version }
+notify-upgrade-title = Upgrade available: { $product } version { $version } for { $installation }
 notify-upgrade-text = { $partner } activated version { $version } of { $product } for { $installation } ({ $id }). Nothing changes until an administrator reviews the changes and upgrades.
 notify-push-disabled-title = Push subscription disabled: { $product }
 notify-push-disabled-text = Portico stopped sending to { $url } ({ $id }). { $reason } Fix the receiver, then enable the subscription and replay the failed deliveries.

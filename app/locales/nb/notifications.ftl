@@ -1,5 +1,5 @@
 # Varsler: bjellen, listen og meldingene den viser.
-notify-upgrade-title = Oppdatering tilgjengelig: { $product } versjon { $version }
+notify-upgrade-title = Oppdatering tilgjengelig: { $product } versjon { $version } for { $installation }
 notify-upgrade-text = { $partner } aktiverte versjon { $version } av { $product } for { $installation } ({ $id }). Ingenting endres før en administrator har gått gjennom endringene og oppdatert.
 notify-push-disabled-title = Push-abonnement slått av: { $product }
 notify-push-disabled-text = Portico sluttet å sende til { $url } ({ $id }). { $reason } Rett feilen hos mottakeren, slå på abonnementet igjen og send de feilede leveransene på nytt.

@@ -163,3 +163,17 @@ pub async fn revoke_access_key(org_id: i32, product_id: i32, key_id: i32) -> Res
     let (st, actor) = request::actor().await?;
     credentials::revoke_key(&st.db, &actor, org_id, product_id, key_id).await
 }
+
+/// What "Create access key" (a plain form) just made, or why it made none: the handler puts it
+/// in the page's context, so the page that shows the secret once is the app's own page.
+#[cfg(feature = "ssr")]
+#[derive(Clone)]
+pub struct NewKeyShown(pub Result<super::dto::NewAccessKey, AppError>);
+
+/// The key the form just made, for its page (`None` when the page is opened again: the secret
+/// is shown only once).
+#[server]
+pub async fn shown_access_key() -> Result<Option<super::dto::NewAccessKey>, AppError> {
+    crate::server::request::no_store();
+    use_context::<NewKeyShown>().map(|s| s.0).transpose()
+}

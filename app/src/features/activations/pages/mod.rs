@@ -3,13 +3,18 @@ mod suppliers;
 
 pub use suppliers::{FunctionList, SuppliersPage};
 
-/// What other features show in a product's supplier panel (the application fills it in):
-/// `orders(customer, installation ID, product ID)`, an order integration product's latest
-/// orders on the installation.
+/// What other features show in a product's supplier panel (the application fills it in).
 #[derive(Clone, Copy)]
 pub struct SupplierSections {
-    pub orders: fn(i32, String, i32) -> leptos::prelude::AnyView,
+    /// An order integration product's latest orders on the installation, for the panel the
+    /// URL opens: `orders(customer, installation ID, product ID)` is called once at the top of
+    /// the page, so that its data is fetched there (a resource created inside the panel's
+    /// `Suspend` would not hydrate), and answers what draws the section inside the panel.
+    pub orders: fn(Signal<i32>, Signal<String>, Signal<String>) -> SectionView,
 }
+
+/// Draws a section another feature set up; called inside a `Suspense`.
+pub type SectionView = std::sync::Arc<dyn Fn() -> AnyView + Send + Sync>;
 
 use leptos::prelude::*;
 use leptos_router::components::Route;

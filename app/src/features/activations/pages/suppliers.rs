@@ -106,6 +106,14 @@ pub fn SuppliersPage() -> impl IntoView {
             }
         },
     );
+    // Set up here, beside the panel's own resource, for the same reason.
+    let orders = use_context::<super::SupplierSections>().map(|s| {
+        (s.orders)(
+            Signal::derive(move || org.get()),
+            Signal::derive(move || q("installation")),
+            Signal::derive(move || q("product")),
+        )
+    });
     let done = move || match q("done").as_str() {
         "activated" => Some(tr!("suppliers-done-activated")),
         "upgraded" => Some(tr!("suppliers-done-upgraded")),
@@ -123,13 +131,15 @@ pub fn SuppliersPage() -> impl IntoView {
         <FormResult value=deactivate.value()/>
         <FormResult value=keep.value()/>
         <Transition fallback=Loading>
-            {move || Suspend::new(async move {
+            {move || {
+            let orders = orders.clone();
+            Suspend::new(async move {
                 let p = match page.await {
                     Ok(p) => p,
                     Err(e) => return view! { <ErrorView error=e/> }.into_any(),
                 };
                 let panel_view = match panel.await {
-                    Ok(Some(pp)) => Some(view! { <PanelView p=pp org=org.get() installation=q("installation") actions=actions/> }.into_any()),
+                    Ok(Some(pp)) => Some(view! { <PanelView p=pp org=org.get() installation=q("installation") actions=actions orders=orders.clone()/> }.into_any()),
                     Ok(None) => None,
                     Err(e) => Some(view! { <ErrorView error=e/> }.into_any()),
                 };
@@ -206,7 +216,7 @@ pub fn SuppliersPage() -> impl IntoView {
                     </div>
                 }
                 .into_any()
-            })}
+            })}}
         </Transition>
     }
 }
@@ -226,6 +236,8 @@ fn PanelView(
     org: i32,
     installation: String,
     actions: PanelActions,
+    /// The orders section, where the application has one.
+    orders: Option<super::SectionView>,
 ) -> impl IntoView {
     let PanelActions {
         activate,
@@ -345,7 +357,7 @@ fn PanelView(
             })}
             <div class="panel-actions">{actions}</div>
             {(c.kind == crate::glossary::ProductKind::OrderIntegration && !matches!(c.state, CardState::Available { .. }))
-                .then(|| use_context::<super::SupplierSections>().map(|s| (s.orders)(org, installation.clone(), c.product_id)))
+                .then(|| orders.map(|draw| draw()))
                 .flatten()}
             <h3>{tr!("suppliers-history")}</h3>
             {if p.history.is_empty() {

@@ -134,7 +134,7 @@ async fn a_new_version_notifies_each_admin_once() {
         assert_eq!(
             mails
                 .iter()
-                .filter(|m| m.subject == "Upgrade available: Acme Feed version 2")
+                .filter(|m| m.subject == "Upgrade available: Acme Feed version 2 for Solheim Oslo")
                 .count(),
             2
         );

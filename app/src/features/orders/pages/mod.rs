@@ -6,7 +6,7 @@ mod recent;
 
 pub use list::OrdersPage;
 pub use order::OrderPage;
-pub use recent::RecentOrders;
+pub use recent::recent_orders;
 
 use crate::glossary::OrderStatus;
 use leptos::prelude::*;

@@ -1,40 +1,56 @@
 //! The latest orders of a product on one installation, on the customer's supplier panel.
-use crate::components::{loaded, StatusBadge};
+use crate::components::StatusBadge;
 use crate::features::orders::api::get_recent_orders;
-use crate::features::orders::dto::OrderRow;
 use crate::i18n::lang;
 use crate::paths;
 use leptos::prelude::*;
 use leptos_fluent::tr;
+use std::sync::Arc;
 
-/// "Orders" on a customer's supplier panel: the product's latest orders on the installation.
-#[component]
-pub fn RecentOrders(org: i32, installation_id: String, product_id: i32) -> impl IntoView {
+/// "Orders" on a customer's supplier panel: the product's latest orders on the installation
+/// the URL names. Called at the top of the suppliers page, so the orders are fetched (and
+/// hydrate) in the same order on the server and in the browser; what it answers draws the
+/// section inside the panel's own `Suspense`, and nothing where the orders are refused.
+pub fn recent_orders(
+    org: Signal<i32>,
+    installation: Signal<String>,
+    product: Signal<String>,
+) -> Arc<dyn Fn() -> AnyView + Send + Sync> {
     let orders = Resource::new(
-        move || (org, installation_id.clone(), product_id),
-        |(o, i, p)| get_recent_orders(o, i, p),
+        move || (org.get(), installation.get(), product.get()),
+        |(o, i, p)| async move {
+            match p.parse::<i32>() {
+                Ok(pid) if !i.is_empty() => get_recent_orders(o, i, pid).await.ok(),
+                _ => None,
+            }
+        },
     );
-    view! {
-        <section class="panel-section" aria-labelledby="panel-orders-title">
-            <h3 id="panel-orders-title">{tr!("nav-orders")}</h3>
-            {loaded(orders, move |rows: Vec<OrderRow>| {
-                if rows.is_empty() {
-                    return view! { <p class="muted">{tr!("orders-panel-none")}</p> }.into_any();
-                }
-                view! {
-                    <ul class="plain-list">
-                        {rows.into_iter().map(|r| view! {
-                            <li>
-                                <a href=paths::order(org, &r.id)>{r.object_type.clone()}" "{r.object_id.clone()}</a>" "
-                                <StatusBadge status=r.status/>" "
-                                <span class="muted">{r.created_at.date(lang())}</span>
-                            </li>
-                        }).collect_view()}
-                    </ul>
-                    <p><a href=paths::orders(org)>{tr!("orders-all")}</a></p>
-                }
-                .into_any()
-            })}
-        </section>
-    }
+    Arc::new(move || {
+        let org = org.get_untracked();
+        view! {
+            <section class="panel-section" aria-labelledby="panel-orders-title">
+                <h3 id="panel-orders-title">{tr!("nav-orders")}</h3>
+                {Suspend::new(async move {
+                    let rows = orders.await.unwrap_or_default();
+                    if rows.is_empty() {
+                        return view! { <p class="muted">{tr!("orders-panel-none")}</p> }.into_any();
+                    }
+                    view! {
+                        <ul class="plain-list">
+                            {rows.into_iter().map(|r| view! {
+                                <li>
+                                    <a href=paths::order(org, &r.id)>{r.object_type.clone()}" "{r.object_id.clone()}</a>" "
+                                    <StatusBadge status=r.status/>" "
+                                    <span class="muted">{r.created_at.date(lang())}</span>
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                        <p><a href=paths::orders(org)>{tr!("orders-all")}</a></p>
+                    }
+                    .into_any()
+                })}
+            </section>
+        }
+        .into_any()
+    })
 }

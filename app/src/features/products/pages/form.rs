@@ -78,6 +78,7 @@ pub fn EditProductPage() -> impl IntoView {
                 view! {
                     <p><a href=paths::product(org.get(), d.product.id)>{format!("← {}", d.product.name)}</a></p>
                     <PageHeader title=tr!("products-edit-title") subtitle=tr!("products-edit-subtitle")/>
+                    <super::ProductTabs org=org.get() product_id=d.product.id current=super::ProductTab::Settings/>
                     <ActionForm action=update attr:class="card form-card">
                         <input type="hidden" name="org_id" value=org.get()/>
                         <input type="hidden" name="product_id" value=d.product.id/>

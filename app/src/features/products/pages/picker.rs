@@ -288,6 +288,7 @@ fn Picker(
             <h1>{tr!("change-functions")}</h1>
             <p class="muted">{tr!("picker-version", { "version" => version, "state" => version_state.label(lang()).to_lowercase() })}</p>
         </header>
+        <super::ProductTabs org=org product_id=product_id current=super::ProductTab::Functions/>
         {locked_reason.map(|reason| view! {
             <div class="notice warn" role="status">
                 <p>{reason}</p>

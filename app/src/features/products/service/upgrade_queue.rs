@@ -82,7 +82,8 @@ async fn notify_upgrade(
                 lang,
                 "notify-upgrade-title",
                 product = p.name.clone(),
-                version = v.number
+                version = v.number,
+                installation = inst.name.clone(),
             ),
             crate::t!(
                 lang,

@@ -8,7 +8,7 @@ use crate::glossary::{ActiveStatus, ProductOrderStatus, VersionState};
 use crate::server::entities::{
     activation, installation, product, product_order as po, product_version as pv,
 };
-use sea_orm::sea_query::{Expr, ExprTrait, SelectStatement, SimpleExpr};
+use sea_orm::sea_query::{Expr, ExprTrait, SelectStatement, SimpleExpr, UnionType};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, QueryTrait};
 
 /// The partner's products (ID, name), by name.
@@ -52,6 +52,11 @@ pub fn connected_ids(products: &[i32], upgrade_pending: bool) -> SelectStatement
 /// [`connected_ids`] as a correlated `EXISTS` on the installation of the outer query: the
 /// database probes the activations of the rows it looks at (by their unique index) instead of
 /// listing every activation of the partner's products.
+///
+/// The two ways to be connected are one `EXISTS` over a `UNION ALL`, not two `EXISTS` joined by
+/// `OR`: PostgreSQL plans an `OR` of `EXISTS` as hashed subplans, which read every activation of
+/// the partner's products before the first row (38 ms for a page of 50 at 100,000 sales units,
+/// against 0.5 ms for this form), and SQLite probes either form row by row.
 pub fn connected(products: &[i32], upgrade_pending: bool) -> SimpleExpr {
     let mut acts = connected_ids(products, upgrade_pending);
     acts.and_where(
@@ -64,7 +69,7 @@ pub fn connected(products: &[i32], upgrade_pending: bool) -> SimpleExpr {
     // A completed product order connects its sales unit even once the product is deactivated.
     let ordered = po::Entity::find()
         .select_only()
-        .column(po::Column::Id)
+        .column(po::Column::InstallationId)
         .filter(po::Column::Status.eq(ProductOrderStatus::Completed))
         .filter(po::Column::ProductId.is_in(products.to_vec()))
         .filter(
@@ -72,7 +77,8 @@ pub fn connected(products: &[i32], upgrade_pending: bool) -> SimpleExpr {
                 .equals((installation::Entity, installation::Column::Id)),
         )
         .into_query();
-    Expr::exists(acts).or(Expr::exists(ordered))
+    acts.union(UnionType::All, ordered);
+    Expr::exists(acts)
 }
 
 /// The partner's sales unit with this installation ID, or `NotFound` when it is unknown, not

@@ -1,5 +1,6 @@
 //! Plain-form handlers: what the browser posts without server functions (file uploads, the
-//! picker's no-JavaScript form, the one-time access-key page), and the logo files.
+//! picker's no-JavaScript form, creating access keys, answered by the app's one-time key page),
+//! and the logo files.
 use app::error::AppError;
 use app::paths::encode;
 use app::server::AppState;
@@ -170,18 +171,14 @@ pub async fn catalog_upload(
 }
 
 /// "Create access key": answers with the app's own page for `/o/:org/products/:id/keys`, which
-/// shows the new secret once (or why no key was made). It is not a redirect, so the secret
-/// never appears in a URL, and the page is `no-store`.
+/// shows the new secret once (or why no key was made).
 pub async fn create_key(
     axum::Extension(state): axum::Extension<AppState>,
     axum::Extension(options): axum::Extension<leptos::prelude::LeptosOptions>,
     Path((org, product)): Path<(i32, i32)>,
     FormActor(actor): FormActor,
-    mut req: Request,
+    req: Request,
 ) -> Response {
-    use app::features::products::api::NewKeyShown;
-    // The page is written in the actor's language, as a page they opened would be.
-    req.extensions_mut().insert(actor.lang);
     let created = app::features::products::service::credentials::create_key(
         &state.db,
         &state.config,
@@ -190,7 +187,22 @@ pub async fn create_key(
         product,
     )
     .await;
-    let shown = NewKeyShown(created);
+    let shown = app::features::products::api::NewKeyShown(created);
+    one_time_page(state, options, req, actor.lang, shown).await
+}
+
+/// Renders the app's page for `req`'s path with `shown` (what a form just made, such as a new
+/// secret) in its context, in the actor's language: the answer to the form's POST, not a
+/// redirect, so a secret never appears in a URL; and `no-store`, so no cache keeps it.
+pub async fn one_time_page<T: Clone + Send + Sync + 'static>(
+    state: AppState,
+    options: leptos::prelude::LeptosOptions,
+    mut req: Request,
+    lang: app::i18n::Lang,
+    shown: T,
+) -> Response {
+    // The page is written in the actor's language, as a page they opened would be.
+    req.extensions_mut().insert(lang);
     let render = leptos_axum::render_app_async_with_context(
         move || {
             leptos::prelude::provide_context(state.clone());

@@ -1,9 +1,9 @@
-//! "Create API key" on a partner's API keys page: a plain form whose answer shows the new
-//! secret once (the same page as a product's new access key).
-use crate::forms::FormActor;
-use crate::html::{secret_error, secret_fields, secret_page, Shown};
-use app::features::partner_api::service::keys;
+//! "Create API key" on a partner's API keys page: a plain form answered by the app's page that
+//! shows the new secret once (`/o/:org/api-keys/new`, like a product's new access key).
+use crate::forms::{one_time_page, FormActor};
+use app::features::partner_api::{api::NewPartnerKeyShown, service::keys};
 use app::server::AppState;
+use axum::body::Body;
 use axum::extract::{FromRequest, Path, Request};
 use axum::response::Response;
 use axum::Form;
@@ -15,47 +15,29 @@ struct CreateForm {
     access: String,
 }
 
-/// `POST /o/{org}/api-keys`.
+/// `POST /o/{org}/api-keys/new`.
 pub async fn create(
     axum::Extension(state): axum::Extension<AppState>,
+    axum::Extension(options): axum::Extension<leptos::prelude::LeptosOptions>,
     Path(org): Path<i32>,
     FormActor(actor): FormActor,
     req: Request,
 ) -> Response {
-    let lang = actor.lang;
+    // The body is the form; the head renders the page that answers it.
+    let (head, body) = req.into_parts();
     // An unreadable form is a key of no known access: the service names what to choose.
-    let access = Form::<CreateForm>::from_request(req, &())
+    let access = Form::<CreateForm>::from_request(Request::from_parts(head.clone(), body), &())
         .await
         .map(|f| f.0.access)
         .unwrap_or_default();
     let created = keys::create(&state.db, &state.config, &actor, org, &access).await;
-    let (title, body) = match created {
-        Ok(k) => (
-            app::t!(lang, "api-keys-key-n", n = k.slot),
-            secret_fields(
-                lang,
-                &app::t!(lang, "api-keys-created-n", n = k.slot),
-                &[
-                    Shown {
-                        id: "key-id",
-                        label: app::t!(lang, "api-keys-key-id"),
-                        copy_label: app::t!(lang, "api-keys-copy-key-id"),
-                        value: &k.key_id,
-                    },
-                    Shown {
-                        id: "secret",
-                        label: app::t!(lang, "api-keys-secret-of", n = k.slot),
-                        copy_label: app::t!(lang, "credentials-copy-secret"),
-                        value: &k.secret,
-                    },
-                ],
-            ),
-        ),
-        Err(e) => (
-            app::t!(lang, "api-keys-not-created"),
-            secret_error(&e.message(lang)),
-        ),
-    };
-    let back = format!("/o/{org}/api-keys");
-    secret_page(lang, &title, &body, &back, &app::t!(lang, "api-keys-back"))
+    let page = Request::from_parts(head, Body::empty());
+    one_time_page(
+        state,
+        options,
+        page,
+        actor.lang,
+        NewPartnerKeyShown(created),
+    )
+    .await
 }

@@ -70,7 +70,10 @@ pub fn router_with(state: AppState, leptos_options: LeptosOptions, api: Arc<ApiS
             post(forms::catalog_upload).layer(DefaultBodyLimit::max(10 * 1024 * 1024)),
         )
         .route("/o/{org}/products/{id}/keys", post(forms::create_key))
-        .route("/o/{org}/api-keys", post(crate::partner_key_form::create))
+        .route(
+            "/o/{org}/api-keys/new",
+            post(crate::partner_key_form::create),
+        )
         .route(
             "/o/{org}/sales-units/{installation}/logo",
             get(forms::unit_logo_file)

@@ -125,6 +125,15 @@ async fn every_response_carries_the_security_headers() {
         !page.contains("psk_") && page.contains("shown only once"),
         "{page}"
     );
+    // So does "Create API key" (the Partner API's keys).
+    let api_keys = format!("/o/{nordic}/api-keys/new");
+    let (status, headers, page) = send(&app, call(&api_keys, "access=read", Some(&nils))).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(headers["cache-control"], "no-store");
+    assert!(
+        page.contains("data-testid=\"acting-as\"") && page.contains("pks_"),
+        "{page}"
+    );
 }
 
 #[tokio::test]

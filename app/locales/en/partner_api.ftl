@@ -32,3 +32,4 @@ api-docs-type = Type
 api-docs-body = Body
 api-docs-responses = Responses
 api-docs-schemas = Schemas
+api-keys-shown-before = A new API key's secret is shown only once, on the page that creates it. If it is lost, create a new key and revoke the old one.

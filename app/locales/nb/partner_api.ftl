@@ -32,3 +32,4 @@ api-docs-type = Type
 api-docs-body = Innhold
 api-docs-responses = Svar
 api-docs-schemas = Skjemaer
+api-keys-shown-before = En ny API-nøkkels hemmelighet vises bare én gang, på siden som oppretter den. Er den borte, oppretter dere en ny nøkkel og trekker tilbake den gamle.

@@ -58,7 +58,7 @@ fn CreateKey(org: i32, view: PartnerKeysView) -> impl IntoView {
         return view! { <p class="muted">{tr!("api-keys-both-active")}</p> }.into_any();
     }
     view! {
-        <form method="post" action=format!("/o/{org}/api-keys") class="inline-form">
+        <form method="post" action=format!("/o/{org}/api-keys/new") class="inline-form">
             <div class="field">
                 <label for="key-access">{tr!("api-keys-access")}</label>
                 <select id="key-access" name="access">

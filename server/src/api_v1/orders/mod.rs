@@ -2,9 +2,10 @@
 //! posts an order when a person starts one from a sales object and may cancel it (service
 //! token); the partner, with the product's credentials, lists its orders and accepts, completes
 //! or declines them; both read one order. Every refusal is a problem document.
+mod wire;
+
 use super::{auth, internal_error, problem, unprocessable, ApiState, Problem};
 use app::error::AppError;
-use app::features::access::dto::ObjectRef;
 use app::features::orders::dto::OrderQuery;
 use app::features::orders::service::{create, list, status};
 use app::glossary::{OrderParty, OrderStatus};
@@ -19,10 +20,12 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Extension, Json, Router};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
-use serde::{Deserialize, Serialize};
 use std::net::SocketAddr;
 use std::sync::Arc;
-use utoipa::{IntoParams, ToSchema};
+use wire::{order_json, rfc3339};
+pub(super) use wire::{
+    CancelRequest, Order, OrderParams, OrderPatch, OrderRequest, OrderStep, OrderedBy, Orders,
+};
 
 /// The orders routes.
 pub(super) fn routes<S: Clone + Send + Sync + 'static>() -> Router<S> {
@@ -33,143 +36,6 @@ pub(super) fn routes<S: Clone + Send + Sync + 'static>() -> Router<S> {
             get(get_order).patch(patch_order),
         )
         .route("/api/v1/orders/{order_id}/cancel", post(cancel_order))
-}
-
-/// Who ordered.
-#[derive(Deserialize, Serialize, ToSchema)]
-pub(super) struct OrderedBy {
-    #[schema(min_length = 1, max_length = 200, example = "Eva Megler")]
-    name: String,
-    #[schema(min_length = 3, max_length = 254, example = "eva@solheim.example")]
-    email: String,
-}
-
-/// An order a person started from a sales object.
-#[derive(Deserialize, ToSchema)]
-pub(super) struct OrderRequest {
-    /// The installation, in any case.
-    #[schema(
-        pattern = "^[A-Za-z0-9_-]{2,32}$",
-        min_length = 2,
-        max_length = 32,
-        example = "SOLOSL"
-    )]
-    installation_id: String,
-    /// An order integration product activated on the installation.
-    #[schema(minimum = 1, example = 1)]
-    product_id: i32,
-    object: ObjectRef,
-    ordered_by: OrderedBy,
-    /// Anything the partner needs, passed on in `order.created` (a JSON object, at most 64 KB).
-    #[serde(default = "empty_object")]
-    #[schema(value_type = Object)]
-    data: serde_json::Value,
-}
-
-fn empty_object() -> serde_json::Value {
-    serde_json::json!({})
-}
-
-/// One step of an order's timeline.
-#[derive(Serialize, ToSchema)]
-pub(super) struct OrderStep {
-    status: OrderStatus,
-    /// The partner's (or customer's) message; may be empty.
-    message: String,
-    /// `platform`, `partner` or `customer`.
-    by: OrderParty,
-    /// RFC 3339.
-    at: String,
-}
-
-/// An order.
-#[derive(Serialize, ToSchema)]
-pub(super) struct Order {
-    /// `ord_...`
-    order_id: String,
-    product_id: i32,
-    installation_id: String,
-    object: ObjectRef,
-    ordered_by: OrderedBy,
-    #[schema(value_type = Object)]
-    data: serde_json::Value,
-    status: OrderStatus,
-    /// RFC 3339.
-    created_at: String,
-    /// RFC 3339.
-    updated_at: String,
-    /// RFC 3339, once completed.
-    completed_at: Option<String>,
-    /// Oldest first; only on a single order.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    steps: Option<Vec<OrderStep>>,
-}
-
-/// A page of orders, newest first.
-#[derive(Serialize, ToSchema)]
-pub(super) struct Orders {
-    items: Vec<Order>,
-    next_cursor: Option<String>,
-}
-
-/// The partner's answer to an order.
-#[derive(Deserialize, ToSchema)]
-pub(super) struct OrderPatch {
-    /// `accepted`, `completed` or `declined`.
-    status: OrderStatus,
-    /// To the customer; required when declining.
-    #[serde(default)]
-    #[schema(max_length = 2000)]
-    message: String,
-}
-
-/// Why the platform cancels an order.
-#[derive(Deserialize, ToSchema, Default)]
-pub(super) struct CancelRequest {
-    #[serde(default)]
-    #[schema(max_length = 2000)]
-    message: String,
-}
-
-/// `status`, `cursor` and `limit` of the orders list.
-#[derive(Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub(super) struct OrderParams {
-    /// Only orders in this status.
-    status: Option<OrderStatus>,
-    /// The `next_cursor` of the page before; none for the first page.
-    #[param(max_length = 20, pattern = "^[0-9]{1,10}$")]
-    cursor: Option<String>,
-    /// Orders on the page (50 unless given).
-    #[param(minimum = 1, maximum = 100)]
-    limit: Option<u32>,
-}
-
-fn rfc3339(t: chrono::DateTime<chrono::Utc>) -> String {
-    t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
-}
-
-/// An order as the API shows it (`installation_id` is the platform's).
-fn order_json(o: order::Model, installation_id: String, steps: Option<Vec<OrderStep>>) -> Order {
-    Order {
-        data: serde_json::from_str(&o.data).unwrap_or_else(|_| empty_object()),
-        order_id: o.public_id,
-        product_id: o.product_id,
-        installation_id,
-        object: ObjectRef {
-            object_type: o.object_type,
-            id: o.object_id,
-        },
-        ordered_by: OrderedBy {
-            name: o.ordered_by_name,
-            email: o.ordered_by_email,
-        },
-        status: o.status,
-        created_at: rfc3339(o.created_at),
-        updated_at: rfc3339(o.updated_at),
-        completed_at: o.completed_at.map(rfc3339),
-        steps,
-    }
 }
 
 /// An order's problem for an [`AppError`].

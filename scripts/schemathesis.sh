@@ -40,8 +40,11 @@ for _ in $(seq 1 100); do
 done
 
 set +e
+# One worker: with two, schemathesis (through Hypothesis) parses Python source in two threads at
+# once, which CPython 3.11 (this machine's 3.11.7) can fail ("AST constructor recursion depth mismatch"),
+# failing a run that found nothing wrong with the API.
 "$st" --config-file scripts/schemathesis.toml run "http://127.0.0.1:$port/api/v1/openapi.json" \
-  --checks all --max-examples "$examples" --workers 2 --seed "${PORTICO_ST_SEED:-20261201}" \
+  --checks all --max-examples "$examples" --workers 1 --seed "${PORTICO_ST_SEED:-20261201}" \
   --generation-database none --no-color --report junit --report-dir "$dir/report"
 status=$?
 set -e

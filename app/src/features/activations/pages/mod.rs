@@ -13,8 +13,12 @@ pub struct SupplierSections {
     pub orders: fn(Signal<i32>, Signal<String>, Signal<String>) -> SectionView,
 }
 
-/// Draws a section another feature set up; called inside a `Suspense`.
-pub type SectionView = std::sync::Arc<dyn Fn() -> AnyView + Send + Sync>;
+/// Draws a section another feature set up, once its data is there: the page awaits it in its
+/// own `Suspend`, beside the page's other data, so that no `Suspend` nests in another (a nested
+/// one hydrated out of step now and then).
+pub type SectionView = std::sync::Arc<
+    dyn Fn() -> std::pin::Pin<Box<dyn std::future::Future<Output = AnyView> + Send>> + Send + Sync,
+>;
 
 use leptos::prelude::*;
 use leptos_router::components::Route;

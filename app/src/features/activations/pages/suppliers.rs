@@ -138,8 +138,14 @@ pub fn SuppliersPage() -> impl IntoView {
                     Ok(p) => p,
                     Err(e) => return view! { <ErrorView error=e/> }.into_any(),
                 };
-                let panel_view = match panel.await {
-                    Ok(Some(pp)) => Some(view! { <PanelView p=pp org=org.get() installation=q("installation") actions=actions orders=orders.clone()/> }.into_any()),
+                let panel = panel.await;
+                // Awaited here with the page's data (see `SectionView`).
+                let orders_view = match (&panel, orders.as_ref()) {
+                    (Ok(Some(_)), Some(draw)) => Some(draw().await),
+                    _ => None,
+                };
+                let panel_view = match panel {
+                    Ok(Some(pp)) => Some(view! { <PanelView p=pp org=org.get() installation=q("installation") actions=actions orders=orders_view/> }.into_any()),
                     Ok(None) => None,
                     Err(e) => Some(view! { <ErrorView error=e/> }.into_any()),
                 };
@@ -237,7 +243,7 @@ fn PanelView(
     installation: String,
     actions: PanelActions,
     /// The orders section, where the application has one.
-    orders: Option<super::SectionView>,
+    orders: Option<AnyView>,
 ) -> impl IntoView {
     let PanelActions {
         activate,
@@ -357,7 +363,7 @@ fn PanelView(
             })}
             <div class="panel-actions">{actions}</div>
             {(c.kind == crate::glossary::ProductKind::OrderIntegration && !matches!(c.state, CardState::Available { .. }))
-                .then(|| orders.map(|draw| draw()))
+                .then_some(orders)
                 .flatten()}
             <h3>{tr!("suppliers-history")}</h3>
             {if p.history.is_empty() {

@@ -12,6 +12,7 @@ pub mod history;
 pub mod locale;
 pub mod lookups;
 pub mod mail;
+pub mod names;
 pub mod net;
 pub mod paging;
 pub mod rate_limit;

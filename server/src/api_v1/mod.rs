@@ -6,8 +6,10 @@ mod auth;
 mod commission;
 mod orders;
 mod partner;
+mod problems;
 
 pub use auth::ApiState;
+use problems::{internal_error, problem, refusal, unauthorized, unprocessable, Problem};
 
 use app::features::access::dto::{AccessDecision, AccessReason, MethodDto, ObjectRef};
 use app::features::push::service::publish;
@@ -17,7 +19,7 @@ use axum::body::Bytes;
 use axum::extract::rejection::PathRejection;
 use axum::extract::ConnectInfo;
 use axum::extract::Path;
-use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post, put};
 use axum::{Extension, Json, Router};
@@ -100,7 +102,7 @@ async fn problem_instance(req: axum::extract::Request, next: axum::middleware::N
         partner::listings::price_packages, partner::listings::commission_statements, partner::listings::commission_month,
         partner::listings::webhooks, partner::products::products, partner::products::product,
         partner::product_orders::create_order, partner::product_orders::list_orders, partner::product_orders::get_order,
-        partner::product_orders::delete_order, partner::product_orders::list_templates),
+        partner::product_orders::delete_order, partner::product_order_templates::list_templates),
     components(schemas(CheckRequest, ObjectRef, Problem, MethodsResponse, AccessDecision, AccessReason, MethodDto, EventRequest, EventAccepted,
         orders::OrderRequest, orders::OrderedBy, orders::Order, orders::OrderStep, orders::Orders, orders::OrderPatch, orders::CancelRequest,
         app::glossary::OrderStatus, app::glossary::OrderParty,
@@ -146,18 +148,6 @@ impl Modify for SecuritySchemes {
     }
 }
 
-/// An RFC 7807 problem document.
-#[derive(ToSchema)]
-#[allow(dead_code)]
-struct Problem {
-    r#type: String,
-    title: String,
-    status: u16,
-    detail: String,
-    /// The request, as the server's log names it (`urn:portico:request:<id>`).
-    instance: Option<String>,
-}
-
 /// The functions a credential may call on an installation.
 #[derive(ToSchema)]
 #[allow(dead_code)]
@@ -167,26 +157,6 @@ struct MethodsResponse {
     /// Why the list is empty, when it is.
     reason: Option<AccessReason>,
     methods: Vec<MethodDto>,
-}
-
-/// An RFC 7807 problem document.
-fn problem(status: StatusCode, title: &str, detail: &str) -> Response {
-    let body = serde_json::json!({ "type": "about:blank", "title": title, "status": status.as_u16(), "detail": detail });
-    let mut res = (status, Json(body)).into_response();
-    res.headers_mut().insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("application/problem+json"),
-    );
-    res
-}
-
-/// `422` with what to fix.
-fn unprocessable(detail: &str) -> Response {
-    problem(
-        StatusCode::UNPROCESSABLE_ENTITY,
-        "Unprocessable Entity",
-        detail,
-    )
 }
 
 /// Why an installation ID or catalog key as sent is refused, if it is: the same rules as the
@@ -203,23 +173,6 @@ fn malformed(installation_id: &str, key: (&str, &str)) -> Option<Response> {
             "{field} must be lower-case words of letters, digits and '_' joined by dots, at most 100 characters (for example estates.read)."
         ))
     })
-}
-
-fn unauthorized(detail: &str) -> Response {
-    let mut res = problem(StatusCode::UNAUTHORIZED, "Unauthorized", detail);
-    res.headers_mut().insert(
-        header::WWW_AUTHENTICATE,
-        HeaderValue::from_static(r#"Basic realm="Portico", charset="UTF-8""#),
-    );
-    res
-}
-
-fn internal_error() -> Response {
-    problem(
-        StatusCode::INTERNAL_SERVER_ERROR,
-        "Internal Server Error",
-        "Try again in a moment.",
-    )
 }
 
 /// "May this credential call this function for this installation?"

@@ -139,7 +139,7 @@ pub async fn reject_product_order(
 #[server]
 pub async fn set_product_order_auto_approve(org_id: i32, on: bool) -> Result<(), AppError> {
     let (st, actor) = request::actor().await?;
-    service::decide::set_auto_approve(&st.db, &actor, org_id, on).await
+    service::auto_approve::set_auto_approve(&st.db, &actor, org_id, on).await
 }
 
 /// The review page behind an order's link.

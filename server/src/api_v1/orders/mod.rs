@@ -40,17 +40,7 @@ pub(super) fn routes<S: Clone + Send + Sync + 'static>() -> Router<S> {
 
 /// An order's problem for an [`AppError`].
 fn refused(e: AppError) -> Response {
-    match e {
-        AppError::NotFound => not_found(),
-        AppError::Invalid(m) => unprocessable(&m),
-        AppError::Conflict(m) => problem(StatusCode::CONFLICT, "Conflict", &m),
-        AppError::Forbidden | AppError::NotSignedIn => problem(
-            StatusCode::FORBIDDEN,
-            "Forbidden",
-            "This credential may not do this.",
-        ),
-        _ => internal_error(),
-    }
+    super::refusal(e, "There is no such order.", "This credential may not do this.")
 }
 
 fn not_found() -> Response {

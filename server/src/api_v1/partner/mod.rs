@@ -3,6 +3,7 @@
 //! Each handler calls the service the portal's page calls, as the key's actor, so the portal's
 //! rules (the connection rule, deactivation hiding, admins-only changes) hold here unchanged.
 pub(super) mod listings;
+pub(super) mod product_order_templates;
 pub(super) mod product_orders;
 pub(super) mod products;
 pub(super) mod sales_units;
@@ -28,9 +29,10 @@ pub(super) use listings::{
     CommissionMonthResponse, CommissionRow, CommissionStatement, CommissionStatements,
     PricePackage, PricePackages, Sum, Webhook, Webhooks,
 };
+pub(super) use product_order_templates::{ProductOrderTemplate, ProductOrderTemplates};
 pub(super) use product_orders::{
     BusinessIdentifier, ProductOrder, ProductOrderCreated, ProductOrderDetail, ProductOrderRequest,
-    ProductOrderStep, ProductOrderTemplate, ProductOrderTemplates, ProductOrders,
+    ProductOrderStep, ProductOrders,
 };
 pub(super) use products::{Product, ProductDetail, ProductFunction, ProductVersion, Products};
 pub(super) use sales_units::{
@@ -84,7 +86,7 @@ pub(super) fn routes<S: Clone + Send + Sync + 'static>() -> Router<S> {
         )
         .route(
             "/api/v1/partner/product-order-templates",
-            get(product_orders::list_templates),
+            get(product_order_templates::list_templates),
         )
         .route("/api/v1/partner/products", get(products::products))
         .route(
@@ -137,20 +139,9 @@ impl<S: Send + Sync> FromRequestParts<S> for PartnerCall {
     }
 }
 
-/// The problem document of a service's refusal (never a database error's text).
+/// The problem document of a service's refusal to a partner API key.
 pub(super) fn refused(e: AppError) -> Response {
-    match e {
-        AppError::NotFound => problem(StatusCode::NOT_FOUND, "Not Found", "Not found."),
-        AppError::Forbidden | AppError::NotSignedIn => problem(
-            StatusCode::FORBIDDEN,
-            "Forbidden",
-            "This API key may not do this.",
-        ),
-        AppError::Invalid(m) => unprocessable(&m),
-        AppError::Conflict(m) => problem(StatusCode::CONFLICT, "Conflict", &m),
-        AppError::RateLimited => auth::too_many(60, &AppError::RateLimited.to_string()),
-        AppError::LinkExpired | AppError::Internal => internal_error(),
-    }
+    super::refusal(e, "Not found.", "This API key may not do this.")
 }
 
 /// `limit` and `cursor` of a list.

@@ -1,11 +1,11 @@
 //! The Partner API's product orders: prefill one (with an `Idempotency-Key`: the same key and
 //! body answer the same order), list those naming you, read one, delete one before it is
-//! submitted; and your product order templates. Each calls the portal's services.
+//! submitted (templates: `product_order_templates.rs`). Each calls the portal's services.
 use super::{refused, PartnerCall};
 use crate::api_v1::{problem, unprocessable, Problem};
 use app::features::product_orders::dto::{ProductOrderQuery, ProductOrderRow};
-use app::features::product_orders::service::{create, link_of, list, templates};
-use app::glossary::{ProductOrderStatus, ProductOrderType, TemplateStatus};
+use app::features::product_orders::service::{create, link_of, list};
+use app::glossary::{ProductOrderStatus, ProductOrderType};
 use app::server::clock::rfc3339;
 use app::server::secrets::hash_token;
 use axum::body::Bytes;
@@ -150,26 +150,6 @@ pub(in crate::api_v1) struct ListParams {
     /// Orders on the page (50 unless given).
     #[param(minimum = 1, maximum = 100)]
     limit: Option<u32>,
-}
-
-/// A product order template of yours.
-#[derive(Serialize, ToSchema)]
-pub(in crate::api_v1) struct ProductOrderTemplate {
-    template_id: String,
-    name: String,
-    product_id: i32,
-    price_package: Option<String>,
-    status: TemplateStatus,
-    /// The link any customer can start an order from.
-    link: String,
-    /// How many orders it started.
-    orders: u64,
-}
-
-/// Your product order templates, newest first.
-#[derive(Serialize, ToSchema)]
-pub(in crate::api_v1) struct ProductOrderTemplates {
-    items: Vec<ProductOrderTemplate>,
 }
 
 /// The `Idempotency-Key` header, or the `422` that asks for one.
@@ -430,41 +410,6 @@ pub(super) async fn delete_order(
     };
     match list::delete(&call.state.db, &call.actor, call.partner, &id).await {
         Ok(()) => StatusCode::NO_CONTENT.into_response(),
-        Err(e) => refused(e),
-    }
-}
-
-/// Your product order templates.
-#[utoipa::path(
-    get,
-    path = "/api/v1/partner/product-order-templates",
-    tag = "Partner API",
-    responses(
-        (status = 200, description = "Your templates, newest first", body = ProductOrderTemplates),
-        (status = 401, description = "Missing, unknown, wrong or revoked API key", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many requests", body = Problem, content_type = "application/problem+json"),
-    ),
-    security(("partner_key" = []))
-)]
-pub(super) async fn list_templates(call: PartnerCall) -> Response {
-    let state = &call.state;
-    match templates::list(&state.db, &state.config, &call.actor, call.partner).await {
-        Ok(v) => Json(ProductOrderTemplates {
-            items: v
-                .rows
-                .into_iter()
-                .map(|t| ProductOrderTemplate {
-                    template_id: t.id,
-                    name: t.name,
-                    product_id: t.product_id,
-                    price_package: t.price_package,
-                    status: t.status,
-                    link: t.link,
-                    orders: t.orders,
-                })
-                .collect(),
-        })
-        .into_response(),
         Err(e) => refused(e),
     }
 }

@@ -6,7 +6,8 @@ use crate::features::orders::dto::{OrderQuery, OrderRow, OrdersPage, PAGE_SIZE};
 use crate::glossary::{OrderParty, OrderStatus};
 use crate::i18n::Lang;
 use crate::server::clock::local;
-use crate::server::entities::{installation, order, organization, product};
+use crate::server::entities::{installation, order, product};
+use crate::server::names::Names;
 use crate::server::paging;
 use crate::server::scope::{require_customer, require_partner, Actor};
 use crate::server::validate::is_object_id;
@@ -192,36 +193,19 @@ pub async fn describe(
     db: &impl ConnectionTrait,
     orders: Vec<order::Model>,
 ) -> Result<Vec<OrderRow>, AppError> {
-    let products = product::Entity::find()
-        .filter(product::Column::Id.is_in(orders.iter().map(|o| o.product_id)))
-        .all(db)
-        .await?;
-    let insts = installation::Entity::find()
-        .filter(installation::Column::Id.is_in(orders.iter().map(|o| o.installation_id)))
-        .all(db)
-        .await?;
-    let orgs = organization::Entity::find()
-        .filter(
-            organization::Column::Id.is_in(
-                products
-                    .iter()
-                    .map(|p| p.partner_id)
-                    .chain(insts.iter().map(|i| i.customer_id)),
-            ),
-        )
-        .all(db)
-        .await?;
-    let org_name = |id: i32| {
-        orgs.iter()
-            .find(|o| o.id == id)
-            .map(|o| o.name.clone())
-            .unwrap_or_default()
-    };
+    let names = Names::load(
+        db,
+        orders.iter().map(|o| o.product_id),
+        orders.iter().map(|o| o.installation_id),
+        [],
+    )
+    .await?;
+    let org_name = |id: i32| names.organization_name(id).unwrap_or_default();
     Ok(orders
         .into_iter()
         .filter_map(|o| {
-            let p = products.iter().find(|p| p.id == o.product_id)?;
-            let i = insts.iter().find(|i| i.id == o.installation_id)?;
+            let p = names.product(o.product_id)?;
+            let i = names.installation(o.installation_id)?;
             Some(OrderRow {
                 id: o.public_id,
                 product_id: p.id,

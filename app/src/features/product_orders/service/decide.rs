@@ -4,7 +4,7 @@
 //! price package, the product's activation at its active version on behalf of the submitter who
 //! consented, and `COMPLETED`; any failure leaves nothing half made. Rejecting records an
 //! internal reason. `COMPLETED` tells the partner and the customer; `REJECTED` only the customer.
-use super::{advance, already, business_identifier};
+use super::{advance, already};
 use crate::error::AppError;
 use crate::features::accounts::service::bootstrap::{
     ensure_member, insert_installation, insert_organization,
@@ -15,10 +15,9 @@ use crate::features::pricing::service::assign::put_package;
 use crate::features::product_orders::service::review::logo;
 use crate::features::sales_units::service::edit::store_logo;
 use crate::glossary::{ActiveStatus, OrgKind, ProductOrderStatus, VersionState};
-use crate::server::clock::now;
 use crate::server::entities::{
     activation as act, installation, organization, product, product_order as po, product_version,
-    setting, user,
+    user,
 };
 use crate::server::scope::{require_operator, require_operator_admin, Actor};
 use crate::server::{db::write, mail, Config};
@@ -28,9 +27,6 @@ use sea_orm::{
     TransactionTrait,
 };
 
-/// The setting that approves the orders of known, active customers as they are submitted.
-pub const AUTO_APPROVE: &str = "product_orders.auto_approve_known_customers";
-
 /// Where an approved order's sales unit comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Target {
@@ -38,97 +34,6 @@ pub enum Target {
     New,
     /// One of the customer's own active installations, by installation ID.
     Existing(String),
-}
-
-/// Whether orders of known, active customers are approved as they are submitted.
-pub async fn auto_approve(db: &impl ConnectionTrait) -> Result<bool, AppError> {
-    Ok(setting::Entity::find_by_id(AUTO_APPROVE.to_owned())
-        .one(db)
-        .await?
-        .is_some_and(|s| s.value == "true"))
-}
-
-/// An operator admin turns auto-approval on or off.
-pub async fn set_auto_approve(
-    db: &impl ConnectionTrait,
-    actor: &Actor,
-    operator_org: i32,
-    on: bool,
-) -> Result<(), AppError> {
-    require_operator_admin(db, actor, operator_org).await?;
-    let value = if on { "true" } else { "false" }.to_owned();
-    let row = setting::ActiveModel {
-        key: Set(AUTO_APPROVE.into()),
-        value: Set(value.clone()),
-        updated_at: Set(now()),
-    };
-    if setting::Entity::find_by_id(AUTO_APPROVE.to_owned())
-        .one(db)
-        .await?
-        .is_some()
-    {
-        row.update(db).await?;
-    } else {
-        row.insert(db).await?;
-    }
-    crate::server::audit::record(
-        db,
-        actor,
-        Some(operator_org),
-        "setting.changed",
-        AUTO_APPROVE,
-        &value,
-    )
-    .await
-}
-
-/// The operator organization (there is one): whose staff decide, and whose admins are told.
-async fn operator_org(db: &impl ConnectionTrait) -> Result<Option<organization::Model>, AppError> {
-    Ok(organization::Entity::find()
-        .filter(organization::Column::Kind.eq(OrgKind::Operator))
-        .one(db)
-        .await?)
-}
-
-/// After "Submit": approve at once when the operator wants that for a known, active customer;
-/// otherwise tell the operator's admins that an order waits for review.
-pub async fn after_submit<C: ConnectionTrait + TransactionTrait>(
-    db: &C,
-    config: &Config,
-    actor: &Actor,
-    o: po::Model,
-) -> Result<po::Model, AppError> {
-    let known = match o.customer_id {
-        Some(id) => organization::Entity::find_by_id(id)
-            .one(db)
-            .await?
-            .is_some_and(|c| c.status == ActiveStatus::Active),
-        None => false,
-    };
-    let Some(operator) = operator_org(db).await? else {
-        return Ok(o);
-    };
-    if known && auto_approve(db).await? {
-        let portico = Actor::system().speaking(actor.lang);
-        return approve_as(db, config, &portico, operator.id, &o.public_id, Target::New).await;
-    }
-    let link = crate::paths::product_order(operator.id, &o.public_id);
-    let who = business_identifier(&o);
-    notify_admins(
-        db,
-        config,
-        operator.id,
-        &format!("po-submitted:{}", o.id),
-        |lang| {
-            (
-                t!(lang, "product-order-submitted-title"),
-                t!(lang, "product-order-submitted-body", customer = who.clone()),
-            )
-        },
-        &link,
-    )
-    .await?;
-    Ok(o)
 }
 
 /// An operator admin approves a submitted order.
@@ -164,7 +69,7 @@ async fn new_installation_id(db: &impl ConnectionTrait) -> Result<String, AppErr
 
 /// The approval, once the actor is known to decide for `operator` (an operator admin, or
 /// Portico itself for auto-approval).
-async fn approve_as<C: ConnectionTrait + TransactionTrait>(
+pub(super) async fn approve_as<C: ConnectionTrait + TransactionTrait>(
     db: &C,
     config: &Config,
     actor: &Actor,

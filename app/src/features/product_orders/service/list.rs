@@ -14,6 +14,7 @@ use crate::server::entities::{
     installation, organization, price_package, price_package_offer, product, product_order as po,
     product_order_logo, product_order_step,
 };
+use crate::server::names::Names;
 use crate::server::paging;
 use crate::server::scope::{require_member, Actor};
 use crate::server::{audit, Config};
@@ -192,7 +193,7 @@ pub async fn list(
         can_manage: role == Role::Admin && org.kind != OrgKind::Customer,
         products,
         packages,
-        auto_approve: org.kind == OrgKind::Operator && super::decide::auto_approve(db).await?,
+        auto_approve: org.kind == OrgKind::Operator && super::auto_approve::auto_approve(db).await?,
     })
 }
 
@@ -202,26 +203,16 @@ pub async fn describe(
     db: &impl ConnectionTrait,
     orders: Vec<po::Model>,
 ) -> Result<Vec<ProductOrderRow>, AppError> {
-    let products = product::Entity::find()
-        .filter(product::Column::Id.is_in(orders.iter().map(|o| o.product_id)))
-        .all(db)
-        .await?;
-    let insts = installation::Entity::find()
-        .filter(installation::Column::Id.is_in(orders.iter().filter_map(|o| o.installation_id)))
-        .all(db)
-        .await?;
-    let orgs = organization::Entity::find()
-        .filter(
-            organization::Column::Id.is_in(
-                orders
-                    .iter()
-                    .map(|o| o.partner_id)
-                    .chain(orders.iter().filter_map(|o| o.customer_id)),
-            ),
-        )
-        .all(db)
-        .await?;
-    let org_name = |id: i32| orgs.iter().find(|o| o.id == id).map(|o| o.name.clone());
+    let names = Names::load(
+        db,
+        orders.iter().map(|o| o.product_id),
+        orders.iter().filter_map(|o| o.installation_id),
+        orders
+            .iter()
+            .map(|o| o.partner_id)
+            .chain(orders.iter().filter_map(|o| o.customer_id)),
+    )
+    .await?;
     Ok(orders
         .into_iter()
         .map(|o| ProductOrderRow {
@@ -229,22 +220,21 @@ pub async fn describe(
             order_type: o.order_type,
             status: o.status,
             product_id: o.product_id,
-            product_name: products
-                .iter()
-                .find(|p| p.id == o.product_id)
+            product_name: names
+                .product(o.product_id)
                 .map(|p| p.name.clone())
                 .unwrap_or_default(),
-            partner_name: org_name(o.partner_id).unwrap_or_default(),
+            partner_name: names.organization_name(o.partner_id).unwrap_or_default(),
             customer_name: o
                 .customer_id
-                .and_then(org_name)
+                .and_then(|c| names.organization_name(c))
                 .or_else(|| o.customer_name.clone())
                 .unwrap_or_default(),
             business_identifier: business_identifier(&o),
             sales_unit_name: o.sales_unit_name.clone(),
             installation_id: o
                 .installation_id
-                .and_then(|i| insts.iter().find(|x| x.id == i))
+                .and_then(|i| names.installation(i))
                 .map(|i| i.installation_id.clone()),
             created_at: local(o.created_at),
             updated_at: local(o.updated_at),

@@ -2,6 +2,7 @@
 //! reviews and submits them ([`review`]), the operator decides ([`decide`]), everyone reads
 //! what is theirs ([`list`]), and unsubmitted prefills expire ([`expiry`]). What they share:
 //! links, the timeline, forward-only moves.
+pub mod auto_approve;
 pub mod create;
 pub mod decide;
 pub mod expiry;

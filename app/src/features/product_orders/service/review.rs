@@ -308,7 +308,7 @@ pub async fn submit<C: ConnectionTrait + TransactionTrait>(
         })
     })
     .await?;
-    super::decide::after_submit(db, config, actor, submitted).await
+    super::auto_approve::after_submit(db, config, actor, submitted).await
 }
 
 /// Replaces the logo the order brings for its new sales unit (the person who may submit it,

@@ -3,7 +3,7 @@
 //! delete.
 use super::*;
 use crate::error::AppError;
-use crate::features::product_orders::service::{decide, list};
+use crate::features::product_orders::service::{auto_approve, decide, list};
 use crate::features::products::service::access_rules;
 use crate::glossary::{ProductOrderStatus, Role};
 use crate::server::entities::{installation, membership, notification, user};
@@ -241,10 +241,10 @@ async fn a_rejection_is_told_to_the_customer_only_and_its_reason_stays_inside() 
 async fn a_known_customers_order_can_be_approved_as_it_is_submitted() {
     each_db(|db| async move {
         let w = world(&db).await;
-        assert!(decide::set_auto_approve(&db, &w.anna, w.operator, true)
+        assert!(auto_approve::set_auto_approve(&db, &w.anna, w.operator, true)
             .await
             .is_err());
-        decide::set_auto_approve(&db, &w.olav, w.operator, true)
+        auto_approve::set_auto_approve(&db, &w.olav, w.operator, true)
             .await
             .unwrap();
         let made = prefill(&db, &w, SOLHEIM).await;

@@ -153,7 +153,7 @@ export async function customerPages(page: Page): Promise<string[]> {
   const customer = new URL(page.url()).pathname;
   await open(page, `${customer}/suppliers`);
   const card = (await page.getByRole('link', { name: /Nordic Showing Planner/ }).first().getAttribute('href'))!;
-  return [customer, `${customer}/suppliers`, card, `${customer}/users`, `${customer}/orders`, `${customer}/product-orders`];
+  return [customer, `${customer}/suppliers`, card, `${customer}/users`, `${customer}/orders`, `${customer}/product-orders`, '/profile'];
 }
 
 /** Signs in as the operator (ops, acting as Portico Platform) and returns its pages. */

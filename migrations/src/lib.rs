@@ -20,6 +20,7 @@ mod m20261203_000016_partner_api_keys;
 mod m20261204_000017_sales_unit_search;
 mod m20261207_000018_orders;
 mod m20261207_000019_product_orders;
+mod m20261207_000020_user_ids;
 mod util;
 
 /// Every migration, oldest first.
@@ -48,6 +49,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000017_sales_unit_search::Migration),
             Box::new(m20261207_000018_orders::Migration),
             Box::new(m20261207_000019_product_orders::Migration),
+            Box::new(m20261207_000020_user_ids::Migration),
         ]
     }
 }

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
 use {
-    super::service::{auth, installations, members, orgs},
+    super::service::{auth, installations, members, orgs, profile},
     crate::paths,
     crate::server::lookups::shared,
     crate::server::request,
@@ -106,6 +106,28 @@ pub async fn sign_out_everywhere() -> Result<u64, AppError> {
     request::clear_session_cookie(&st.config);
     leptos_axum::redirect("/sign-in");
     Ok(ended)
+}
+
+/// The signed-in user's profile page.
+#[server]
+pub async fn get_profile() -> Result<ProfileDto, AppError> {
+    let (st, actor) = request::actor().await?;
+    let current = request::session_cookie(&request::parts()?, &st.config);
+    profile::profile(&st.db, &actor, current.as_deref()).await
+}
+
+/// "Save" on the profile's name; returns the name as saved.
+#[server]
+pub async fn save_profile_name(name: String) -> Result<String, AppError> {
+    let (st, actor) = request::actor().await?;
+    profile::rename(&st.db, &actor, &name).await
+}
+
+/// "Sign out" on one browser listed on the profile (the user's own sessions only).
+#[server]
+pub async fn sign_out_session(session_id: i32) -> Result<(), AppError> {
+    let (st, actor) = request::actor().await?;
+    profile::end_session(&st.db, &actor, session_id).await
 }
 
 /// The dashboard of an organization the user acts as.

@@ -117,3 +117,36 @@ pub struct OrgOverview {
     pub partner_count: u64,
     pub customer_count: u64,
 }
+
+/// One browser the user is signed in on, as their profile lists it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SignedInBrowser {
+    /// The session's row: what "Sign out" on that row names.
+    pub id: i32,
+    pub signed_in_at: crate::i18n::LocalTime,
+    pub last_seen_at: crate::i18n::LocalTime,
+    pub ip: Option<String>,
+    /// The browser and the system read from its user agent, when recognized.
+    pub browser: Option<String>,
+    pub system: Option<String>,
+    /// The browser this page is shown in (signed out with the header's "Sign out").
+    pub current: bool,
+}
+
+/// The profile page: the user's own details and the browsers they are signed in on.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProfileDto {
+    /// The user ID people are given (a UUID), never the row's number.
+    pub user_id: String,
+    pub email: String,
+    pub name: String,
+    /// The language saved for the user; `None` until they choose or sign in.
+    pub language: Option<crate::glossary::Lang>,
+    /// The most recently used browsers, newest first ([`PROFILE_SESSIONS`] at most).
+    pub sessions: Vec<SignedInBrowser>,
+    /// Signed-in browsers beyond those listed ("Sign out everywhere" ends them too).
+    pub more_sessions: u64,
+}
+
+/// How many signed-in browsers the profile lists.
+pub const PROFILE_SESSIONS: u64 = 20;

@@ -12,5 +12,7 @@ pub struct Model {
     pub last_sign_in_at: Option<DateTimeUtc>,
     /// The language the user chose; `None` until they choose (then the request's is used).
     pub locale: Option<crate::glossary::Lang>,
+    /// The user ID people are shown (a random UUID), never the row's `id`.
+    pub public_id: String,
 }
 super::plain_entity!();

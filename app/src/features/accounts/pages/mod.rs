@@ -3,6 +3,7 @@
 mod dashboard;
 mod home;
 mod organizations;
+mod profile;
 mod shell;
 mod sign_in;
 mod users;
@@ -10,6 +11,7 @@ mod users;
 pub use dashboard::{DashboardPage, DashboardSections};
 pub use home::{ChoosePage, HomePage};
 pub use organizations::{OrganizationPage, OrganizationSections, OrganizationsPage};
+pub use profile::ProfilePage;
 pub use shell::{session_resource, signed_in, Header, OrgShell};
 pub use sign_in::{ConfirmPage, SignInPage};
 pub use users::UsersPage;
@@ -32,7 +34,8 @@ pub fn AccountRoutes() -> impl MatchNestedRoutes + Clone {
         <Route path=path!("/") view=HomePage ssr=ssr.clone()/>
         <Route path=path!("/sign-in") view=SignInPage ssr=ssr.clone()/>
         <Route path=path!("/sign-in/confirm") view=ConfirmPage ssr=ssr.clone()/>
-        <Route path=path!("/choose") view=ChoosePage ssr=ssr/>
+        <Route path=path!("/choose") view=ChoosePage ssr=ssr.clone()/>
+        <Route path=path!("/profile") view=ProfilePage ssr=ssr/>
     }
     .into_inner()
     // Several routes make a list; one type serves whether or not components are erased.

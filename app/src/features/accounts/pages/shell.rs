@@ -50,7 +50,8 @@ pub fn Header(
             })}
             <div class="user-menu">
                 <LanguageSwitch/>
-                <span class="muted" data-testid="user-email">{session.email.clone()}</span>
+                <a href="/profile" class="muted" data-testid="user-email"
+                    aria-label=tr!("profile-link", { "email" => session.email.clone() })>{session.email.clone()}</a>
                 <SignOutButton/>
             </div>
         </header>

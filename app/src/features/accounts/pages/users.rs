@@ -1,7 +1,7 @@
 //! The Users page: members with role and last sign-in; admins add, re-role and remove them.
 use crate::components::{loaded, org_param, Confirmed, FormResult, PageHeader, StatusBadge};
 use crate::features::accounts::api::{
-    list_members, ChangeRole, InviteMember, RemoveMember, SignOutEverywhere,
+    list_members, ChangeRole, InviteMember, RemoveMember,
 };
 use crate::features::accounts::dto::{MemberDto, MembersPage, Role};
 use crate::i18n::lang;
@@ -27,9 +27,7 @@ pub fn UsersPage() -> impl IntoView {
         |(org, ..)| list_members(org),
     );
     view! {
-        <PageHeader title=tr!("nav-users")>
-            <SignOutEverywhereButton/>
-        </PageHeader>
+        <PageHeader title=tr!("nav-users")/>
         <FormResult value=change.value()/>
         <FormResult value=remove.value()/>
         {loaded(members, move |page: MembersPage| {
@@ -52,21 +50,6 @@ pub fn UsersPage() -> impl IntoView {
                     {manage.then(|| view! { <InviteForm org=org.get() invite=invite/> })}
                 }
         })}
-    }
-}
-
-/// "Sign out everywhere": ends the user's sessions on every device (a lost laptop, a shared
-/// computer), this one included.
-#[component]
-fn SignOutEverywhereButton() -> impl IntoView {
-    let action = ServerAction::<SignOutEverywhere>::new();
-    view! {
-        <ActionForm action=action attr:class="inline">
-            <button type="submit" class="secondary"
-                title=tr!("users-sign-out-everywhere-title")>
-                {tr!("users-sign-out-everywhere")}
-            </button>
-        </ActionForm>
     }
 }
 

@@ -5,3 +5,4 @@ pub mod installations;
 pub mod language;
 pub mod members;
 pub mod orgs;
+pub mod profile;

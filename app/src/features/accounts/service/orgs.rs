@@ -243,6 +243,7 @@ pub async fn find_or_create_user(
         email: Set(email.to_owned()),
         name: Set(String::new()),
         created_at: Set(now()),
+        public_id: Set(crate::server::secrets::new_uuid()),
         ..Default::default()
     }
     .insert(db)

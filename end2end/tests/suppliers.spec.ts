@@ -79,6 +79,12 @@ test('a customer admin is notified, reviews the changes, keeps the version, then
   const adoption = partner.getByRole('table', { name: 'Adoption' });
   await expect(adoption.getByRole('row', { name: /SOLOSL/ })).toContainText(`Version ${version}`);
   await expect(adoption.getByRole('row', { name: /SOLOSL/ })).toContainText('Up to date');
+  // The partner's admins were told of both moves, with a link to the sales unit.
+  const partnerOrg = new URL(partner.url()).pathname.split('/').slice(0, 3).join('/');
+  await open(partner, `${partnerOrg}/notifications`);
+  await expect(partner.getByRole('link', { name: 'Solheim Eiendom AS kept its version of Nordic Showing Planner' }).first()).toBeVisible();
+  await partner.getByRole('link', { name: 'Solheim Eiendom AS upgraded Nordic Showing Planner' }).first().click();
+  await expect(partner).toHaveURL(new RegExp(`${partnerOrg}/sales-units/SOLOSL$`));
   await partnerContext.close();
 });
 

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
 use {
+    super::service::partner_notice::{self, CustomerMove},
     super::service::{activation, cards},
     crate::paths,
     crate::server::lookups::shared,
@@ -51,6 +52,25 @@ fn back_to_panel(org_id: i32, installation: &str, product_id: i32, done: &str) {
     leptos_axum::redirect(&format!("{panel}&done={done}"));
 }
 
+/// Tells the product's partner what the customer did. The customer's change stands whatever
+/// happens here: a failure is logged, not shown to the customer.
+#[cfg(feature = "ssr")]
+async fn tell_partner(
+    st: &crate::server::AppState,
+    org_id: i32,
+    installation: &str,
+    product_id: i32,
+    what: CustomerMove,
+) {
+    let told =
+        partner_notice::tell_partner(&st.db, &st.config, org_id, installation, product_id, what)
+            .await;
+    if let Err(e) = told {
+        tracing::warn!(error = ?e, product_id, "could not tell the partner of {what:?}");
+    }
+    st.mail_wake.notify_one();
+}
+
 /// "Activate product" at the reviewed version.
 #[server]
 pub async fn activate_product(
@@ -61,6 +81,7 @@ pub async fn activate_product(
 ) -> Result<(), AppError> {
     let (st, actor) = request::actor().await?;
     activation::activate(&st.db, &actor, org_id, &installation, product_id, version).await?;
+    tell_partner(&st, org_id, &installation, product_id, CustomerMove::Activated(version)).await;
     back_to_panel(org_id, &installation, product_id, "activated");
     Ok(())
 }
@@ -75,6 +96,7 @@ pub async fn upgrade_product(
 ) -> Result<(), AppError> {
     let (st, actor) = request::actor().await?;
     activation::upgrade(&st.db, &actor, org_id, &installation, product_id, version).await?;
+    tell_partner(&st, org_id, &installation, product_id, CustomerMove::Upgraded(version)).await;
     back_to_panel(org_id, &installation, product_id, "upgraded");
     Ok(())
 }
@@ -89,6 +111,7 @@ pub async fn keep_version(
 ) -> Result<(), AppError> {
     let (st, actor) = request::actor().await?;
     activation::keep_version(&st.db, &actor, org_id, &installation, product_id, version).await?;
+    tell_partner(&st, org_id, &installation, product_id, CustomerMove::Kept(version)).await;
     back_to_panel(org_id, &installation, product_id, "kept");
     Ok(())
 }
@@ -102,6 +125,7 @@ pub async fn deactivate_product(
 ) -> Result<(), AppError> {
     let (st, actor) = request::actor().await?;
     activation::deactivate(&st.db, &actor, org_id, &installation, product_id).await?;
+    tell_partner(&st, org_id, &installation, product_id, CustomerMove::Deactivated).await;
     back_to_panel(org_id, &installation, product_id, "deactivated");
     Ok(())
 }

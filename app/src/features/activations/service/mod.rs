@@ -2,3 +2,4 @@
 pub mod activation;
 pub mod cards;
 pub mod diff;
+pub mod partner_notice;

@@ -3,3 +3,4 @@ mod activation_tests;
 mod cards_tests;
 mod common;
 mod concurrency_tests;
+mod partner_notice_tests;

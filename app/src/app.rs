@@ -6,7 +6,7 @@ use crate::features::accounts::pages::{
     AccountRoutes, DashboardSections, OrgShell, OrganizationRoutes, OrganizationSections,
 };
 use crate::features::{
-    access, activations, catalog, notifications, orders, partner_api, pricing, product_orders,
+    access, activations, audit, catalog, notifications, orders, partner_api, pricing, product_orders,
     products, push, sales_units,
 };
 use leptos::prelude::*;
@@ -126,6 +126,7 @@ pub fn App() -> impl IntoView {
                     <partner_api::pages::PartnerApiRoutes/>
                     <orders::pages::OrderRoutes/>
                     <product_orders::pages::ProductOrderRoutes/>
+                    <audit::pages::AuditRoutes/>
                 </ParentRoute>
             </Routes>
         </Router>

@@ -104,6 +104,11 @@ pub fn sales_unit(org: i32, installation_id: &str) -> String {
     format!("/o/{org}/sales-units/{}", encode(installation_id))
 }
 
+/// An organization's audit log (`.csv` after it: the download).
+pub fn audit_log(org: i32) -> String {
+    format!("/o/{org}/audit-log")
+}
+
 /// A customer's installations.
 pub fn installations(org: i32) -> String {
     format!("/o/{org}/installations")

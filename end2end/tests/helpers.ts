@@ -143,6 +143,7 @@ export async function partnerPages(page: Page): Promise<string[]> {
     `${org}/legacy-access`,
     `${org}/users`,
     `${org}/notifications`,
+    `${org}/audit-log`,
   ];
 }
 
@@ -178,6 +179,7 @@ export async function operatorPages(page: Page): Promise<string[]> {
     standard,
     `${operator}/commission`,
     `${operator}/product-orders`,
+    `${operator}/audit-log`,
   ];
 }
 

@@ -21,6 +21,7 @@ mod m20261204_000017_sales_unit_search;
 mod m20261207_000018_orders;
 mod m20261207_000019_product_orders;
 mod m20261207_000020_user_ids;
+mod m20261207_000021_audit_about;
 mod util;
 
 /// Every migration, oldest first.
@@ -50,6 +51,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000018_orders::Migration),
             Box::new(m20261207_000019_product_orders::Migration),
             Box::new(m20261207_000020_user_ids::Migration),
+            Box::new(m20261207_000021_audit_about::Migration),
         ]
     }
 }

@@ -2,6 +2,7 @@
 pub mod api_docs;
 pub mod api_v1;
 pub mod bench;
+pub mod audit_csv;
 pub mod commission_forms;
 pub mod config;
 pub mod dev_mailbox;

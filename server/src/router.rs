@@ -95,6 +95,7 @@ pub fn router_with(state: AppState, leptos_options: LeptosOptions, api: Arc<ApiS
             "/o/{org}/commission/{period}/csv",
             get(crate::commission_forms::download),
         )
+        .route("/o/{org}/audit-log.csv", get(crate::audit_csv::download))
         .route(
             "/sign-up/{token}/logo",
             get(crate::sign_up_forms::logo_file)

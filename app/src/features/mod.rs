@@ -15,6 +15,7 @@
 //! | [`partner_api`] | `partner_api_keys` | — |
 //! | [`sales_units`] | `installation_logos` (names through accounts) | products, activations, accounts, notifications, pricing |
 //! | [`orders`] | `orders`, `order_updates` | products, push |
+//! | [`audit`] | — (reads `audit_log`, which every feature writes through the shared base) | — |
 //! | [`product_orders`] | `product_orders`, `product_order_steps`, `product_order_logos`, `product_order_templates`, `settings` | products, activations, accounts, notifications, pricing, sales_units, push |
 //!
 //! A feature writes only its own tables; it may read any table through the shared entities, and
@@ -35,6 +36,7 @@
 pub mod access;
 pub mod accounts;
 pub mod activations;
+pub mod audit;
 pub mod catalog;
 pub mod notifications;
 pub mod orders;
@@ -64,6 +66,7 @@ pub const DEPENDENCIES: &[(&str, &[&str])] = &[
         &["products", "activations", "notifications", "catalog"],
     ),
     ("pricing", &[]),
+    ("audit", &[]),
     ("partner_api", &[]),
     (
         "sales_units",

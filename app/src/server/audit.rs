@@ -15,7 +15,22 @@ pub async fn record(
     target: &str,
     details: &str,
 ) -> Result<(), AppError> {
+    record_about(db, actor, organization_id, None, action, target, details).await
+}
+
+/// Appends one entry about another organization than the one acted as (`about`), whose admins
+/// then see it in their audit log too.
+pub async fn record_about(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    organization_id: Option<i32>,
+    about: Option<i32>,
+    action: &str,
+    target: &str,
+    details: &str,
+) -> Result<(), AppError> {
     audit_entry::ActiveModel {
+        about_organization_id: Set(about.filter(|a| Some(*a) != organization_id)),
         at: Set(now()),
         actor_user_id: Set(actor.user_id),
         actor: Set(actor.label.clone()),

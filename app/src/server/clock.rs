@@ -49,3 +49,18 @@ pub fn rfc3339(t: LocalTime) -> String {
         ),
     }
 }
+
+/// When the day `d` begins on the wall clock, in UTC (a day filter's bound).
+pub fn day_start(d: chrono::NaiveDate) -> DateTime<Utc> {
+    let tz = *TIME_ZONE.get().unwrap_or(&chrono_tz::Europe::Oslo);
+    let midnight = d.and_hms_opt(0, 0, 0).unwrap_or_default();
+    match midnight.and_local_timezone(tz).earliest() {
+        Some(at) => at.with_timezone(&Utc),
+        // Midnight skipped by a clock change: the day begins an hour later.
+        None => (midnight + chrono::Duration::hours(1))
+            .and_local_timezone(tz)
+            .earliest()
+            .map(|at| at.with_timezone(&Utc))
+            .unwrap_or_else(|| midnight.and_utc()),
+    }
+}

@@ -18,5 +18,8 @@ pub struct Model {
     pub target: String,
     pub details: String,
     pub ip: Option<String>,
+    /// The organization the change was about, when it is not the one acted as (the operator's
+    /// staff changing a partner): its admins see the entry too.
+    pub about_organization_id: Option<i32>,
 }
 super::plain_entity!();

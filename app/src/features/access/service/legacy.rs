@@ -156,10 +156,11 @@ pub async fn add(
     }
     .insert(db)
     .await?;
-    audit::record(
+    audit::record_about(
         db,
         actor,
         Some(operator_org_id),
+        Some(partner.id),
         "legacy_grant.added",
         &partner.name,
         &format!("{} on {installation_id}", function.key),
@@ -181,10 +182,11 @@ pub async fn remove(
         .ok_or(AppError::NotFound)?;
     let partner_id = grant.partner_id;
     lg::Entity::delete_by_id(grant.id).exec(db).await?;
-    audit::record(
+    audit::record_about(
         db,
         actor,
         Some(operator_org_id),
+        Some(partner_id),
         "legacy_grant.removed",
         &format!("partner {partner_id}"),
         &format!("grant {grant_id}"),

@@ -3,7 +3,7 @@
 use crate::components::{org_param, ErrorView, LanguageSwitch, Loading, SignInFirst, StatusBadge};
 use crate::error::AppError;
 use crate::features::accounts::api::{get_session, SignOut};
-use crate::features::accounts::dto::{MembershipDto, OrgKind, SessionDto};
+use crate::features::accounts::dto::{MembershipDto, OrgKind, Role, SessionDto};
 use crate::features::notifications::pages::NotificationsChanged;
 use crate::paths;
 use leptos::prelude::*;
@@ -58,8 +58,9 @@ pub fn Header(
     }
 }
 
-/// The sidebar's links for an organization kind: label and path below `/o/:org`.
-fn nav_items(kind: OrgKind) -> Vec<(String, &'static str)> {
+/// The sidebar's links for an organization kind and the user's role there: label and path below
+/// `/o/:org`.
+fn nav_items(kind: OrgKind, role: Role) -> Vec<(String, &'static str)> {
     let mut items = vec![(tr!("nav-dashboard"), "")];
     match kind {
         OrgKind::Operator => {
@@ -88,6 +89,9 @@ fn nav_items(kind: OrgKind) -> Vec<(String, &'static str)> {
         }
     }
     items.push((tr!("nav-users"), "/users"));
+    if role == Role::Admin {
+        items.push((tr!("nav-audit-log"), "/audit-log"));
+    }
     items
 }
 
@@ -115,7 +119,7 @@ pub fn OrgShell() -> impl IntoView {
                     .into_any();
                 };
                 let base = paths::org(m.organization_id);
-                let items = nav_items(m.kind);
+                let items = nav_items(m.kind, m.role);
                 view! {
                     <a class="skip-link" href="#main">{tr!("skip-to-content")}</a>
                     <Header session=s.clone() acting_as=m.clone()/>

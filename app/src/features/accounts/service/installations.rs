@@ -90,10 +90,11 @@ pub async fn create_installation<C: ConnectionTrait + TransactionTrait>(
             }
             let inst =
                 bootstrap::insert_installation(txn, customer_id, &iid, &name, is_sandbox).await?;
-            audit::record(
+            audit::record_about(
                 txn,
                 &actor,
                 Some(operator_org_id),
+                Some(customer_id),
                 "installation.created",
                 &iid,
                 &format!("customer {customer_id}"),
@@ -124,7 +125,7 @@ pub async fn set_installation_active(
     } else {
         ActiveStatus::Deactivated
     };
-    let iid = inst.installation_id.clone();
+    let (iid, customer) = (inst.installation_id.clone(), inst.customer_id);
     let mut m: installation::ActiveModel = inst.into();
     m.status = Set(status);
     m.update(db).await?;
@@ -133,7 +134,7 @@ pub async fn set_installation_active(
     } else {
         "installation.deactivated"
     };
-    audit::record(db, actor, Some(operator_org_id), action, &iid, "").await
+    audit::record_about(db, actor, Some(operator_org_id), Some(customer), action, &iid, "").await
 }
 
 /// Renames an installation (row ID `installation_row_id`). The caller has checked who may: the

@@ -109,10 +109,11 @@ pub async fn create_organization(
         None => (None, None),
     };
     let org = bootstrap::insert_organization(db, kind, &name, scheme, business_id).await?;
-    audit::record(
+    audit::record_about(
         db,
         actor,
         Some(operator_org_id),
+        Some(org.id),
         "organization.created",
         &name,
         kind.as_str(),
@@ -216,10 +217,11 @@ pub async fn set_contact_person<C: ConnectionTrait + TransactionTrait>(
         return Err(AppError::invalid(t!(actor.lang, "invalid-operator-staff")));
     }
     members::add_member(db, config, actor, &org, raw_email, Role::Admin).await?;
-    audit::record(
+    audit::record_about(
         db,
         actor,
         Some(operator_org_id),
+        Some(org.id),
         "organization.contact_person_set",
         &org.name,
         "",
@@ -323,5 +325,5 @@ pub async fn set_organization_active(
     } else {
         "organization.deactivated"
     };
-    audit::record(db, actor, Some(operator_org_id), action, &name, "").await
+    audit::record_about(db, actor, Some(operator_org_id), Some(org_id), action, &name, "").await
 }

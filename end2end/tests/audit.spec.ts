@@ -40,6 +40,7 @@ test("a partner admin filters the audit log by person and downloads it", async (
 
 test('a member has no audit log', async ({ page }) => {
   await signIn(page, 'max@nordic-integrations.example');
+  await expect(page.getByTestId('acting-as')).toHaveText('Nordic Integrations AS');
   await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit log' })).toHaveCount(0);
   const org = new URL(page.url()).pathname;
   const res = await page.goto(`${org}/audit-log`);

@@ -299,6 +299,10 @@ async fn every_server_function_refuses_another_organizations_user() {
             ]),
         ),
         (ListInstallations::PATH, form(&[("org_id", &solheim)])),
+        (
+            RequestSandboxActivation::PATH,
+            form(&[("org_id", &nordic), ("product_id", &product)]),
+        ),
         // Price packages and commission (isolation/pricing.rs).
         (GetFigures::PATH, form(&[("org_id", &nordic)])),
         (GetFigures::PATH, form(&[("org_id", &operator)])),

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
 use {
-    super::service::{credentials, products, versions},
+    super::service::{credentials, products, sandbox, versions},
     crate::paths,
     crate::server::lookups::shared,
     crate::server::request,
@@ -176,4 +176,13 @@ pub struct NewKeyShown(pub Result<super::dto::NewAccessKey, AppError>);
 pub async fn shown_access_key() -> Result<Option<super::dto::NewAccessKey>, AppError> {
     crate::server::request::no_store();
     use_context::<NewKeyShown>().map(|s| s.0).transpose()
+}
+
+/// "Request activation in the partner sandbox"; returns the version asked for.
+#[server]
+pub async fn request_sandbox_activation(org_id: i32, product_id: i32) -> Result<i32, AppError> {
+    let (st, actor) = request::actor().await?;
+    let version = sandbox::request(&st.db, &st.config, &actor, org_id, product_id).await?;
+    st.mail_wake.notify_one();
+    Ok(version)
 }

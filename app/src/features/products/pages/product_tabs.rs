@@ -5,7 +5,7 @@
 use super::credentials::Credentials;
 use super::product::ProductActions;
 use crate::components::{Confirmed, EmptyState, FormResult, Loading, StatusBadge};
-use crate::features::products::api::{get_credentials, RevokeAccessKey};
+use crate::features::products::api::{get_credentials, RequestSandboxActivation, RevokeAccessKey};
 use crate::features::products::dto::{
     AccessMode, GrantView, ProductDetail, ProductStatus, VersionState,
 };
@@ -52,6 +52,7 @@ pub(super) fn OverviewTab(d: ProductDetail, org: i32) -> impl IntoView {
                 }}</dd>
             </dl>
         </section>
+        {active.filter(|_| d.can_admin).map(|n| view! { <SandboxRequest org=org product=p.id version=n/> })}
         <section aria-labelledby="grants-title">
             <h2 id="grants-title">{tr!("product-required-functions", { "n" => d.current_version })}</h2>
             {if areas.is_empty() {
@@ -73,6 +74,24 @@ pub(super) fn OverviewTab(d: ProductDetail, org: i32) -> impl IntoView {
                     </div>
                 }.into_any()
             }}
+        </section>
+    }
+}
+
+/// "Request activation in the partner sandbox" for the active version `version`.
+#[component]
+fn SandboxRequest(org: i32, product: i32, version: i32) -> impl IntoView {
+    let ask = ServerAction::<RequestSandboxActivation>::new();
+    view! {
+        <section class="card form-card" aria-labelledby="sandbox-title">
+            <h2 id="sandbox-title">{tr!("sandbox-request")}</h2>
+            <p class="muted">{tr!("sandbox-request-explained", { "version" => version })}</p>
+            <ActionForm action=ask>
+                {hidden("org_id", org)}
+                {hidden("product_id", product)}
+                <FormResult value=ask.value() success=|v: i32| tr!("sandbox-request-done", { "version" => v })/>
+                <button type="submit" class="secondary" disabled=move || ask.pending().get()>{tr!("sandbox-request")}</button>
+            </ActionForm>
         </section>
     }
 }

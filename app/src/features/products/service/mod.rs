@@ -6,6 +6,7 @@ pub mod detail;
 pub mod grants;
 pub mod logo;
 pub mod products;
+pub mod sandbox;
 pub mod svg;
 pub mod upgrade_queue;
 pub mod versions;

@@ -2,5 +2,6 @@
 mod concurrency_tests;
 mod credentials_tests;
 mod products_tests;
+mod sandbox_tests;
 mod setup;
 mod versions_tests;

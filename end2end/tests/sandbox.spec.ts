@@ -34,13 +34,21 @@ test('a partner requests activation in the partner sandbox and the operator gran
   await hydrated(op);
   await panel.getByRole('button', { name: 'Activate product' }).click();
   await expect(op.getByText('The product is active on this installation.')).toBeVisible();
-  await ops.close();
 
   // Running there now, it cannot be asked for again.
   await page.reload();
   await hydrated(page);
   await request.getByRole('button', { name: 'Request activation in the partner sandbox' }).click();
   await expect(request.getByRole('alert')).toHaveText('The product already runs in the partner sandbox (MSVPAR).');
+
+  // The trial over, the sandbox's administrators deactivate it: the sandbox is as it was (the
+  // sales units tests count Brokerbase's sales units).
+  await hydrated(op);
+  await panel.getByRole('link', { name: 'Deactivate', exact: true }).click();
+  await hydrated(op);
+  await panel.getByRole('button', { name: 'Deactivate product' }).click();
+  await expect(op.getByText("Deactivated. The product's access has ended for this installation.")).toBeVisible();
+  await ops.close();
 });
 
 test('the request works without JavaScript and says why it is refused', async ({ page, javaScriptEnabled }) => {

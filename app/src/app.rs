@@ -6,8 +6,8 @@ use crate::features::accounts::pages::{
     AccountRoutes, DashboardSections, OrgShell, OrganizationRoutes, OrganizationSections,
 };
 use crate::features::{
-    access, activations, audit, catalog, notifications, orders, partner_api, pricing, product_orders,
-    products, push, sales_units,
+    access, activations, audit, catalog, notifications, orders, partner_api, pricing,
+    product_orders, products, push, sales_units,
 };
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Title};

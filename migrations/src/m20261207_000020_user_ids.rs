@@ -41,8 +41,13 @@ impl MigrationTrait for Migration {
     }
 
     async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        m.drop_index(Index::drop().name("idx_users_public_id").table("users").to_owned())
-            .await?;
+        m.drop_index(
+            Index::drop()
+                .name("idx_users_public_id")
+                .table("users")
+                .to_owned(),
+        )
+        .await?;
         m.alter_table(
             Table::alter()
                 .table("users")

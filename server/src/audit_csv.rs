@@ -70,6 +70,9 @@ pub async fn download(
         header::CONTENT_DISPOSITION,
         HeaderValue::from_static("attachment; filename=\"audit-log.csv\""),
     );
-    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
+    h.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("private, no-store"),
+    );
     res
 }

@@ -1,8 +1,8 @@
 //! The Portico server as a library, so the binary and the HTTP tests share one router.
 pub mod api_docs;
 pub mod api_v1;
-pub mod bench;
 pub mod audit_csv;
+pub mod bench;
 pub mod commission_forms;
 pub mod config;
 pub mod dev_mailbox;

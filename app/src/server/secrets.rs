@@ -134,10 +134,15 @@ mod tests {
         assert_ne!(a, b);
         assert_eq!(a.len(), 36);
         let groups: Vec<&str> = a.split('-').collect();
-        assert_eq!(groups.iter().map(|g| g.len()).collect::<Vec<_>>(), [8, 4, 4, 4, 12]);
+        assert_eq!(
+            groups.iter().map(|g| g.len()).collect::<Vec<_>>(),
+            [8, 4, 4, 4, 12]
+        );
         assert!(groups[2].starts_with('4'), "{a}");
         assert!("89ab".contains(&groups[3][..1]), "{a}");
-        assert!(a.chars().all(|c| c == '-' || c.is_ascii_hexdigit() && !c.is_ascii_uppercase()));
+        assert!(a
+            .chars()
+            .all(|c| c == '-' || c.is_ascii_hexdigit() && !c.is_ascii_uppercase()));
     }
 
     #[test]

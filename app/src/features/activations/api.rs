@@ -81,7 +81,14 @@ pub async fn activate_product(
 ) -> Result<(), AppError> {
     let (st, actor) = request::actor().await?;
     activation::activate(&st.db, &actor, org_id, &installation, product_id, version).await?;
-    tell_partner(&st, org_id, &installation, product_id, CustomerMove::Activated(version)).await;
+    tell_partner(
+        &st,
+        org_id,
+        &installation,
+        product_id,
+        CustomerMove::Activated(version),
+    )
+    .await;
     back_to_panel(org_id, &installation, product_id, "activated");
     Ok(())
 }
@@ -96,7 +103,14 @@ pub async fn upgrade_product(
 ) -> Result<(), AppError> {
     let (st, actor) = request::actor().await?;
     activation::upgrade(&st.db, &actor, org_id, &installation, product_id, version).await?;
-    tell_partner(&st, org_id, &installation, product_id, CustomerMove::Upgraded(version)).await;
+    tell_partner(
+        &st,
+        org_id,
+        &installation,
+        product_id,
+        CustomerMove::Upgraded(version),
+    )
+    .await;
     back_to_panel(org_id, &installation, product_id, "upgraded");
     Ok(())
 }
@@ -111,7 +125,14 @@ pub async fn keep_version(
 ) -> Result<(), AppError> {
     let (st, actor) = request::actor().await?;
     activation::keep_version(&st.db, &actor, org_id, &installation, product_id, version).await?;
-    tell_partner(&st, org_id, &installation, product_id, CustomerMove::Kept(version)).await;
+    tell_partner(
+        &st,
+        org_id,
+        &installation,
+        product_id,
+        CustomerMove::Kept(version),
+    )
+    .await;
     back_to_panel(org_id, &installation, product_id, "kept");
     Ok(())
 }
@@ -125,7 +146,14 @@ pub async fn deactivate_product(
 ) -> Result<(), AppError> {
     let (st, actor) = request::actor().await?;
     activation::deactivate(&st.db, &actor, org_id, &installation, product_id).await?;
-    tell_partner(&st, org_id, &installation, product_id, CustomerMove::Deactivated).await;
+    tell_partner(
+        &st,
+        org_id,
+        &installation,
+        product_id,
+        CustomerMove::Deactivated,
+    )
+    .await;
     back_to_panel(org_id, &installation, product_id, "deactivated");
     Ok(())
 }

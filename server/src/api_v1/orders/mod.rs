@@ -40,7 +40,11 @@ pub(super) fn routes<S: Clone + Send + Sync + 'static>() -> Router<S> {
 
 /// An order's problem for an [`AppError`].
 fn refused(e: AppError) -> Response {
-    super::refusal(e, "There is no such order.", "This credential may not do this.")
+    super::refusal(
+        e,
+        "There is no such order.",
+        "This credential may not do this.",
+    )
 }
 
 fn not_found() -> Response {

@@ -1,9 +1,7 @@
 //! `/profile`: the signed-in user's name (editable), e-mail, user ID (to give the operator's
 //! staff or a partner manager), language, memberships and signed-in browsers.
 use super::shell::{session_resource, signed_in, Header};
-use crate::components::{
-    Badge, CopyField, DataTable, ErrorView, FormResult, Loading, StatusBadge,
-};
+use crate::components::{Badge, CopyField, DataTable, ErrorView, FormResult, Loading, StatusBadge};
 use crate::features::accounts::api::{
     get_profile, SaveProfileName, SignOutEverywhere, SignOutSession,
 };
@@ -143,7 +141,9 @@ fn Browsers(p: ProfileDto, end: ServerAction<SignOutSession>) -> impl IntoView {
 #[component]
 fn BrowserRow(b: SignedInBrowser, end: ServerAction<SignOutSession>) -> impl IntoView {
     let device = match (b.browser, b.system) {
-        (Some(browser), Some(system)) => tr!("profile-device-on", { "browser" => browser, "system" => system }),
+        (Some(browser), Some(system)) => {
+            tr!("profile-device-on", { "browser" => browser, "system" => system })
+        }
         (Some(one), None) | (None, Some(one)) => one,
         (None, None) => tr!("profile-device-unknown"),
     };

@@ -1,8 +1,6 @@
 //! The Users page: members with role and last sign-in; admins add, re-role and remove them.
 use crate::components::{loaded, org_param, Confirmed, FormResult, PageHeader, StatusBadge};
-use crate::features::accounts::api::{
-    list_members, ChangeRole, InviteMember, RemoveMember,
-};
+use crate::features::accounts::api::{list_members, ChangeRole, InviteMember, RemoveMember};
 use crate::features::accounts::dto::{MemberDto, MembersPage, Role};
 use crate::i18n::lang;
 use leptos::prelude::*;

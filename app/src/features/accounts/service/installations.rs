@@ -134,7 +134,16 @@ pub async fn set_installation_active(
     } else {
         "installation.deactivated"
     };
-    audit::record_about(db, actor, Some(operator_org_id), Some(customer), action, &iid, "").await
+    audit::record_about(
+        db,
+        actor,
+        Some(operator_org_id),
+        Some(customer),
+        action,
+        &iid,
+        "",
+    )
+    .await
 }
 
 /// Renames an installation (row ID `installation_row_id`). The caller has checked who may: the

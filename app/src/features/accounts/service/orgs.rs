@@ -325,5 +325,14 @@ pub async fn set_organization_active(
     } else {
         "organization.deactivated"
     };
-    audit::record_about(db, actor, Some(operator_org_id), Some(org_id), action, &name, "").await
+    audit::record_about(
+        db,
+        actor,
+        Some(operator_org_id),
+        Some(org_id),
+        action,
+        &name,
+        "",
+    )
+    .await
 }

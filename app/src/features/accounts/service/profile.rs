@@ -79,7 +79,11 @@ fn person_name(lang: Lang, raw: &str) -> Result<String, AppError> {
 }
 
 /// "Save" on the profile's name; returns the name as saved.
-pub async fn rename(db: &impl ConnectionTrait, actor: &Actor, raw: &str) -> Result<String, AppError> {
+pub async fn rename(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    raw: &str,
+) -> Result<String, AppError> {
     let name = person_name(actor.lang, raw)?;
     let u = me(db, actor).await?;
     if u.name != name {

@@ -94,10 +94,19 @@ async fn a_user_signs_out_one_browser_and_never_another_users() {
             profile::end_session(&db, &kari, annas_id).await,
             Err(AppError::NotFound)
         );
-        assert!(sessions::user_of(&db, &annas, MAX_AGE).await.unwrap().is_some());
+        assert!(sessions::user_of(&db, &annas, MAX_AGE)
+            .await
+            .unwrap()
+            .is_some());
         assert_eq!(profile::end_session(&db, &kari, lost_id).await, Ok(()));
-        assert!(sessions::user_of(&db, &lost, MAX_AGE).await.unwrap().is_none());
-        assert!(sessions::user_of(&db, &here, MAX_AGE).await.unwrap().is_some());
+        assert!(sessions::user_of(&db, &lost, MAX_AGE)
+            .await
+            .unwrap()
+            .is_none());
+        assert!(sessions::user_of(&db, &here, MAX_AGE)
+            .await
+            .unwrap()
+            .is_some());
         // Ended once, it is gone.
         assert_eq!(
             profile::end_session(&db, &kari, lost_id).await,

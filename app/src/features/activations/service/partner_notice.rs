@@ -71,18 +71,33 @@ pub async fn tell_partner(
         match what {
             CustomerMove::Activated(v) => (
                 t!(lang, "customer-activated-title", customer = c, product = n),
-                t!(lang, "customer-activated-body", version = v, installation = at),
+                t!(
+                    lang,
+                    "customer-activated-body",
+                    version = v,
+                    installation = at
+                ),
             ),
             CustomerMove::Upgraded(v) => (
                 t!(lang, "customer-upgraded-title", customer = c, product = n),
-                t!(lang, "customer-upgraded-body", version = v, installation = at),
+                t!(
+                    lang,
+                    "customer-upgraded-body",
+                    version = v,
+                    installation = at
+                ),
             ),
             CustomerMove::Kept(v) => (
                 t!(lang, "customer-kept-title", customer = c, product = n),
                 t!(lang, "customer-kept-body", version = v, installation = at),
             ),
             CustomerMove::Deactivated => (
-                t!(lang, "customer-deactivated-title", customer = c, product = n),
+                t!(
+                    lang,
+                    "customer-deactivated-title",
+                    customer = c,
+                    product = n
+                ),
                 t!(lang, "customer-deactivated-body", installation = at),
             ),
         }

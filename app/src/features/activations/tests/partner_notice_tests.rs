@@ -27,12 +27,26 @@ async fn the_partners_admins_are_told_in_their_language_with_a_link_to_the_sales
         language::set_language(&db, &nils, Lang::Nb).await.unwrap();
         let before = notification::Entity::find().all(&db).await.unwrap().len();
 
-        tell_partner(&db, &w.cfg, w.customer, "solosl", w.product, CustomerMove::Deactivated)
-            .await
-            .unwrap();
-        tell_partner(&db, &w.cfg, w.customer, "SOLOSL", w.product, CustomerMove::Upgraded(2))
-            .await
-            .unwrap();
+        tell_partner(
+            &db,
+            &w.cfg,
+            w.customer,
+            "solosl",
+            w.product,
+            CustomerMove::Deactivated,
+        )
+        .await
+        .unwrap();
+        tell_partner(
+            &db,
+            &w.cfg,
+            w.customer,
+            "SOLOSL",
+            w.product,
+            CustomerMove::Upgraded(2),
+        )
+        .await
+        .unwrap();
         let told = notification::Entity::find()
             .order_by_asc(notification::Column::Id)
             .all(&db)
@@ -45,24 +59,52 @@ async fn the_partners_admins_are_told_in_their_language_with_a_link_to_the_sales
         let link = format!("/o/{}/sales-units/SOLOSL", w.partner);
         assert!(told.iter().all(|n| n.link == link), "{told:?}");
         let of = |user: Option<i32>| told.iter().filter(move |n| Some(n.user_id) == user);
-        let anna: Vec<_> = of(w.anna.user_id).map(|n| (n.title.as_str(), n.body.as_str())).collect();
+        let anna: Vec<_> = of(w.anna.user_id)
+            .map(|n| (n.title.as_str(), n.body.as_str()))
+            .collect();
         assert_eq!(
             anna,
             [
-                ("Solheim deactivated Acme Feed", "On Solheim Oslo (SOLOSL). The product can no longer call the API there."),
-                ("Solheim upgraded Acme Feed", "To version 2 on Solheim Oslo (SOLOSL)."),
+                (
+                    "Solheim deactivated Acme Feed",
+                    "On Solheim Oslo (SOLOSL). The product can no longer call the API there."
+                ),
+                (
+                    "Solheim upgraded Acme Feed",
+                    "To version 2 on Solheim Oslo (SOLOSL)."
+                ),
             ]
         );
         let nils_titles: Vec<_> = of(nils.user_id).map(|n| n.title.as_str()).collect();
-        assert_eq!(nils_titles, ["Solheim deaktiverte Acme Feed", "Solheim oppdaterte Acme Feed"]);
+        assert_eq!(
+            nils_titles,
+            [
+                "Solheim deaktiverte Acme Feed",
+                "Solheim oppdaterte Acme Feed"
+            ]
+        );
         // And by e-mail, each in their language, with the link.
         let mails = mail::recent(&db, 10).await.unwrap();
-        let to = |addr: &str| mails.iter().filter(move |m| m.to_address == addr).collect::<Vec<_>>();
+        let to = |addr: &str| {
+            mails
+                .iter()
+                .filter(move |m| m.to_address == addr)
+                .collect::<Vec<_>>()
+        };
         assert_eq!(to("anna@acme.example").len(), 2);
-        assert!(to("nils@acme.example").iter().any(|m| m.subject == "Solheim oppdaterte Acme Feed"
-            && m.text_body.contains(&link)));
-        let about = |addr: &str| to(addr).into_iter().filter(|m| m.subject.contains("Acme Feed")).count();
-        assert_eq!((about("max@acme.example"), about("kari@solheim.example")), (0, 0));
+        assert!(to("nils@acme.example")
+            .iter()
+            .any(|m| m.subject == "Solheim oppdaterte Acme Feed" && m.text_body.contains(&link)));
+        let about = |addr: &str| {
+            to(addr)
+                .into_iter()
+                .filter(|m| m.subject.contains("Acme Feed"))
+                .count()
+        };
+        assert_eq!(
+            (about("max@acme.example"), about("kari@solheim.example")),
+            (0, 0)
+        );
     })
     .await;
 }
@@ -77,7 +119,15 @@ async fn another_customers_installation_tells_nobody() {
         let before = partners().all(&db).await.unwrap().len();
         // Solheim does not own "NOPE", and the partner is not a customer.
         for (customer, inst) in [(w.customer, "NOPE"), (w.partner, "SOLOSL")] {
-            let told = tell_partner(&db, &w.cfg, customer, inst, w.product, CustomerMove::Kept(2)).await;
+            let told = tell_partner(
+                &db,
+                &w.cfg,
+                customer,
+                inst,
+                w.product,
+                CustomerMove::Kept(2),
+            )
+            .await;
             assert_eq!(told, Err(AppError::NotFound));
         }
         assert_eq!(partners().all(&db).await.unwrap().len(), before);

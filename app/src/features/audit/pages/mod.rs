@@ -45,7 +45,10 @@ pub fn AuditLogPage() -> impl IntoView {
             cursor: p.get("cursor").unwrap_or_default(),
         }
     });
-    let page = Resource::new(move || (org.get(), query.get()), |(o, q)| list_audit_log(o, q));
+    let page = Resource::new(
+        move || (org.get(), query.get()),
+        |(o, q)| list_audit_log(o, q),
+    );
     view! {
         <PageHeader title=tr!("nav-audit-log")/>
         <Filters query=query org=org/>
@@ -90,11 +93,13 @@ pub fn AuditLogPage() -> impl IntoView {
 #[component]
 fn Filters(query: Memo<AuditQuery>, org: Memo<i32>) -> impl IntoView {
     let q = query.get_untracked();
-    let field = |id: &'static str, label: String, value: String, kind: &'static str| view! {
-        <div class="field">
-            <label for=format!("audit-{id}")>{label}</label>
-            <input id=format!("audit-{id}") name=id type=kind value=value maxlength="200"/>
-        </div>
+    let field = |id: &'static str, label: String, value: String, kind: &'static str| {
+        view! {
+            <div class="field">
+                <label for=format!("audit-{id}")>{label}</label>
+                <input id=format!("audit-{id}") name=id type=kind value=value maxlength="200"/>
+            </div>
+        }
     };
     view! {
         <form method="get" action=move || paths::audit_log(org.get()) class="filters" role="search" aria-label=tr!("audit-filter-label")>

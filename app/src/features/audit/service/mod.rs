@@ -63,12 +63,16 @@ fn day(lang: Lang, raw: &str) -> Result<Option<NaiveDate>, AppError> {
 pub fn filters(lang: Lang, q: &AuditQuery) -> Result<Condition, AppError> {
     let mut all = Condition::all();
     let too_long = |s: &str| s.chars().count() > 200;
-    if [&q.person, &q.action, &q.object].iter().any(|s| too_long(s)) {
+    if [&q.person, &q.action, &q.object]
+        .iter()
+        .any(|s| too_long(s))
+    {
         return Err(AppError::invalid(t!(lang, "audit-filter-too-long")));
     }
     let person = q.person.trim().to_lowercase();
     if !person.is_empty() {
-        all = all.add(Expr::expr(Func::lower(Expr::col(ae::Column::Actor))).like(like(&person, true)));
+        all = all
+            .add(Expr::expr(Func::lower(Expr::col(ae::Column::Actor))).like(like(&person, true)));
     }
     let action = q.action.trim();
     if !action.is_empty() {
@@ -76,7 +80,8 @@ pub fn filters(lang: Lang, q: &AuditQuery) -> Result<Condition, AppError> {
     }
     let object = q.object.trim().to_lowercase();
     if !object.is_empty() {
-        all = all.add(Expr::expr(Func::lower(Expr::col(ae::Column::Target))).like(like(&object, true)));
+        all = all
+            .add(Expr::expr(Func::lower(Expr::col(ae::Column::Target))).like(like(&object, true)));
     }
     let (from, to) = (day(lang, &q.from)?, day(lang, &q.to)?);
     if let (Some(f), Some(t)) = (from, to) {
@@ -111,7 +116,9 @@ pub async fn describe(
             at: local(e.at),
             actor: e.actor,
             acting_as: e.organization_id.and_then(|o| names.organization_name(o)),
-            about: e.about_organization_id.and_then(|o| names.organization_name(o)),
+            about: e
+                .about_organization_id
+                .and_then(|o| names.organization_name(o)),
             about_link: operator
                 .zip(e.about_organization_id)
                 .map(|(op, about)| crate::paths::organization(op, about)),
@@ -132,7 +139,9 @@ pub async fn list(
 ) -> Result<AuditPage, AppError> {
     let (select, organization_name, everything) = visible(db, actor, org_id, q).await?;
     let lang = actor.lang;
-    let after = paging::cursor(&q.cursor, || AppError::invalid(t!(lang, "audit-bad-cursor")))?;
+    let after = paging::cursor(&q.cursor, || {
+        AppError::invalid(t!(lang, "audit-bad-cursor"))
+    })?;
     let (entries, next_cursor) =
         paging::newest_first(db, select, ae::Column::Id, after, PAGE_SIZE, |e| e.id).await?;
     Ok(AuditPage {
@@ -157,8 +166,17 @@ pub async fn csv_chunk(
     let mut w = csv::Writer::from_writer(Vec::new());
     let fail = |_| AppError::Internal;
     if after.is_none() {
-        w.write_record(["time", "person", "acting_as", "about", "action", "object", "details", "address"])
-            .map_err(fail)?;
+        w.write_record([
+            "time",
+            "person",
+            "acting_as",
+            "about",
+            "action",
+            "object",
+            "details",
+            "address",
+        ])
+        .map_err(fail)?;
     }
     for r in rows {
         let cells = [
@@ -171,7 +189,8 @@ pub async fn csv_chunk(
             r.details,
             r.ip.unwrap_or_default(),
         ];
-        w.write_record(cells.iter().map(|c| cell(c))).map_err(fail)?;
+        w.write_record(cells.iter().map(|c| cell(c)))
+            .map_err(fail)?;
     }
     Ok((w.into_inner().map_err(|_| AppError::Internal)?, next))
 }

@@ -193,7 +193,8 @@ pub async fn list(
         can_manage: role == Role::Admin && org.kind != OrgKind::Customer,
         products,
         packages,
-        auto_approve: org.kind == OrgKind::Operator && super::auto_approve::auto_approve(db).await?,
+        auto_approve: org.kind == OrgKind::Operator
+            && super::auto_approve::auto_approve(db).await?,
     })
 }
 

@@ -241,9 +241,11 @@ async fn a_rejection_is_told_to_the_customer_only_and_its_reason_stays_inside() 
 async fn a_known_customers_order_can_be_approved_as_it_is_submitted() {
     each_db(|db| async move {
         let w = world(&db).await;
-        assert!(auto_approve::set_auto_approve(&db, &w.anna, w.operator, true)
-            .await
-            .is_err());
+        assert!(
+            auto_approve::set_auto_approve(&db, &w.anna, w.operator, true)
+                .await
+                .is_err()
+        );
         auto_approve::set_auto_approve(&db, &w.olav, w.operator, true)
             .await
             .unwrap();

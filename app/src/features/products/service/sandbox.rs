@@ -7,8 +7,8 @@ use super::own_product;
 use crate::error::AppError;
 use crate::features::notifications::service::notify_admins;
 use crate::glossary::{ActiveStatus, VersionState};
-use crate::server::entities::{activation, installation, notification, organization};
 use crate::server::entities::product_version as pv;
+use crate::server::entities::{activation, installation, notification, organization};
 use crate::server::scope::{require_partner_admin, Actor};
 use crate::server::{audit, Config};
 use crate::t;
@@ -49,7 +49,11 @@ pub async fn request(
         > 0;
     let place = sandbox.installation_id.clone();
     if runs {
-        return Err(AppError::Conflict(t!(lang, "sandbox-request-runs", installation = place)));
+        return Err(AppError::Conflict(t!(
+            lang,
+            "sandbox-request-runs",
+            installation = place
+        )));
     }
     // One request per version: the administrators' notices carry this key.
     let key = format!("sandbox-request:{}:{version}", p.id);
@@ -59,7 +63,11 @@ pub async fn request(
         .await?
         > 0;
     if asked {
-        return Err(AppError::Conflict(t!(lang, "sandbox-request-sent", version = version)));
+        return Err(AppError::Conflict(t!(
+            lang,
+            "sandbox-request-sent",
+            version = version
+        )));
     }
     let sandbox_admins = organization::Entity::find_by_id(sandbox.customer_id)
         .one(db)
@@ -73,15 +81,33 @@ pub async fn request(
         &key,
         |lang| {
             (
-                t!(lang, "sandbox-request-title", partner = partner.name.clone(), product = p.name.clone()),
-                t!(lang, "sandbox-request-body", version = version, installation = place.clone()),
+                t!(
+                    lang,
+                    "sandbox-request-title",
+                    partner = partner.name.clone(),
+                    product = p.name.clone()
+                ),
+                t!(
+                    lang,
+                    "sandbox-request-body",
+                    version = version,
+                    installation = place.clone()
+                ),
             )
         },
         &link,
     )
     .await?;
     let what = format!("version {version} on {place}");
-    audit::record_about(db, actor, Some(org_id), Some(sandbox_admins.id), "product.sandbox_requested", &p.name, &what)
-        .await?;
+    audit::record_about(
+        db,
+        actor,
+        Some(org_id),
+        Some(sandbox_admins.id),
+        "product.sandbox_requested",
+        &p.name,
+        &what,
+    )
+    .await?;
     Ok(version)
 }

@@ -18,18 +18,40 @@ async fn the_sandbox_admins_are_asked_once_per_version() {
     each_db(|db| async move {
         let cfg = config();
         let (partner, anna, product) = setup(&db, &cfg).await;
-        assert!(refused_with(sandbox::request(&db, &cfg, &anna, partner, product).await, "Activate a version first"));
-        grants::save_grants(&db, &cfg, &anna, partner, product, 1, vec![grant("estates.list", &[])])
+        assert!(refused_with(
+            sandbox::request(&db, &cfg, &anna, partner, product).await,
+            "Activate a version first"
+        ));
+        grants::save_grants(
+            &db,
+            &cfg,
+            &anna,
+            partner,
+            product,
+            1,
+            vec![grant("estates.list", &[])],
+        )
+        .await
+        .unwrap();
+        versions::activate(&db, &anna, partner, product, None)
             .await
             .unwrap();
-        versions::activate(&db, &anna, partner, product, None).await.unwrap();
         // A member may not ask, nor another partner; neither leaves a trace.
         let max = member(&db, partner, "max@acme.example", Role::Member).await;
-        assert_eq!(sandbox::request(&db, &cfg, &max, partner, product).await, Err(AppError::Forbidden));
+        assert_eq!(
+            sandbox::request(&db, &cfg, &max, partner, product).await,
+            Err(AppError::Forbidden)
+        );
         let (evil, eve) = partner_org(&db, "Evil", "eve@evil.example").await;
-        assert_eq!(sandbox::request(&db, &cfg, &eve, evil, product).await, Err(AppError::NotFound));
+        assert_eq!(
+            sandbox::request(&db, &cfg, &eve, evil, product).await,
+            Err(AppError::NotFound)
+        );
 
-        assert_eq!(sandbox::request(&db, &cfg, &anna, partner, product).await, Ok(1));
+        assert_eq!(
+            sandbox::request(&db, &cfg, &anna, partner, product).await,
+            Ok(1)
+        );
         let ops = actor(&db, "ops@sandbox.example").await;
         let told = notification::Entity::find()
             .filter(notification::Column::UserId.eq(ops.user_id.unwrap()))
@@ -37,10 +59,22 @@ async fn the_sandbox_admins_are_asked_once_per_version() {
             .await
             .unwrap();
         assert_eq!(told.len(), 1);
-        assert_eq!(told[0].title, "Acme Integrations asks you to activate Acme Viewing Sync in the partner sandbox");
+        assert_eq!(
+            told[0].title,
+            "Acme Integrations asks you to activate Acme Viewing Sync in the partner sandbox"
+        );
         assert_eq!(told[0].body, "Review version 1 and activate it on MSVPAR.");
-        assert!(told[0].link.ends_with(&format!("/suppliers?installation=MSVPAR&product={product}")), "{}", told[0].link);
-        assert!(refused_with(sandbox::request(&db, &cfg, &anna, partner, product).await, "already requested"));
+        assert!(
+            told[0]
+                .link
+                .ends_with(&format!("/suppliers?installation=MSVPAR&product={product}")),
+            "{}",
+            told[0].link
+        );
+        assert!(refused_with(
+            sandbox::request(&db, &cfg, &anna, partner, product).await,
+            "already requested"
+        ));
 
         // Once it runs in the sandbox, asking says so.
         let sandbox = installation::Entity::find()
@@ -68,7 +102,10 @@ async fn the_sandbox_admins_are_asked_once_per_version() {
         .insert(&db)
         .await
         .unwrap();
-        assert!(refused_with(sandbox::request(&db, &cfg, &anna, partner, product).await, "already runs in the partner sandbox (MSVPAR)"));
+        assert!(refused_with(
+            sandbox::request(&db, &cfg, &anna, partner, product).await,
+            "already runs in the partner sandbox (MSVPAR)"
+        ));
     })
     .await;
 }

@@ -6,7 +6,7 @@ use crate::features::accounts::pages::{
     AccountRoutes, DashboardSections, OrgShell, OrganizationRoutes, OrganizationSections,
 };
 use crate::features::{
-    access, activations, audit, catalog, notifications, orders, partner_api, pricing,
+    access, activations, audit, catalog, notifications, onboarding, orders, partner_api, pricing,
     product_orders, products, push, sales_units,
 };
 use leptos::prelude::*;
@@ -113,6 +113,7 @@ pub fn App() -> impl IntoView {
             <Routes fallback=NotFoundPage>
                 <AccountRoutes/>
                 <product_orders::pages::SignUpRoutes/>
+                <onboarding::pages::RequestAccessRoutes/>
                 <ParentRoute path=path!("/o/:org") view=OrgShell ssr=SsrMode::Async>
                     <OrganizationRoutes/>
                     <catalog::pages::CatalogRoutes/>
@@ -127,6 +128,7 @@ pub fn App() -> impl IntoView {
                     <orders::pages::OrderRoutes/>
                     <product_orders::pages::ProductOrderRoutes/>
                     <audit::pages::AuditRoutes/>
+                    <onboarding::pages::AccessRequestQueueRoutes/>
                 </ParentRoute>
             </Routes>
         </Router>

@@ -259,6 +259,27 @@ glossary_enum!(
 );
 
 glossary_enum!(
+    /// What an access request ("Ny tilgang") asks for.
+    AccessRequestKind "access-request-kind" {
+        /// A company asks to become a partner.
+        Partner = "partner",
+        /// A person asks to join an organization that exists.
+        Join = "join",
+    }
+);
+
+glossary_enum!(
+    /// Where an access request is: waiting for its e-mailed link, then in the operator's queue,
+    /// then decided.
+    AccessRequestStatus "access-request-status" {
+        Unconfirmed = "unconfirmed",
+        New = "new",
+        Approved = "approved",
+        Declined = "declined",
+    }
+);
+
+glossary_enum!(
     /// A language Portico speaks (see [`crate::i18n`]).
     Lang "lang" { En = "en", Nb = "nb" }
 );
@@ -314,6 +335,8 @@ mod tests {
             keys.extend(ProductOrderStatus::ALL.iter().map(|v| v.label_key()));
             keys.extend(TemplateStatus::ALL.iter().map(|v| v.label_key()));
             keys.extend(Environment::ALL.iter().map(|v| v.label_key()));
+            keys.extend(AccessRequestKind::ALL.iter().map(|v| v.label_key()));
+            keys.extend(AccessRequestStatus::ALL.iter().map(|v| v.label_key()));
             for key in keys {
                 assert_ne!(crate::i18n::text(lang, key), key, "{key} in {lang}");
             }

@@ -49,6 +49,11 @@ pub fn organization(operator: i32, id: i32) -> String {
     format!("/o/{operator}/organizations/{id}")
 }
 
+/// The operator's queue of access requests.
+pub fn access_requests(operator: i32) -> String {
+    format!("/o/{operator}/access-requests")
+}
+
 /// The partner's product list.
 pub fn products(org: i32) -> String {
     format!("/o/{org}/products")

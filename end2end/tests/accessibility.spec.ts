@@ -25,7 +25,7 @@ async function accessible(page: Page, paths: string[]) {
 }
 
 test("the signed-out pages and a partner's pages are accessible", async ({ page }) => {
-  await accessible(page, ['/sign-in', '/no-such-page']);
+  await accessible(page, ['/sign-in', '/request-access', '/no-such-page']);
   // The API reference is written by the server alone (nothing to hydrate).
   await page.goto('/api/docs');
   await noViolations(page, '/api/docs');

@@ -180,6 +180,7 @@ export async function operatorPages(page: Page): Promise<string[]> {
     `${operator}/commission`,
     `${operator}/product-orders`,
     `${operator}/audit-log`,
+    `${operator}/access-requests`,
   ];
 }
 

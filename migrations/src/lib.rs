@@ -22,6 +22,7 @@ mod m20261207_000018_orders;
 mod m20261207_000019_product_orders;
 mod m20261207_000020_user_ids;
 mod m20261207_000021_audit_about;
+mod m20261208_000022_access_requests;
 mod util;
 
 /// Every migration, oldest first.
@@ -52,6 +53,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000019_product_orders::Migration),
             Box::new(m20261207_000020_user_ids::Migration),
             Box::new(m20261207_000021_audit_about::Migration),
+            Box::new(m20261208_000022_access_requests::Migration),
         ]
     }
 }

@@ -13,6 +13,7 @@ pub mod middleware;
 pub mod partner_key_form;
 pub mod router;
 pub mod seed;
+pub mod seed_access_requests;
 pub mod seed_pricing;
 pub mod seed_product_orders;
 pub mod seed_sales_units;

@@ -165,6 +165,7 @@ pub async fn seed_demo(db: &DatabaseConnection, config: &Config) -> Result<(), A
     super::seed_sales_units::seed(db, config, operator.id, nordic.id, brokerbase.id).await?;
     super::seed_pricing::seed(db, operator.id, nordic.id, brokerbase.id).await?;
     super::seed_product_orders::seed(db, config, nordic.id, fjord.id).await?;
+    super::seed_access_requests::seed(db).await?;
     super::seed_pricing::seed_commission(db, nordic.id, brokerbase.id).await
 }
 

@@ -1,6 +1,8 @@
 //! Every server function, plain form and file route refuses another organization's user, and
 //! asks a signed-out visitor to sign in.
 mod common;
+#[path = "isolation/onboarding.rs"]
+mod onboarding;
 #[path = "isolation/orders.rs"]
 mod orders;
 #[path = "isolation/partner_api.rs"]

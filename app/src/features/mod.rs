@@ -16,6 +16,7 @@
 //! | [`sales_units`] | `installation_logos` (names through accounts) | products, activations, accounts, notifications, pricing |
 //! | [`orders`] | `orders`, `order_updates` | products, push |
 //! | [`audit`] | — (reads `audit_log`, which every feature writes through the shared base) | — |
+//! | [`onboarding`] | `access_requests` | accounts, notifications |
 //! | [`product_orders`] | `product_orders`, `product_order_steps`, `product_order_logos`, `product_order_templates`, `settings` | products, activations, accounts, notifications, pricing, sales_units, push |
 //!
 //! A feature writes only its own tables; it may read any table through the shared entities, and
@@ -39,6 +40,7 @@ pub mod activations;
 pub mod audit;
 pub mod catalog;
 pub mod notifications;
+pub mod onboarding;
 pub mod orders;
 pub mod partner_api;
 pub mod pricing;
@@ -67,6 +69,7 @@ pub const DEPENDENCIES: &[(&str, &[&str])] = &[
     ),
     ("pricing", &[]),
     ("audit", &[]),
+    ("onboarding", &["accounts", "notifications"]),
     ("partner_api", &[]),
     (
         "sales_units",

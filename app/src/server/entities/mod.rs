@@ -14,6 +14,7 @@ pub(crate) use plain_entity;
 
 pub mod access_epoch;
 pub mod access_key;
+pub mod access_request;
 pub mod activation;
 pub mod api_function;
 pub mod audit_entry;

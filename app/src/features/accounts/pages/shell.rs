@@ -65,6 +65,7 @@ fn nav_items(kind: OrgKind, role: Role) -> Vec<(String, &'static str)> {
     match kind {
         OrgKind::Operator => {
             items.push((tr!("nav-organizations"), "/organizations"));
+            items.push((tr!("nav-access-requests"), "/access-requests"));
             items.push((tr!("nav-product-orders"), "/product-orders"));
             items.push((tr!("nav-catalog"), "/catalog"));
             items.push((tr!("nav-price-packages"), "/price-packages"));

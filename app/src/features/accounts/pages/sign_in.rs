@@ -40,6 +40,7 @@ pub fn SignInPage() -> impl IntoView {
                             </div>
                             <button type="submit" class="primary" disabled=move || action.pending().get()>{tr!("sign-in")}</button>
                         </ActionForm>
+                        <p class="muted">{tr!("sign-in-no-account")}" "<a href="/request-access">{tr!("access-request-title")}</a></p>
                     }
                 >
                     <div role="status" class="notice">

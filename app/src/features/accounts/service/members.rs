@@ -94,77 +94,114 @@ pub async fn add_member<C: ConnectionTrait + TransactionTrait>(
     let (config, actor, org) = (config.clone(), actor.clone(), org.clone());
     crate::server::db::write(db, |txn| {
         Box::pin(async move {
-            let user = orgs::find_or_create_user(txn, &email).await?;
-            let existing = membership::Entity::find()
-                .filter(membership::Column::OrganizationId.eq(org.id))
-                .filter(membership::Column::UserId.eq(user.id))
-                .one(txn)
-                .await?;
-            if existing.is_some() {
-                return Err(AppError::Conflict(t!(
-                    actor.lang,
-                    "member-exists",
-                    email = email.clone(),
-                    org = org.name.clone(),
-                )));
-            }
-            membership::ActiveModel {
-                user_id: Set(user.id),
-                organization_id: Set(org.id),
-                role: Set(role),
-                created_at: Set(now()),
-                ..Default::default()
-            }
-            .insert(txn)
-            .await?;
-            invitation::ActiveModel {
-                organization_id: Set(org.id),
-                user_id: Set(user.id),
-                role: Set(role),
-                invited_by: Set(actor.user_id),
-                created_at: Set(now()),
-                ..Default::default()
-            }
-            .insert(txn)
-            .await?;
-            let token = auth::issue_link_token(
-                txn,
-                user.id,
-                LinkPurpose::Invitation,
-                Some(org.id),
-                auth::INVITATION_TTL,
-            )
-            .await?;
-            let link = format!(
-                "{}/sign-in/confirm?token={}",
-                config.public_url,
-                mail::SECRET
-            );
-            // The invitee's language if they chose one, else the inviter's.
-            let lang = user.locale.unwrap_or(actor.lang);
-            let body = crate::t!(
-                lang,
-                "mail-invitation-text",
-                inviter = actor.label.clone(),
-                org = org.name.clone(),
-                role = role.label(lang).to_lowercase(),
-                link = link,
-                sign_in = format!("{}/sign-in", config.public_url),
-            );
-            let subject = crate::t!(lang, "mail-invitation-subject", org = org.name.clone());
-            mail::enqueue_with_secret(txn, &config.secret_key, &email, &subject, &body, &token)
-                .await?;
-            audit::record(
-                txn,
-                &actor,
-                Some(org.id),
-                "member.invited",
-                &email,
-                role.as_str(),
-            )
-            .await
+            let who = NewMember {
+                email: &email,
+                role,
+                name: "",
+                lang: None,
+            };
+            add_member_in(txn, &config, &actor, &org, who).await
         })
     })
+    .await
+}
+
+/// Whom [`add_member_in`] adds.
+pub struct NewMember<'a> {
+    /// An e-mail address as typed (validated here).
+    pub email: &'a str,
+    pub role: Role,
+    /// The user's name, kept only when the user has none yet ("" for none).
+    pub name: &'a str,
+    /// The language the invitation is written in when the user has chosen none; the inviter's
+    /// when `None`.
+    pub lang: Option<crate::i18n::Lang>,
+}
+
+/// [`add_member`] inside the caller's transaction, for a caller that does more in it (approving
+/// an access request). Callers have authorized the actor.
+pub async fn add_member_in(
+    txn: &impl ConnectionTrait,
+    config: &Config,
+    actor: &Actor,
+    org: &organization::Model,
+    who: NewMember<'_>,
+) -> Result<(), AppError> {
+    let email = validate::email(actor.lang, who.email)?;
+    let (role, name) = (who.role, who.name.trim());
+    let mut user = orgs::find_or_create_user(txn, &email).await?;
+    if user.name.is_empty() && !name.is_empty() {
+        let mut u: user::ActiveModel = user.into();
+        u.name = Set(name.chars().take(200).collect());
+        user = u.update(txn).await?;
+    }
+    let existing = membership::Entity::find()
+        .filter(membership::Column::OrganizationId.eq(org.id))
+        .filter(membership::Column::UserId.eq(user.id))
+        .one(txn)
+        .await?;
+    if existing.is_some() {
+        return Err(AppError::Conflict(t!(
+            actor.lang,
+            "member-exists",
+            email = email.clone(),
+            org = org.name.clone(),
+        )));
+    }
+    membership::ActiveModel {
+        user_id: Set(user.id),
+        organization_id: Set(org.id),
+        role: Set(role),
+        created_at: Set(now()),
+        ..Default::default()
+    }
+    .insert(txn)
+    .await?;
+    invitation::ActiveModel {
+        organization_id: Set(org.id),
+        user_id: Set(user.id),
+        role: Set(role),
+        invited_by: Set(actor.user_id),
+        created_at: Set(now()),
+        ..Default::default()
+    }
+    .insert(txn)
+    .await?;
+    let token = auth::issue_link_token(
+        txn,
+        user.id,
+        LinkPurpose::Invitation,
+        Some(org.id),
+        auth::INVITATION_TTL,
+    )
+    .await?;
+    let link = format!(
+        "{}/sign-in/confirm?token={}",
+        config.public_url,
+        mail::SECRET
+    );
+    // The invitee's language if they chose one, else the one they asked in, else the
+    // inviter's.
+    let lang = user.locale.or(who.lang).unwrap_or(actor.lang);
+    let body = crate::t!(
+        lang,
+        "mail-invitation-text",
+        inviter = actor.label.clone(),
+        org = org.name.clone(),
+        role = role.label(lang).to_lowercase(),
+        link = link,
+        sign_in = format!("{}/sign-in", config.public_url),
+    );
+    let subject = crate::t!(lang, "mail-invitation-subject", org = org.name.clone());
+    mail::enqueue_with_secret(txn, &config.secret_key, &email, &subject, &body, &token).await?;
+    audit::record(
+        txn,
+        actor,
+        Some(org.id),
+        "member.invited",
+        &email,
+        role.as_str(),
+    )
     .await
 }
 

@@ -1,10 +1,10 @@
 //! The access requests' server functions.
-use super::dto::{AccessQueuePage, AccessRequestInput, AccessRequestPreview};
+use super::dto::{AccessQueuePage, AccessRequestPreview};
 use crate::error::AppError;
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
-use {super::service, crate::server::request};
+use {super::dto::AccessRequestInput, super::service, crate::server::request};
 
 /// "Send request" on the public page; the answer is the same whoever is already here. Without
 /// JavaScript the page reloads in its "Check your e-mail" state.

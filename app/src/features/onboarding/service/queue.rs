@@ -121,15 +121,12 @@ async fn resembling(
 ) -> Result<Vec<organization::Model>, AppError> {
     let mut any = Condition::any();
     let mut none = true;
+    // Words hold letters and digits only: nothing in them means anything to LIKE.
     for w in asked.iter().flat_map(|a| words(a)) {
         none = false;
-        let escaped = w
-            .replace('\\', "\\\\")
-            .replace('%', "\\%")
-            .replace('_', "\\_");
         any = any.add(
             Expr::expr(Func::lower(Expr::col(organization::Column::Name)))
-                .like(LikeExpr::new(format!("%{escaped}%")).escape('\\')),
+                .like(LikeExpr::new(format!("%{w}%"))),
         );
     }
     if none {

@@ -1,17 +1,12 @@
 //! Every server function, plain form and file route refuses another organization's user, and
 //! asks a signed-out visitor to sign in.
+#[path = "../common/mod.rs"]
 mod common;
-#[path = "isolation/onboarding.rs"]
 mod onboarding;
-#[path = "isolation/orders.rs"]
 mod orders;
-#[path = "isolation/partner_api.rs"]
 mod partner_api;
-#[path = "isolation/pricing.rs"]
 mod pricing;
-#[path = "isolation/product_orders.rs"]
 mod product_orders;
-#[path = "isolation/profile.rs"]
 mod profile;
 
 use app::error::AppError;
